@@ -1,0 +1,287 @@
+"""`scenarios`, `tracks`, `validate` and `schema`: browsing and checking the data files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+from sysdesign.errors import EXIT_VERDICT, UsageError
+
+scenarios_app = typer.Typer(help="Browse the interview scenarios. / 면접 시나리오 보기.",
+                            no_args_is_help=True)
+tracks_app = typer.Typer(help="Company tracks: which scenarios each loop stresses. / 회사별 트랙.",
+                         no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(scenarios_app, name="scenarios")
+    app.add_typer(tracks_app, name="tracks")
+    app.command("validate")(validate)
+    app.command("schema")(schema)
+
+
+@scenarios_app.command("list")
+def scenarios_list(
+    track: Annotated[str | None, typer.Option("--track", help="Only this track's scenarios.")] = None,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List the scenarios. / 시나리오 목록."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.library import library
+
+    language = resolve_lang(lang)
+    lib = library()
+    ids = list(lib.scenarios)
+    if track:
+        ids = [s for s in lib.track(track).scenarios if s in lib.scenarios]
+    rows = [
+        {
+            "id": sid,
+            "title": lib.scenarios[sid].title.get(language),
+            "tracks": lib.tracks_of(sid),
+            "difficulty": lib.scenarios[sid].difficulty,
+            "summary": lib.scenarios[sid].summary.get(language),
+            "minutes": lib.scenarios[sid].total_minutes,
+        }
+        for sid in ids
+    ]
+    if json_out:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title=say(language, en="Scenarios", ko="시나리오"))
+    table.add_column("id", style="bold")
+    table.add_column(say(language, en="Title", ko="제목"))
+    table.add_column(say(language, en="Difficulty", ko="난이도"))
+    table.add_column(say(language, en="Tracks", ko="트랙"))
+    for row in rows:
+        table.add_row(row["id"], row["title"], _difficulty(str(row["difficulty"]), language),
+                      ", ".join(row["tracks"]))
+    console().print(table)
+
+
+def _difficulty(value: str, lang: str) -> str:
+    from sysdesign.i18n import say
+
+    names = {
+        "easy": say(lang, en="easy", ko="쉬움"),
+        "medium": say(lang, en="medium", ko="보통"),
+        "hard": say(lang, en="hard", ko="어려움"),
+    }
+    return names.get(value, value)
+
+
+@scenarios_app.command("show")
+def scenarios_show(
+    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="Scenario id, e.g. chat.")],
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+    spoilers: Annotated[
+        bool, typer.Option("--spoilers", help="Also show the facts, curveball and rubric.")
+    ] = False,
+) -> None:
+    """Show a scenario's prompt, phase plan and difficulty. / 시나리오 보기."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.library import library
+
+    language = resolve_lang(lang)
+    lib = library()
+    s = lib.scenario(scenario_id)
+    doc: dict[str, Any] = {
+        "id": s.id,
+        "title": s.title.get(language),
+        "difficulty": s.difficulty,
+        "tracks": lib.tracks_of(s.id),
+        "summary": s.summary.get(language),
+        "prompt": s.prompt.get(language),
+        "phases": [
+            {"id": p.id, "title": p.title.get(language), "minutes": p.minutes,
+             "goal": p.goal.get(language)}
+            for p in s.phases
+        ],
+    }
+    if spoilers:
+        doc["facts"] = [
+            {"id": f.id, "topic": f.topic, "answer": f.answer.get(language),
+             "keywords": getattr(f.keywords, language)}
+            for f in s.facts
+        ]
+        doc["estimates"] = s.estimates.given()
+        doc["curveball"] = {"at_minute": s.curveball.at_minute,
+                            "text": s.curveball.text.get(language)}
+        doc["followups"] = [
+            {"id": f.id, "phase": f.phase, "question": f.question.get(language)}
+            for f in s.followups
+        ]
+        doc["references"] = [r.model_dump(exclude_none=True) for r in s.references]
+        if s.id in lib.rubrics:
+            r = lib.rubrics[s.id]
+            doc["rubric"] = {
+                "key_questions": r.key_questions,
+                "requirements": [q.text.get(language) for q in r.requirements],
+                "expected_kinds": r.expected_kinds,
+                "expected_tags": r.expected_tags,
+                "avoid_findings": r.avoid_findings,
+                "deep_dives": [d.question.get(language) for d in r.deep_dives],
+                "weights": r.weights.model_dump(),
+            }
+    if json_out:
+        print_json(doc)
+        return
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+    from rich.table import Table
+
+    out = console()
+    head = f"{doc['title']}  ·  {_difficulty(s.difficulty, language)}"
+    if doc["tracks"]:
+        head += f"  ·  {', '.join(doc['tracks'])}"
+    out.print(Panel(Markdown(doc["prompt"]), title=head, title_align="left"))
+    plan = Table(title=say(language, en="Phase plan", ko="단계별 계획"))
+    plan.add_column(say(language, en="Phase", ko="단계"))
+    plan.add_column(say(language, en="Minutes", ko="분"), justify="right")
+    plan.add_column(say(language, en="Goal", ko="목표"))
+    for p in doc["phases"]:
+        plan.add_row(p["title"], f"{p['minutes']:g}", p["goal"])
+    out.print(plan)
+    if not spoilers:
+        out.print(say(
+            language,
+            en="Facts, curveball and rubric are hidden; ask the interviewer or use --spoilers.",
+            ko="사실, 돌발 요구사항, 루브릭은 숨겨져 있습니다. 면접관에게 묻거나 --spoilers를 쓰세요.",
+        ), style="dim")
+        return
+    facts = Table(title=say(language, en="Facts (revealed when asked)", ko="사실 (질문 시 공개)"))
+    facts.add_column("id")
+    facts.add_column(say(language, en="Answer", ko="답변"))
+    for f in doc["facts"]:
+        facts.add_row(f["id"], f["answer"])
+    out.print(facts)
+    out.print(say(language, en="Curveball at minute", ko="돌발 요구사항 시각(분)") +
+              f" {doc['curveball']['at_minute']:g}: {doc['curveball']['text']}")
+
+
+@tracks_app.command("list")
+def tracks_list(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
+    """List the tracks. / 트랙 목록."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.library import library
+
+    language = resolve_lang(lang)
+    lib = library()
+    rows = [
+        {"id": t.id, "title": t.title.get(language), "companies": t.companies,
+         "stresses": t.stresses.get(language), "scenarios": t.scenarios}
+        for t in lib.tracks.values()
+    ]
+    if json_out:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title=say(language, en="Tracks", ko="트랙"))
+    table.add_column("id", style="bold")
+    table.add_column(say(language, en="Title", ko="제목"))
+    table.add_column(say(language, en="Companies", ko="회사"))
+    table.add_column(say(language, en="Scenarios", ko="시나리오"))
+    for row in rows:
+        table.add_row(row["id"], row["title"], ", ".join(row["companies"]),
+                      ", ".join(row["scenarios"]))
+    console().print(table)
+
+
+@tracks_app.command("show")
+def tracks_show(
+    track_id: Annotated[str, typer.Argument(metavar="ID", help="Track id, e.g. core.")],
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Show a track: companies, what it stresses, its scenarios. / 트랙 보기."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.library import library
+
+    language = resolve_lang(lang)
+    lib = library()
+    t = lib.track(track_id)
+    doc = {
+        "id": t.id,
+        "title": t.title.get(language),
+        "companies": t.companies,
+        "stresses": t.stresses.get(language),
+        "intro": t.intro.get(language),
+        "scenarios": [
+            {"id": s, "title": lib.scenarios[s].title.get(language),
+             "difficulty": lib.scenarios[s].difficulty}
+            for s in t.scenarios if s in lib.scenarios
+        ],
+    }
+    if json_out:
+        print_json(doc)
+        return
+    from rich.panel import Panel
+
+    out = console()
+    body = f"{doc['intro']}\n\n" + say(language, en="Stresses: ", ko="중점: ") + doc["stresses"]
+    if t.companies:
+        body += "\n" + say(language, en="Companies: ", ko="회사: ") + ", ".join(t.companies)
+    out.print(Panel(body, title=doc["title"], title_align="left"))
+    for s in doc["scenarios"]:
+        out.print(f"  • [bold]{s['id']}[/bold]  {s['title']}  ({_difficulty(s['difficulty'], language)})")
+
+
+def validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Scenario, rubric, "
+                                                "design, tracks or story YAML files.")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Validate files and list every problem (exit 1 if any, 2 if unreadable). / 파일 검증."""
+    from sysdesign.errors import InvalidInputError
+    from sysdesign.library import validate_file
+
+    results: list[dict[str, Any]] = []
+    unreadable = False
+    found = False
+    for path in files:
+        try:
+            kind, problems = validate_file(path)
+        except InvalidInputError as exc:
+            unreadable = unreadable or not path.is_file()
+            kind, problems = None, exc.problems
+        found = found or bool(problems)
+        results.append({"file": str(path), "kind": kind, "ok": not problems,
+                        "problems": [p.to_json() for p in problems]})
+        if not json_out:
+            if problems:
+                for p in problems:
+                    typer.echo(str(p), err=False)
+            else:
+                typer.echo(f"{path}: ok ({kind})")
+    if json_out:
+        print_json({"files": results, "ok": not found})
+    if unreadable:
+        raise typer.Exit(2)
+    if found:
+        raise typer.Exit(EXIT_VERDICT)
+
+
+SCHEMA_KINDS = ("scenario", "rubric", "design", "tracks", "story")
+
+
+def schema(
+    kind: Annotated[str, typer.Argument(metavar="KIND",
+                                        help="scenario, rubric, design, tracks or story.")],
+) -> None:
+    """Print the JSON Schema of a file kind (for editors). / JSON 스키마 출력."""
+    from sysdesign.schemas import json_schema
+
+    if kind not in SCHEMA_KINDS:
+        from sysdesign.yamlio import did_you_mean
+
+        raise UsageError(f"unknown schema {kind!r}{did_you_mean(kind, SCHEMA_KINDS)}; "
+                         f"choose one of {', '.join(SCHEMA_KINDS)}")
+    print_json(json_schema(kind))

@@ -1,0 +1,329 @@
+"""Finds and loads bundled and user scenario, rubric, track and design files.
+
+Bundled files and the user's own (`$SYSDESIGN_HOME/scenarios`, `…/rubrics`) go through the same
+loader; a user file with the same id overrides the bundled one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sysdesign import paths
+from sysdesign.errors import InvalidInputError, NotFoundError, Problem
+from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
+
+if TYPE_CHECKING:
+    from sysdesign.models.design import Design
+    from sysdesign.models.rubric import Rubric
+    from sysdesign.models.scenario import Scenario
+    from sysdesign.models.track import Track, TrackFile
+
+TRACKS_FILE = "tracks.yaml"
+
+
+# ---------------------------------------------------------------- single files
+
+
+def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
+    from sysdesign.models.ids import RULE_IDS
+    from sysdesign.models.kinds import KINDS
+
+    out: list[Problem] = []
+    for i, rule in enumerate(rubric.avoid_findings):
+        if rule not in RULE_IDS:
+            out.append(
+                loaded.problem(("avoid_findings", i), f"unknown rule id {rule!r}"
+                               + did_you_mean(rule, RULE_IDS))
+            )
+    for d, dive in enumerate(rubric.deep_dives):
+        for i, rule in enumerate(dive.triggers):
+            if rule not in RULE_IDS:
+                out.append(
+                    loaded.problem(("deep_dives", d, "triggers", i), f"unknown rule id {rule!r}"
+                                   + did_you_mean(rule, RULE_IDS))
+                )
+    for i, kind in enumerate(rubric.expected_kinds):
+        if kind not in KINDS:
+            out.append(
+                loaded.problem(("expected_kinds", i), f"unknown kind {kind!r}"
+                               + did_you_mean(kind, KINDS))
+            )
+    for p, path in enumerate(rubric.expected_paths):
+        for i, step in enumerate(path.steps):
+            if not step.startswith("tag:") and step not in KINDS:
+                out.append(
+                    loaded.problem(("expected_paths", p, "steps", i), f"unknown kind {step!r}"
+                                   + did_you_mean(step, KINDS))
+                )
+    return out
+
+
+def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
+    from sysdesign.models.kinds import KINDS
+
+    out: list[Problem] = []
+    stem = Path(loaded.file).stem
+    if stem != scenario.id and not loaded.file.startswith("<"):
+        out.append(
+            loaded.problem(("id",), f"id {scenario.id!r} differs from the file name {stem!r}")
+        )
+    for i, kind in enumerate(scenario.curveball.expects.kinds):
+        if kind not in KINDS:
+            out.append(
+                loaded.problem(("curveball", "expects", "kinds", i), f"unknown kind {kind!r}"
+                               + did_you_mean(kind, KINDS))
+            )
+    return out
+
+
+def _design_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
+    from sysdesign.models.design import design_problems
+
+    return [loaded.problem(loc, msg) for loc, msg in design_problems(design)]
+
+
+def _finish(obj: Any, problems: list[Problem]) -> Any:
+    if problems:
+        raise InvalidInputError(problems)
+    return obj
+
+
+def load_scenario(path: Path) -> Scenario:
+    from sysdesign.models.scenario import Scenario
+
+    loaded = read_yaml(path)
+    scenario = validate_as(Scenario, loaded)
+    return _finish(scenario, _scenario_problems(scenario, loaded))  # type: ignore[no-any-return]
+
+
+def load_rubric(path: Path) -> Rubric:
+    from sysdesign.models.rubric import Rubric
+
+    loaded = read_yaml(path)
+    rubric = validate_as(Rubric, loaded)
+    return _finish(rubric, _rubric_problems(rubric, loaded))  # type: ignore[no-any-return]
+
+
+def load_tracks(path: Path) -> TrackFile:
+    from sysdesign.models.track import TrackFile
+
+    return validate_as(TrackFile, read_yaml(path))
+
+
+def load_design(path: Path) -> Design:
+    """Read a design file; the first invalid file stops with every problem in it, located."""
+    from sysdesign.models.design import Design
+
+    loaded = read_yaml(path)
+    return parse_design(loaded, Design)
+
+
+def parse_design(loaded: LoadedYaml, model: Any = None) -> Design:
+    from sysdesign.models.design import Design
+
+    design = validate_as(model or Design, loaded)
+    return _finish(design, _design_problems(design, loaded))  # type: ignore[no-any-return]
+
+
+def load_design_text(text: str, name: str = "<design>") -> Design:
+    from sysdesign.yamlio import parse_yaml
+
+    return parse_design(parse_yaml(text, name))
+
+
+# ---------------------------------------------------------------- validate
+
+
+def detect_kind(data: Any) -> str | None:
+    """Which kind of file this YAML is, from its top-level keys."""
+    if not isinstance(data, dict):
+        return None
+    keys = set(data)
+    if "components" in keys:
+        return "design"
+    if "tracks" in keys:
+        return "tracks"
+    if "key_questions" in keys or "weights" in keys or "deep_dives" in keys:
+        return "rubric"
+    if "prompt" in keys or "facts" in keys:
+        return "scenario"
+    if {"situation", "task", "action", "result"} & keys:
+        return "story"
+    return None
+
+
+def validate_file(path: Path) -> tuple[str | None, list[Problem]]:
+    """Every problem in one file (the kind is detected). Raises only when it cannot be read."""
+    loaded = read_yaml(path)
+    kind = detect_kind(loaded.data)
+    checkers: dict[str, Callable[[], Any]] = {}
+
+    def _scenario() -> list[Problem]:
+        from sysdesign.models.scenario import Scenario
+
+        s = validate_as(Scenario, loaded)
+        return _scenario_problems(s, loaded)
+
+    def _rubric() -> list[Problem]:
+        from sysdesign.models.rubric import Rubric
+
+        r = validate_as(Rubric, loaded)
+        return _rubric_problems(r, loaded)
+
+    def _design() -> list[Problem]:
+        from sysdesign.models.design import Design
+
+        d = validate_as(Design, loaded)
+        return _design_problems(d, loaded)
+
+    def _tracks() -> list[Problem]:
+        from sysdesign.models.track import TrackFile
+
+        validate_as(TrackFile, loaded)
+        return []
+
+    def _story() -> list[Problem]:
+        from sysdesign.models.story import Story  # type: ignore[import-not-found,unused-ignore]
+
+        validate_as(Story, loaded)
+        return []
+
+    checkers = {
+        "scenario": _scenario,
+        "rubric": _rubric,
+        "design": _design,
+        "tracks": _tracks,
+        "story": _story,
+    }
+    if kind is None:
+        return None, [
+            Problem(
+                str(path),
+                1,
+                1,
+                "",
+                "cannot tell what kind of file this is (scenario, rubric, design, tracks or story)"
+                " / 어떤 종류의 파일인지 알 수 없습니다",
+            )
+        ]
+    try:
+        return kind, checkers[kind]()
+    except InvalidInputError as exc:
+        return kind, exc.problems
+
+
+# ---------------------------------------------------------------- the library
+
+
+@dataclass
+class Library:
+    """Every scenario, rubric and track available: bundled ones, then the user's own."""
+
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+    tracks: dict[str, Track] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        try:
+            return self.scenarios[scenario_id]
+        except KeyError:
+            raise NotFoundError(
+                f"no scenario {scenario_id!r}{did_you_mean(scenario_id, self.scenarios)}; "
+                f"see `sysdesign scenarios list` / 시나리오가 없습니다"
+            ) from None
+
+    def rubric(self, scenario_id: str) -> Rubric:
+        try:
+            return self.rubrics[scenario_id]
+        except KeyError:
+            raise NotFoundError(
+                f"no rubric for scenario {scenario_id!r}{did_you_mean(scenario_id, self.rubrics)}"
+                " / 루브릭이 없습니다"
+            ) from None
+
+    def track(self, track_id: str) -> Track:
+        try:
+            return self.tracks[track_id]
+        except KeyError:
+            raise NotFoundError(
+                f"no track {track_id!r}{did_you_mean(track_id, self.tracks)}; "
+                "see `sysdesign tracks list` / 트랙이 없습니다"
+            ) from None
+
+    def tracks_of(self, scenario_id: str) -> list[str]:
+        return [t.id for t in self.tracks.values() if scenario_id in t.scenarios]
+
+    def cross_problems(self) -> list[Problem]:
+        """References between files that must exist: rubric → scenario facts, track → scenarios."""
+        out: list[Problem] = []
+        for sid, rubric in self.rubrics.items():
+            src = str(self.sources.get(f"rubric:{sid}", sid))
+            scenario = self.scenarios.get(rubric.scenario)
+            if scenario is None:
+                out.append(Problem(src, None, None, "scenario", f"no scenario {rubric.scenario!r}"))
+                continue
+            facts = {f.id for f in scenario.facts}
+            for q in rubric.key_questions:
+                if q not in facts:
+                    out.append(
+                        Problem(src, None, None, "key_questions",
+                                f"no fact {q!r} in scenario {sid!r}" + did_you_mean(q, facts))
+                    )
+        for sid in self.scenarios:
+            if sid not in self.rubrics:
+                src = str(self.sources.get(f"scenario:{sid}", sid))
+                out.append(Problem(src, None, None, "", f"scenario {sid!r} has no rubric"))
+        for track in self.tracks.values():
+            for s in [*track.scenarios, *track.variants]:
+                if s not in self.scenarios:
+                    out.append(
+                        Problem(str(self.sources.get("tracks", TRACKS_FILE)), None, None,
+                                f"tracks[{track.id}]", f"no scenario {s!r}"
+                                + did_you_mean(s, self.scenarios))
+                    )
+        return out
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_library() -> Library:
+    """Load everything; the first invalid file stops with its problems located."""
+    lib = Library()
+    for base in (paths.bundled, paths.user_dir):
+        for path in _yaml_files(base("scenarios")):
+            if path.name == TRACKS_FILE:
+                for track in load_tracks(path).tracks:
+                    lib.tracks[track.id] = track
+                lib.sources["tracks"] = path
+                continue
+            scenario = load_scenario(path)
+            lib.scenarios[scenario.id] = scenario
+            lib.sources[f"scenario:{scenario.id}"] = path
+        for path in _yaml_files(base("rubrics")):
+            rubric = load_rubric(path)
+            lib.rubrics[rubric.scenario] = rubric
+            lib.sources[f"rubric:{rubric.scenario}"] = path
+    return lib
+
+
+_CACHE: dict[str, Library] = {}
+
+
+def library() -> Library:
+    """The library for the current `SYSDESIGN_HOME`, loaded once per process."""
+    key = str(paths.home())
+    if key not in _CACHE:
+        _CACHE[key] = load_library()
+    return _CACHE[key]
+
+
+def reference_design_path(scenario_id: str) -> Path:
+    return paths.bundled("designs") / f"{scenario_id}.yaml"

@@ -1,0 +1,55 @@
+"""The estimate inputs a scenario preset or a design's `estimates:` may give.
+
+Values are kept as the text the user wrote (`50M`, `200B`, `5y`); `sysdesign.estimate.units`
+parses them. Names match the `sysdesign estimate` flags.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+
+from sysdesign.models.common import Strict
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    return value
+
+
+Quantity = Annotated[str, BeforeValidator(_as_text)]
+
+
+class EstimateInputs(Strict):
+    """Inputs of the traffic model; every one optional."""
+
+    dau: Quantity | None = None
+    writes_per_user: Quantity | None = None
+    reads_per_user: Quantity | None = None
+    writes: Quantity | None = None
+    reads: Quantity | None = None
+    read_write_ratio: Quantity | None = None
+    write_size: Quantity | None = None
+    read_size: Quantity | None = None
+    media_fraction: Quantity | None = None
+    media_size: Quantity | None = None
+    retention: Quantity | None = None
+    peak_factor: Quantity | None = None
+    replication: Quantity | None = None
+    cache_fraction: Quantity | None = None
+    server_qps: Quantity | None = None
+    concurrent_fraction: Quantity | None = None
+    memory_per_connection: Quantity | None = None
+    connections_per_server: Quantity | None = None
+
+    def given(self) -> dict[str, str]:
+        """Only the inputs that were set."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+    def merged_over(self, base: EstimateInputs) -> EstimateInputs:
+        """These inputs, with `base` filling whatever is missing."""
+        return EstimateInputs(**{**base.given(), **self.given()})

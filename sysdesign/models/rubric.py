@@ -1,0 +1,82 @@
+"""A rubric: how an answer to one scenario is judged."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from sysdesign.models.common import Keywords, Reference, Strict, Text
+
+
+class Requirement(Strict):
+    """A requirement a candidate should state, recognised by its keywords."""
+
+    id: str
+    kind: Literal["functional", "non_functional"]
+    text: Text
+    keywords: Keywords
+
+
+class ExpectedPath(Strict):
+    """A flow the design should contain, as a sequence of kinds (or `tag:NAME`)."""
+
+    id: str
+    steps: list[str] = Field(min_length=2)
+    why: Text
+
+
+class Concept(Strict):
+    """A concept a good deep-dive answer mentions."""
+
+    id: str
+    text: Text
+    keywords: Keywords
+
+
+class DeepDive(Strict):
+    """A deep-dive follow-up; `triggers` are rule ids whose findings make it likely to be asked."""
+
+    id: str
+    question: Text
+    triggers: list[str] = Field(default_factory=list)
+    concepts: list[Concept] = Field(min_length=1)
+    model_answer: Text
+    references: list[Reference] = Field(default_factory=list)
+
+
+class Weights(Strict):
+    """Points per area; they add up to 100."""
+
+    clarifying: int = Field(ge=0)
+    requirements: int = Field(ge=0)
+    estimation: int = Field(ge=0)
+    design: int = Field(ge=0)
+    deep_dive: int = Field(ge=0)
+    time: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _hundred(self) -> Weights:
+        total = sum(self.model_dump().values())
+        if total != 100:
+            raise ValueError(f"weights must add up to 100, not {total}")
+        return self
+
+
+class Rubric(Strict):
+    """How an answer to one scenario is judged."""
+
+    scenario: str
+    key_questions: list[str] = Field(min_length=1, description="Fact ids a strong candidate asks.")
+    requirements: list[Requirement] = Field(min_length=1)
+    expected_kinds: list[str] = Field(default_factory=list)
+    expected_tags: list[str] = Field(default_factory=list)
+    expected_paths: list[ExpectedPath] = Field(default_factory=list)
+    fanout: list[str] = Field(
+        default_factory=list,
+        description="Component kinds this scenario treats as its fan-out point (sync-fanout).",
+    )
+    avoid_findings: list[str] = Field(default_factory=list)
+    deep_dives: list[DeepDive] = Field(min_length=1)
+    weights: Weights
+    references: list[Reference] = Field(default_factory=list)

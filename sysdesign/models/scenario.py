@@ -1,0 +1,140 @@
+"""A scenario: what the interviewer knows and says."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from sysdesign.models.common import Keywords, Reference, Strict, Text
+from sysdesign.models.estimates import EstimateInputs
+from sysdesign.models.ids import PHASE_IDS
+
+PhaseId = Literal["requirements", "high_level", "deep_dive", "wrap_up"]
+Difficulty = Literal["easy", "medium", "hard"]
+Slug = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class Phase(Strict):
+    """One phase of the interview and its time budget."""
+
+    id: PhaseId
+    title: Text
+    minutes: float = Field(gt=0)
+    goal: Text
+
+
+def default_phases() -> list[Phase]:
+    """The standard 60-minute plan: four phases of 15 minutes."""
+    texts = {
+        "requirements": (
+            Text(ko="요구사항 정리", en="Requirements"),
+            Text(
+                ko="질문으로 범위를 좁히고 기능·비기능 요구사항과 규모를 정리합니다.",
+                en="Narrow the scope with questions; state functional and "
+                "non-functional requirements and the scale.",
+            ),
+        ),
+        "high_level": (
+            Text(ko="상위 수준 설계", en="High-level design"),
+            Text(
+                ko="주요 컴포넌트와 데이터 흐름, API와 데이터 모델을 그립니다.",
+                en="Draw the main components, the data flow, the API and the data model.",
+            ),
+        ),
+        "deep_dive": (
+            Text(ko="심층 설계", en="Deep dive"),
+            Text(
+                ko="가장 어려운 한두 부분을 깊이 파고들어 트레이드오프를 설명합니다.",
+                en="Go deep on the one or two hardest parts and explain the trade-offs.",
+            ),
+        ),
+        "wrap_up": (
+            Text(ko="확장과 마무리", en="Scaling and wrap-up"),
+            Text(
+                ko="병목, 장애 대응, 모니터링, 확장 계획을 정리합니다.",
+                en="Bottlenecks, failure handling, monitoring and how it scales further.",
+            ),
+        ),
+    }
+    return [
+        Phase(id=pid, title=texts[pid][0], minutes=15, goal=texts[pid][1])  # type: ignore[arg-type]
+        for pid in PHASE_IDS
+    ]
+
+
+class Fact(Strict):
+    """Something the interviewer reveals only when asked."""
+
+    id: str = Slug
+    topic: Literal["scale", "feature", "constraint", "non_functional", "scope"]
+    keywords: Keywords
+    answer: Text
+
+
+class FollowUp(Strict):
+    """A question the interviewer asks at the start of (or during) a phase."""
+
+    id: str = Slug
+    phase: PhaseId
+    question: Text
+
+
+class CurveballExpects(Strict):
+    """What a design that handled the requirement change contains."""
+
+    kinds: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+
+
+class Curveball(Strict):
+    """A requirement change announced at a set minute."""
+
+    at_minute: float = Field(gt=0)
+    text: Text
+    expects: CurveballExpects = Field(default_factory=CurveballExpects)
+
+
+class Scenario(Strict):
+    """What the interviewer knows and says for one problem."""
+
+    id: str = Slug
+    title: Text
+    summary: Text
+    difficulty: Difficulty
+    prompt: Text
+    phases: list[Phase] = Field(default_factory=default_phases)
+    facts: list[Fact] = Field(min_length=1)
+    estimates: EstimateInputs
+    expected_estimates: dict[str, str] = Field(
+        default_factory=dict,
+        description="Figures the scenario's text states (result name → value with unit); "
+        "a content test checks them against the estimator.",
+    )
+    followups: list[FollowUp] = Field(default_factory=list)
+    curveball: Curveball
+    references: list[Reference] = Field(default_factory=list)
+
+    @field_validator("phases")
+    @classmethod
+    def _unique_phases(cls, phases: list[Phase]) -> list[Phase]:
+        ids = [p.id for p in phases]
+        if len(set(ids)) != len(ids):
+            raise ValueError("phase ids must be unique")
+        return phases
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Scenario:
+        for name, items in (("facts", self.facts), ("followups", self.followups)):
+            ids = [i.id for i in items]
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"duplicate {name} ids: {', '.join(dupes)}")
+        return self
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(p.minutes for p in self.phases)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)

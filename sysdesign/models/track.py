@@ -1,0 +1,29 @@
+"""Company tracks: which scenarios, what they stress."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from sysdesign.models.common import Strict, Text
+from sysdesign.models.estimates import EstimateInputs
+
+
+class Track(Strict):
+    """A company interview loop as a pack of scenarios."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title: Text
+    companies: list[str] = Field(default_factory=list)
+    stresses: Text
+    intro: Text
+    scenarios: list[str] = Field(min_length=1)
+    variants: dict[str, EstimateInputs] = Field(
+        default_factory=dict,
+        description="Per-scenario estimate overrides for this track (e.g. KakaoTalk scale).",
+    )
+
+
+class TrackFile(Strict):
+    """scenarios/tracks.yaml."""
+
+    tracks: list[Track] = Field(min_length=1)

@@ -1,0 +1,55 @@
+"""Where bundled data and user state live."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_root() -> Path:
+    """Bundled data: inside an installed wheel `sysdesign/_data`, in a checkout the repo root."""
+    bundled = _PACKAGE / "_data"
+    if bundled.is_dir():
+        return bundled
+    return _PACKAGE.parent
+
+
+def bundled(folder: str) -> Path:
+    """A bundled data folder: scenarios, rubrics, templates, designs or data."""
+    return data_root() / folder
+
+
+def home() -> Path:
+    """All user state: `SYSDESIGN_HOME`, else the platform's user data dir for "sysdesign"."""
+    env = os.environ.get("SYSDESIGN_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("sysdesign"))
+
+
+def user_dir(folder: str) -> Path:
+    return home() / folder
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Write via a temp file in the same folder, then `replace`: never a half-written file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(target: Path, text: str) -> None:
+    atomic_write_bytes(target, text.encode("utf-8"))

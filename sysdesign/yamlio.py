@@ -1,0 +1,228 @@
+"""Safe YAML with line numbers, and pydantic validation errors mapped back onto them.
+
+Errors read `file:line:col: path.to.field: message`, with "Did you mean …?" where a close
+match exists. Only safe YAML is read: `!!python/...` tags are refused.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sysdesign.errors import InvalidInputError, Problem
+
+if typing.TYPE_CHECKING:
+    from pydantic import BaseModel
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound="BaseModel")
+
+
+@dataclass
+class LoadedYaml:
+    """A YAML document plus where each value (and each mapping key) starts in the file."""
+
+    file: str
+    data: Any
+    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+        """The line and column of `loc`, or of its nearest located ancestor."""
+        probe = tuple(loc)
+        if key and probe in self.key_marks:
+            return self.key_marks[probe]
+        while True:
+            if probe in self.value_marks:
+                return self.value_marks[probe]
+            if not probe:
+                return (None, None)
+            probe = probe[:-1]
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, col = self.mark(loc, key=key)
+        return Problem(self.file, line, col, format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """' (did you mean X?)' when a close match exists, else ''."""
+    matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {matches[0]!r}? / 혹시 {matches[0]!r}?)" if matches else ""
+
+
+def _loader_class() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _walk(node: Any, loc: Loc, out: LoadedYaml, problems: list[Problem]) -> None:
+    import yaml
+
+    out.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = (*loc, key)
+            mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in seen:
+                problems.append(
+                    Problem(
+                        out.file,
+                        mark[0],
+                        mark[1],
+                        format_loc(child),
+                        "duplicate key / 중복된 키",
+                    )
+                )
+            seen.add(key)
+            out.key_marks[child] = mark
+            _walk(value_node, child, out, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*loc, index), out, problems)
+
+
+def parse_yaml(text: str, file: str) -> LoadedYaml:
+    """Parse one YAML document safely; raise InvalidInputError naming the line on failure."""
+    import yaml
+
+    loader = _loader_class()(text)
+    out = LoadedYaml(file=file, data=None)
+    problems: list[Problem] = []
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InvalidInputError(
+                [Problem(file, 1, 1, "", "the file is empty / 파일이 비어 있습니다")]
+            )
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        if "python/" in str(exc):
+            what = f"unsafe YAML tag refused ({what}) / 안전하지 않은 YAML 태그는 읽지 않습니다"
+        else:
+            what = f"invalid YAML: {what} / 잘못된 YAML"
+        raise InvalidInputError([Problem(file, line, col, "", what)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise InvalidInputError([Problem(file, None, None, "", f"invalid YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
+    out.data = data
+    _walk(node, (), out, problems)
+    if problems:
+        raise InvalidInputError(problems)
+    return out
+
+
+def read_yaml(path: Path) -> LoadedYaml:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInputError(
+            [Problem(str(path), None, None, "", "no such file / 파일이 없습니다")]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError(
+            [Problem(str(path), None, None, "", f"cannot read: {exc} / 읽을 수 없습니다")]
+        ) from None
+    return parse_yaml(text, str(path))
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The concrete types behind Optional/Union/Annotated."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        result: list[Any] = []
+        for arg in typing.get_args(tp):
+            result.extend(_unwrap(arg))
+        return result
+    return [tp]
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names a model accepts at `loc` (used for "did you mean")."""
+    from pydantic import BaseModel
+
+    current: list[Any] = [model]
+    for part in loc:
+        nxt: list[Any] = []
+        for tp in current:
+            for concrete in _unwrap(tp):
+                origin = typing.get_origin(concrete)
+                if isinstance(concrete, type) and issubclass(concrete, BaseModel):
+                    info = concrete.model_fields.get(str(part))
+                    if info is None:
+                        for f in concrete.model_fields.values():
+                            if f.alias == part:
+                                info = f
+                    if info is not None:
+                        nxt.append(info.annotation)
+                elif origin in (list, tuple) and isinstance(part, int):
+                    nxt.extend(typing.get_args(concrete)[:1])
+                elif origin is dict:
+                    nxt.extend(typing.get_args(concrete)[1:2])
+        current = nxt
+    names: list[str] = []
+    for tp in current:
+        for concrete in _unwrap(tp):
+            if isinstance(concrete, type) and issubclass(concrete, BaseModel):
+                names.extend(f.alias or n for n, f in concrete.model_fields.items())
+    return names
+
+
+def validation_problems(model: type[BaseModel], loaded: LoadedYaml, exc: Any) -> list[Problem]:
+    """Turn a pydantic ValidationError into located problems."""
+    problems: list[Problem] = []
+    seen: set[tuple[Loc, str]] = set()
+    for err in exc.errors(include_url=False):
+        # Drop union-branch tags pydantic inserts (e.g. 'Component', 'str') from the location.
+        loc: Loc = tuple(
+            p for p in err["loc"] if not (isinstance(p, str) and p[:1].isupper() or "[" in str(p))
+        )
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            parent, name = loc[:-1], loc[-1]
+            msg = "unknown key / 알 수 없는 키" + did_you_mean(str(name), _fields_at(model, parent))
+            key = True
+        elif kind == "missing":
+            msg = "required field missing / 필수 항목이 없습니다"
+            key = False
+        else:
+            msg = err["msg"]
+            key = False
+        if (loc, msg) in seen:
+            continue
+        seen.add((loc, msg))
+        problems.append(loaded.problem(loc, msg, key=key))
+    return problems
+
+
+def validate_as(model: type[M], loaded: LoadedYaml) -> M:
+    """Validate the loaded data as `model`, raising located problems."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(loaded.data, context={"yaml": loaded})
+    except ValidationError as exc:
+        raise InvalidInputError(validation_problems(model, loaded, exc)) from None
