@@ -35,28 +35,35 @@ def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
     for i, rule in enumerate(rubric.avoid_findings):
         if rule not in RULE_IDS:
             out.append(
-                loaded.problem(("avoid_findings", i), f"unknown rule id {rule!r}"
-                               + did_you_mean(rule, RULE_IDS))
+                loaded.problem(
+                    ("avoid_findings", i),
+                    f"unknown rule id {rule!r}" + did_you_mean(rule, RULE_IDS),
+                )
             )
     for d, dive in enumerate(rubric.deep_dives):
         for i, rule in enumerate(dive.triggers):
             if rule not in RULE_IDS:
                 out.append(
-                    loaded.problem(("deep_dives", d, "triggers", i), f"unknown rule id {rule!r}"
-                                   + did_you_mean(rule, RULE_IDS))
+                    loaded.problem(
+                        ("deep_dives", d, "triggers", i),
+                        f"unknown rule id {rule!r}" + did_you_mean(rule, RULE_IDS),
+                    )
                 )
     for i, kind in enumerate(rubric.expected_kinds):
         if kind not in KINDS:
             out.append(
-                loaded.problem(("expected_kinds", i), f"unknown kind {kind!r}"
-                               + did_you_mean(kind, KINDS))
+                loaded.problem(
+                    ("expected_kinds", i), f"unknown kind {kind!r}" + did_you_mean(kind, KINDS)
+                )
             )
     for p, path in enumerate(rubric.expected_paths):
         for i, step in enumerate(path.steps):
             if not step.startswith("tag:") and step not in KINDS:
                 out.append(
-                    loaded.problem(("expected_paths", p, "steps", i), f"unknown kind {step!r}"
-                                   + did_you_mean(step, KINDS))
+                    loaded.problem(
+                        ("expected_paths", p, "steps", i),
+                        f"unknown kind {step!r}" + did_you_mean(step, KINDS),
+                    )
                 )
     return out
 
@@ -73,8 +80,10 @@ def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
     for i, kind in enumerate(scenario.curveball.expects.kinds):
         if kind not in KINDS:
             out.append(
-                loaded.problem(("curveball", "expects", "kinds", i), f"unknown kind {kind!r}"
-                               + did_you_mean(kind, KINDS))
+                loaded.problem(
+                    ("curveball", "expects", "kinds", i),
+                    f"unknown kind {kind!r}" + did_you_mean(kind, KINDS),
+                )
             )
     return out
 
@@ -270,8 +279,13 @@ class Library:
             for q in rubric.key_questions:
                 if q not in facts:
                     out.append(
-                        Problem(src, None, None, "key_questions",
-                                f"no fact {q!r} in scenario {sid!r}" + did_you_mean(q, facts))
+                        Problem(
+                            src,
+                            None,
+                            None,
+                            "key_questions",
+                            f"no fact {q!r} in scenario {sid!r}" + did_you_mean(q, facts),
+                        )
                     )
         for sid in self.scenarios:
             if sid not in self.rubrics:
@@ -281,9 +295,13 @@ class Library:
             for s in [*track.scenarios, *track.variants]:
                 if s not in self.scenarios:
                     out.append(
-                        Problem(str(self.sources.get("tracks", TRACKS_FILE)), None, None,
-                                f"tracks[{track.id}]", f"no scenario {s!r}"
-                                + did_you_mean(s, self.scenarios))
+                        Problem(
+                            str(self.sources.get("tracks", TRACKS_FILE)),
+                            None,
+                            None,
+                            f"tracks[{track.id}]",
+                            f"no scenario {s!r}" + did_you_mean(s, self.scenarios),
+                        )
                     )
         return out
 

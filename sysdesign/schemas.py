@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+SCHEMA_MODELS: dict[str, tuple[str, str]] = {
+    "scenario": ("sysdesign.models.scenario", "Scenario"),
+    "rubric": ("sysdesign.models.rubric", "Rubric"),
+    "design": ("sysdesign.models.design", "Design"),
+    "tracks": ("sysdesign.models.track", "TrackFile"),
+    "story": ("sysdesign.models.story", "Story"),
+}
+
 
 def json_schema(kind: str) -> dict[str, Any]:
+    import importlib
+
     from pydantic import BaseModel
 
-    model: type[BaseModel]
-    if kind == "scenario":
-        from sysdesign.models.scenario import Scenario as model
-    elif kind == "rubric":
-        from sysdesign.models.rubric import Rubric as model
-    elif kind == "design":
-        from sysdesign.models.design import Design as model
-    elif kind == "tracks":
-        from sysdesign.models.track import TrackFile as model
-    elif kind == "story":
-        from sysdesign.models.story import Story as model  # type: ignore[import-not-found,unused-ignore]
-    else:
-        raise KeyError(kind)
+    module_name, class_name = SCHEMA_MODELS[kind]
+    model: type[BaseModel] = getattr(importlib.import_module(module_name), class_name)
     document = model.model_json_schema(by_alias=True, mode="validation")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["$id"] = f"sysdesign/{kind}.schema.json"

@@ -198,7 +198,7 @@ def validation_problems(model: type[BaseModel], loaded: LoadedYaml, exc: Any) ->
     for err in exc.errors(include_url=False):
         # Drop union-branch tags pydantic inserts (e.g. 'Component', 'str') from the location.
         loc: Loc = tuple(
-            p for p in err["loc"] if not (isinstance(p, str) and p[:1].isupper() or "[" in str(p))
+            p for p in err["loc"] if not ((isinstance(p, str) and p[:1].isupper()) or "[" in str(p))
         )
         kind = err["type"]
         if kind == "extra_forbidden":

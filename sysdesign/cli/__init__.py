@@ -10,6 +10,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer import _click
 from typer.core import TyperGroup
 
 from sysdesign import __version__
@@ -19,7 +20,7 @@ from sysdesign.errors import EXIT_USAGE, InvalidInputError, SysdesignError
 class _Root(TyperGroup):
     """Catches every SysdesignError once: message on stderr, exit code, never a traceback."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: _click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except SysdesignError as exc:

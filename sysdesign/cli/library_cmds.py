@@ -10,10 +10,12 @@ import typer
 from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
 from sysdesign.errors import EXIT_VERDICT, UsageError
 
-scenarios_app = typer.Typer(help="Browse the interview scenarios. / 면접 시나리오 보기.",
-                            no_args_is_help=True)
-tracks_app = typer.Typer(help="Company tracks: which scenarios each loop stresses. / 회사별 트랙.",
-                         no_args_is_help=True)
+scenarios_app = typer.Typer(
+    help="Browse the interview scenarios. / 면접 시나리오 보기.", no_args_is_help=True
+)
+tracks_app = typer.Typer(
+    help="Company tracks: which scenarios each loop stresses. / 회사별 트랙.", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -25,7 +27,9 @@ def register(app: typer.Typer) -> None:
 
 @scenarios_app.command("list")
 def scenarios_list(
-    track: Annotated[str | None, typer.Option("--track", help="Only this track's scenarios.")] = None,
+    track: Annotated[
+        str | None, typer.Option("--track", help="Only this track's scenarios.")
+    ] = None,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -38,7 +42,7 @@ def scenarios_list(
     ids = list(lib.scenarios)
     if track:
         ids = [s for s in lib.track(track).scenarios if s in lib.scenarios]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": sid,
             "title": lib.scenarios[sid].title.get(language),
@@ -60,8 +64,12 @@ def scenarios_list(
     table.add_column(say(language, en="Difficulty", ko="난이도"))
     table.add_column(say(language, en="Tracks", ko="트랙"))
     for row in rows:
-        table.add_row(row["id"], row["title"], _difficulty(str(row["difficulty"]), language),
-                      ", ".join(row["tracks"]))
+        table.add_row(
+            row["id"],
+            row["title"],
+            _difficulty(str(row["difficulty"]), language),
+            ", ".join(row["tracks"]),
+        )
     console().print(table)
 
 
@@ -100,20 +108,30 @@ def scenarios_show(
         "summary": s.summary.get(language),
         "prompt": s.prompt.get(language),
         "phases": [
-            {"id": p.id, "title": p.title.get(language), "minutes": p.minutes,
-             "goal": p.goal.get(language)}
+            {
+                "id": p.id,
+                "title": p.title.get(language),
+                "minutes": p.minutes,
+                "goal": p.goal.get(language),
+            }
             for p in s.phases
         ],
     }
     if spoilers:
         doc["facts"] = [
-            {"id": f.id, "topic": f.topic, "answer": f.answer.get(language),
-             "keywords": getattr(f.keywords, language)}
+            {
+                "id": f.id,
+                "topic": f.topic,
+                "answer": f.answer.get(language),
+                "keywords": getattr(f.keywords, language),
+            }
             for f in s.facts
         ]
         doc["estimates"] = s.estimates.given()
-        doc["curveball"] = {"at_minute": s.curveball.at_minute,
-                            "text": s.curveball.text.get(language)}
+        doc["curveball"] = {
+            "at_minute": s.curveball.at_minute,
+            "text": s.curveball.text.get(language),
+        }
         doc["followups"] = [
             {"id": f.id, "phase": f.phase, "question": f.question.get(language)}
             for f in s.followups
@@ -150,11 +168,14 @@ def scenarios_show(
         plan.add_row(p["title"], f"{p['minutes']:g}", p["goal"])
     out.print(plan)
     if not spoilers:
-        out.print(say(
-            language,
-            en="Facts, curveball and rubric are hidden; ask the interviewer or use --spoilers.",
-            ko="사실, 돌발 요구사항, 루브릭은 숨겨져 있습니다. 면접관에게 묻거나 --spoilers를 쓰세요.",
-        ), style="dim")
+        out.print(
+            say(
+                language,
+                en="Facts, curveball and rubric are hidden; ask the interviewer or use --spoilers.",
+                ko="사실, 돌발 요구사항, 루브릭은 숨겨져 있습니다. 면접관에게 묻거나 --spoilers를 쓰세요.",
+            ),
+            style="dim",
+        )
         return
     facts = Table(title=say(language, en="Facts (revealed when asked)", ko="사실 (질문 시 공개)"))
     facts.add_column("id")
@@ -162,8 +183,10 @@ def scenarios_show(
     for f in doc["facts"]:
         facts.add_row(f["id"], f["answer"])
     out.print(facts)
-    out.print(say(language, en="Curveball at minute", ko="돌발 요구사항 시각(분)") +
-              f" {doc['curveball']['at_minute']:g}: {doc['curveball']['text']}")
+    out.print(
+        say(language, en="Curveball at minute", ko="돌발 요구사항 시각(분)")
+        + f" {doc['curveball']['at_minute']:g}: {doc['curveball']['text']}"
+    )
 
 
 @tracks_app.command("list")
@@ -174,9 +197,14 @@ def tracks_list(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
 
     language = resolve_lang(lang)
     lib = library()
-    rows = [
-        {"id": t.id, "title": t.title.get(language), "companies": t.companies,
-         "stresses": t.stresses.get(language), "scenarios": t.scenarios}
+    rows: list[dict[str, Any]] = [
+        {
+            "id": t.id,
+            "title": t.title.get(language),
+            "companies": t.companies,
+            "stresses": t.stresses.get(language),
+            "scenarios": t.scenarios,
+        }
         for t in lib.tracks.values()
     ]
     if json_out:
@@ -190,8 +218,9 @@ def tracks_list(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
     table.add_column(say(language, en="Companies", ko="회사"))
     table.add_column(say(language, en="Scenarios", ko="시나리오"))
     for row in rows:
-        table.add_row(row["id"], row["title"], ", ".join(row["companies"]),
-                      ", ".join(row["scenarios"]))
+        table.add_row(
+            row["id"], row["title"], ", ".join(row["companies"]), ", ".join(row["scenarios"])
+        )
     console().print(table)
 
 
@@ -208,16 +237,20 @@ def tracks_show(
     language = resolve_lang(lang)
     lib = library()
     t = lib.track(track_id)
-    doc = {
+    doc: dict[str, Any] = {
         "id": t.id,
         "title": t.title.get(language),
         "companies": t.companies,
         "stresses": t.stresses.get(language),
         "intro": t.intro.get(language),
         "scenarios": [
-            {"id": s, "title": lib.scenarios[s].title.get(language),
-             "difficulty": lib.scenarios[s].difficulty}
-            for s in t.scenarios if s in lib.scenarios
+            {
+                "id": s,
+                "title": lib.scenarios[s].title.get(language),
+                "difficulty": lib.scenarios[s].difficulty,
+            }
+            for s in t.scenarios
+            if s in lib.scenarios
         ],
     }
     if json_out:
@@ -231,12 +264,18 @@ def tracks_show(
         body += "\n" + say(language, en="Companies: ", ko="회사: ") + ", ".join(t.companies)
     out.print(Panel(body, title=doc["title"], title_align="left"))
     for s in doc["scenarios"]:
-        out.print(f"  • [bold]{s['id']}[/bold]  {s['title']}  ({_difficulty(s['difficulty'], language)})")
+        out.print(
+            f"  • [bold]{s['id']}[/bold]  {s['title']}  ({_difficulty(s['difficulty'], language)})"
+        )
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Scenario, rubric, "
-                                                "design, tracks or story YAML files.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...", help="Scenario, rubric, design, tracks or story YAML files."
+        ),
+    ],
     json_out: JsonOpt = False,
 ) -> None:
     """Validate files and list every problem (exit 1 if any, 2 if unreadable). / 파일 검증."""
@@ -253,8 +292,14 @@ def validate(
             unreadable = unreadable or not path.is_file()
             kind, problems = None, exc.problems
         found = found or bool(problems)
-        results.append({"file": str(path), "kind": kind, "ok": not problems,
-                        "problems": [p.to_json() for p in problems]})
+        results.append(
+            {
+                "file": str(path),
+                "kind": kind,
+                "ok": not problems,
+                "problems": [p.to_json() for p in problems],
+            }
+        )
         if not json_out:
             if problems:
                 for p in problems:
@@ -273,8 +318,9 @@ SCHEMA_KINDS = ("scenario", "rubric", "design", "tracks", "story")
 
 
 def schema(
-    kind: Annotated[str, typer.Argument(metavar="KIND",
-                                        help="scenario, rubric, design, tracks or story.")],
+    kind: Annotated[
+        str, typer.Argument(metavar="KIND", help="scenario, rubric, design, tracks or story.")
+    ],
 ) -> None:
     """Print the JSON Schema of a file kind (for editors). / JSON 스키마 출력."""
     from sysdesign.schemas import json_schema
@@ -282,6 +328,8 @@ def schema(
     if kind not in SCHEMA_KINDS:
         from sysdesign.yamlio import did_you_mean
 
-        raise UsageError(f"unknown schema {kind!r}{did_you_mean(kind, SCHEMA_KINDS)}; "
-                         f"choose one of {', '.join(SCHEMA_KINDS)}")
+        raise UsageError(
+            f"unknown schema {kind!r}{did_you_mean(kind, SCHEMA_KINDS)}; "
+            f"choose one of {', '.join(SCHEMA_KINDS)}"
+        )
     print_json(json_schema(kind))

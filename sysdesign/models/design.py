@@ -83,7 +83,7 @@ def _chain_before(value: Any) -> Any:
             rest = {k: v for k, v in value.items() if k not in ("from", "to")}
             return {"nodes": [value.get("from"), value.get("to")], **rest}
         if len(value) == 1:
-            (chain, label), = value.items()
+            ((chain, label),) = value.items()
             if isinstance(chain, str) and ARROW.search(chain):
                 return {"nodes": _split_chain(chain), "label": label}
     return value
@@ -107,9 +107,7 @@ ComponentItem = Annotated[
 ]
 ChainItem = Annotated[
     Chain,
-    BeforeValidator(
-        _chain_before, json_schema_input_type=str | dict[str, str] | ConnectionMapping
-    ),
+    BeforeValidator(_chain_before, json_schema_input_type=str | dict[str, str] | ConnectionMapping),
 ]
 
 

@@ -57,10 +57,7 @@ def default_phases() -> list[Phase]:
             ),
         ),
     }
-    return [
-        Phase(id=pid, title=texts[pid][0], minutes=15, goal=texts[pid][1])  # type: ignore[arg-type]
-        for pid in PHASE_IDS
-    ]
+    return [Phase(id=pid, title=texts[pid][0], minutes=15, goal=texts[pid][1]) for pid in PHASE_IDS]
 
 
 class Fact(Strict):
