@@ -1,0 +1,142 @@
+"""`scenarios`, `tracks`, `validate`, `schema` and `--version` through the CLI runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sysdesign import __version__
+from tests.helpers import invoke
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture()
+def mini(home: Path) -> Path:
+    """A user scenario, rubric and track, loaded through the same loader as bundled ones."""
+    (home / "scenarios").mkdir()
+    (home / "rubrics").mkdir()
+    shutil.copy(DATA / "mini-scenario.yaml", home / "scenarios" / "mini.yaml")
+    shutil.copy(DATA / "mini-rubric.yaml", home / "rubrics" / "mini.yaml")
+    shutil.copy(DATA / "mini-tracks.yaml", home / "scenarios" / "tracks.yaml")
+    return home
+
+
+def test_version() -> None:
+    code, out, _ = invoke("--version")
+    assert code == 0 and out.strip() == f"sysdesign {__version__}"
+
+
+def test_scenarios_list_json_contract(mini: Path) -> None:
+    code, out, _ = invoke("scenarios", "list", "--json")
+    assert code == 0
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert {"id", "title", "tracks", "difficulty"} <= set(rows["mini"])
+    assert rows["mini"]["tracks"] == ["mini-track"]
+    assert rows["mini"]["title"] == "Mini scenario"
+
+
+def test_language_applies_to_json(mini: Path) -> None:
+    _, out, _ = invoke("scenarios", "list", "--json", "--lang", "ko")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows["mini"]["title"] == "미니 시나리오"
+
+
+def test_scenarios_list_filters_by_track(mini: Path) -> None:
+    _, out, _ = invoke("scenarios", "list", "--track", "mini-track", "--json")
+    assert [row["id"] for row in json.loads(out)] == ["mini"]
+    code, _, err = invoke("scenarios", "list", "--track", "mini-trak")
+    assert code == 2 and "did you mean 'mini-track'" in err
+
+
+def test_scenarios_show_hides_spoilers(mini: Path) -> None:
+    code, out, _ = invoke("scenarios", "show", "mini", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["prompt"] == "Design a small service."
+    assert [p["id"] for p in doc["phases"]] == [
+        "requirements",
+        "high_level",
+        "deep_dive",
+        "wrap_up",
+    ]
+    assert "facts" not in doc and "rubric" not in doc
+    _, out, _ = invoke("scenarios", "show", "mini", "--json", "--spoilers")
+    doc = json.loads(out)
+    assert doc["facts"][0]["answer"] == "One million daily active users."
+    assert doc["rubric"]["key_questions"] == ["users", "latency"]
+
+
+def test_scenarios_show_text_in_korean(mini: Path) -> None:
+    code, out, _ = invoke("scenarios", "show", "mini", "--lang", "ko")
+    assert code == 0 and "작은 서비스를 설계하세요." in out and "단계별 계획" in out
+
+
+def test_unknown_scenario_suggests(mini: Path) -> None:
+    code, out, err = invoke("scenarios", "show", "mnii")
+    assert code == 2 and out == ""
+    assert "did you mean 'mini'" in err and "Traceback" not in err
+
+
+def test_tracks_list_and_show(mini: Path) -> None:
+    _, out, _ = invoke("tracks", "list", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows["mini-track"]["scenarios"] == ["mini"]
+    assert {"id", "title", "scenarios"} <= set(rows["mini-track"])
+    code, out, _ = invoke("tracks", "show", "mini-track", "--json")
+    assert code == 0 and json.loads(out)["scenarios"][0]["id"] == "mini"
+
+
+def test_validate_clean_broken_and_unreadable(tmp_path: Path) -> None:
+    good = DATA / "mini-scenario.yaml"
+    code, out, _ = invoke("validate", str(good))
+    # the file is named mini-scenario.yaml but its id is mini: that is a problem
+    assert code == 1 and "differs from the file name" in out
+    clean = tmp_path / "mini.yaml"
+    shutil.copy(good, clean)
+    code, out, _ = invoke("validate", str(clean), str(DATA / "mini-rubric.yaml"))
+    assert code == 0 and out.count(": ok") == 2
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("components:\n  a: {kind: cahce}\n")
+    code, out, _ = invoke("validate", str(broken), "--json")
+    doc = json.loads(out)
+    assert code == 1 and doc["ok"] is False
+    (problem,) = doc["files"][0]["problems"]
+    assert problem["line"] == 2 and "did you mean 'cache'" in problem["message"]
+    code, _, _ = invoke("validate", str(tmp_path / "missing.yaml"))
+    assert code == 2
+
+
+def test_validate_rubric_rule_ids(tmp_path: Path) -> None:
+    text = (DATA / "mini-rubric.yaml").read_text().replace("[spof]", "[spoff]")
+    path = tmp_path / "r.yaml"
+    path.write_text(text)
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1 and "did you mean 'spof'" in out and f"{path}:9:" in out
+
+
+def test_schema_command(tmp_path: Path) -> None:
+    code, out, _ = invoke("schema", "design")
+    doc = json.loads(out)
+    assert code == 0 and "components" in doc["properties"]
+    code, _, err = invoke("schema", "desgn")
+    assert code == 2 and "did you mean 'design'" in err
+
+
+def test_help_for_every_command() -> None:
+    """Docs cannot drift: every command and group has help text."""
+    import typer
+
+    from sysdesign.cli import app
+
+    command = typer.main.get_command(app)
+
+    def walk(cmd: object, path: list[str]) -> None:
+        sub = getattr(cmd, "commands", {})
+        for name, child in sub.items():
+            assert (child.help or "").strip(), f"no help for {' '.join([*path, name])}"
+            walk(child, [*path, name])
+
+    walk(command, [])
