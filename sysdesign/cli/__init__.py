@@ -76,6 +76,7 @@ def _register() -> None:
     from sysdesign.cli import library_cmds
 
     library_cmds.register(app)
+    __import__("sysdesign.cli.estimate_cmds", fromlist=["register"]).register(app)
 
 
 _register()
