@@ -77,6 +77,7 @@ def _register() -> None:
 
     library_cmds.register(app)
     __import__("sysdesign.cli.estimate_cmds", fromlist=["register"]).register(app)
+    __import__("sysdesign.cli.render_cmds", fromlist=["register"]).register(app)
 
 
 _register()
