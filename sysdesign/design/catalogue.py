@@ -1,0 +1,87 @@
+"""Typical per-instance throughput and availability per component kind (data/catalogue.yaml).
+
+Every figure carries its source. A component's `capacity:` overrides the catalogue figure.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from sysdesign.models.common import Strict
+
+CATALOGUE_FILE = "catalogue.yaml"
+
+
+class Figure(Strict):
+    """One per-instance number and where it comes from."""
+
+    value: float = Field(gt=0)
+    unit: str = "requests"
+    source: str = Field(min_length=1)
+
+
+class Availability(Strict):
+    """One self-run instance; the managed service's SLA when one exists."""
+
+    value: float = Field(gt=0, le=1)
+    source: str = Field(min_length=1)
+
+
+class KindAvailability(Strict):
+    instance: Availability
+    managed: Availability | None = None
+
+
+class KindFigures(Strict):
+    """What one instance of a kind typically sustains."""
+
+    throughput: Figure | None = None
+    writes: Figure | None = None
+    connections: Figure | None = None
+    availability: KindAvailability
+
+
+class Catalogue(Strict):
+    kinds: dict[str, KindFigures]
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> Catalogue:
+        from sysdesign.models.kinds import KINDS
+
+        unknown = sorted(set(self.kinds) - set(KINDS))
+        if unknown:
+            raise ValueError(f"unknown kinds in the catalogue: {', '.join(unknown)}")
+        missing = sorted(set(KINDS) - set(self.kinds))
+        if missing:
+            raise ValueError(f"kinds missing from the catalogue: {', '.join(missing)}")
+        return self
+
+    def availability(self, kind: str, *, managed: bool) -> Availability:
+        figures = self.kinds[kind].availability
+        if managed and figures.managed is not None:
+            return figures.managed
+        return figures.instance
+
+    def figure(
+        self, kind: str, what: Literal["throughput", "writes", "connections"]
+    ) -> Figure | None:
+        entry = self.kinds.get(kind)
+        return None if entry is None else getattr(entry, what)
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    from sysdesign.yamlio import read_yaml, validate_as
+
+    return validate_as(Catalogue, read_yaml(path))
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    """The bundled catalogue, loaded once per process."""
+    from sysdesign import paths
+
+    return load_catalogue(paths.bundled("data") / CATALOGUE_FILE)

@@ -1,0 +1,108 @@
+"""What every rule reads: the design, its graph, the rubric, the traffic figures, the catalogue.
+
+Shared analyses (who the clients are, what they reach, the dominator tree) are computed once,
+on first use, and reused by every rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from sysdesign.design.graph import Graph, bfs, dominator_chain, dominators, of_kind
+
+if TYPE_CHECKING:
+    from sysdesign.design.catalogue import Catalogue
+    from sysdesign.estimate.model import Calculation
+    from sysdesign.models.design import Design
+    from sysdesign.models.estimates import EstimateInputs
+    from sysdesign.models.rubric import Rubric
+
+
+@dataclass
+class Context:
+    """The inputs of one check. `traffic` is None when neither the design nor a scenario gives
+    enough estimates to compute peak load."""
+
+    design: Design
+    graph: Graph
+    catalogue: Catalogue
+    rubric: Rubric | None = None
+    traffic: Calculation | None = None
+    inputs: EstimateInputs | None = None
+    scenario: str | None = None
+
+    # ------------------------------------------------------------ who and what
+
+    @cached_property
+    def clients(self) -> list[str]:
+        return of_kind(self.graph, "client")
+
+    @cached_property
+    def schedulers(self) -> list[str]:
+        return of_kind(self.graph, "scheduler")
+
+    @cached_property
+    def client_paths(self) -> dict[str, str | None]:
+        """BFS parents from every client: what the clients reach, with a witness path each."""
+        return bfs(self.graph, self.clients)
+
+    @cached_property
+    def live(self) -> set[str]:
+        """Everything a client or a scheduler can reach."""
+        return set(bfs(self.graph, [*self.clients, *self.schedulers]))
+
+    @cached_property
+    def idom(self) -> dict[str, str]:
+        """Immediate dominators from a virtual source joined to every client."""
+        if not self.clients:
+            return {}
+        return dominators(self.graph, self.clients)
+
+    def must_cross(self, node: str) -> list[str]:
+        """The components every path from the clients to `node` passes through, nearest first."""
+        return dominator_chain(self.idom, node)
+
+    @cached_property
+    def reached_stores(self) -> list[str]:
+        from sysdesign.design.graph import is_store
+
+        return [n for n in self.client_paths if is_store(self.graph, n)]
+
+    @cached_property
+    def trunk(self) -> list[str]:
+        """Components every client journey to every data store crosses (they carry it all)."""
+        stores = self.reached_stores
+        if not stores:
+            return []
+        common = self.must_cross(stores[0])
+        keep = set(common)
+        for store in stores[1:]:
+            keep &= set(self.must_cross(store))
+            if not keep:
+                return []
+        return [n for n in common if n in keep]
+
+    # ------------------------------------------------------------ figures
+
+    def result(self, name: str) -> float | None:
+        if self.traffic is None:
+            return None
+        return self.traffic.value(name)
+
+    def human(self, name: str) -> str:
+        assert self.traffic is not None
+        return self.traffic.results[name].human
+
+    @cached_property
+    def read_write_ratio(self) -> float | None:
+        """Reads per write: from the traffic figures, else the `read_write_ratio` input."""
+        reads, writes = self.result("peak_read_qps"), self.result("peak_write_qps")
+        if reads is not None and writes:
+            return reads / writes
+        if self.inputs is not None and self.inputs.read_write_ratio is not None:
+            from sysdesign.estimate.units import parse_ratio
+
+            return parse_ratio(self.inputs.read_write_ratio, "read_write_ratio")
+        return None

@@ -1,0 +1,60 @@
+"""What a rule reports: a finding with its evidence, in Korean and English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sysdesign.models.common import Text
+
+Severity = Literal["critical", "major", "minor"]
+SEVERITY_RANK: dict[str, int] = {"critical": 3, "major": 2, "minor": 1}
+
+
+def t(en: str, ko: str) -> Text:
+    """A bilingual text (argument order follows `say`: English first)."""
+    return Text(en=en, ko=ko)
+
+
+def arrow(nodes: Iterable[str]) -> str:
+    return " → ".join(nodes)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a design: which rule, how bad, where, why, how to fix, and the proof."""
+
+    rule: str
+    severity: Severity
+    components: tuple[str, ...]
+    message: Text
+    why: Text
+    fix: Text
+    evidence: tuple[Text, ...] = ()
+
+    def to_json(self, lang: str) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "components": list(self.components),
+            "message": self.message.get(lang),
+            "why": self.why.get(lang),
+            "fix": self.fix.get(lang),
+            "evidence": [e.get(lang) for e in self.evidence],
+        }
+
+    def at_least(self, severity: str) -> bool:
+        return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule function yields; the registry adds the rule id and default severity."""
+
+    components: tuple[str, ...]
+    message: Text
+    why: Text
+    fix: Text
+    evidence: tuple[Text, ...] = field(default_factory=tuple)
+    severity: Severity | None = None

@@ -1,0 +1,264 @@
+"""A design as a `networkx.DiGraph`, and the graph questions the rules ask of it.
+
+Nodes are component ids with their kind, instance count and tags; edges carry `sync` and the
+labels of the connections that drew them. networkx is imported inside functions only.
+Every analysis here is linear in the size of the graph (one traversal per question), so a
+check stays fast on designs of thousands of components.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from sysdesign.models.kinds import DATA_STORES
+
+if TYPE_CHECKING:
+    from sysdesign.models.design import Design
+
+Graph = Any  # networkx.DiGraph (networkx ships no type information)
+
+#: The virtual node joined to every client (it cannot clash: ids are [a-z0-9_-]+).
+SOURCE = "<clients>"
+
+#: Words in a connection label that mark it as a write-only path (uploads included).
+WRITE_WORDS = ("write", "upload", "ingest", "put", "store", "persist", "쓰기", "업로드", "저장")
+
+#: Kinds that carry synchronous request/response calls (for sync-cycle and capacity).
+CALLER_KINDS = frozenset(
+    {
+        "api_gateway",
+        "rate_limiter",
+        "auth",
+        "service",
+        "websocket_gateway",
+        "worker",
+        "stream_processor",
+    }
+)
+#: Kinds on the request path from the clients to the first service.
+FRONT_KINDS = frozenset({"dns", "cdn", "load_balancer", "api_gateway", "rate_limiter", "auth"})
+
+
+def build_graph(design: Design) -> Graph:
+    """Components become nodes; chains become edges (parallel connections merge)."""
+    import networkx as nx
+
+    g = nx.DiGraph(name=design.name or "")
+    for cid, comp in design.components.items():
+        g.add_node(
+            cid,
+            kind=comp.kind,
+            instances=comp.replicas,
+            managed=comp.managed,
+            replicated=comp.is_replicated,
+            shards=comp.shards,
+            tags=frozenset(comp.tags),
+            label=comp.label or cid,
+            capacity=comp.capacity,
+        )
+    for edge in design.edges():
+        if g.has_edge(edge.src, edge.dst):
+            data = g.edges[edge.src, edge.dst]
+            data["sync"] = data["sync"] or edge.sync
+            if edge.label:
+                data["labels"] = (*data["labels"], edge.label)
+            continue
+        g.add_edge(
+            edge.src,
+            edge.dst,
+            sync=edge.sync,
+            labels=(edge.label,) if edge.label else (),
+            item=edge.item,
+        )
+    return g
+
+
+def kind_of(g: Graph, node: str) -> str:
+    return str(g.nodes[node]["kind"])
+
+
+def is_store(g: Graph, node: str) -> bool:
+    return kind_of(g, node) in DATA_STORES
+
+
+def of_kind(g: Graph, *kinds: str) -> list[str]:
+    wanted = set(kinds)
+    return [n for n, k in g.nodes(data="kind") if k in wanted]
+
+
+def tagged(g: Graph, tag: str) -> list[str]:
+    return [n for n, tags in g.nodes(data="tags") if tag in tags]
+
+
+def matches(g: Graph, node: str, step: str) -> bool:
+    """A rubric step: a kind id, or `tag:NAME`."""
+    if step.startswith("tag:"):
+        return step[4:] in g.nodes[node]["tags"]
+    return kind_of(g, node) == step
+
+
+def is_write_edge(g: Graph, src: str, dst: str) -> bool:
+    """True when every label on the edge names a write (or upload): not a read path."""
+    labels = g.edges[src, dst]["labels"]
+    if not labels:
+        return False
+    return all(any(w in label.lower() for w in WRITE_WORDS) for label in labels)
+
+
+def instances_text(g: Graph, node: str) -> tuple[str, str]:
+    """'4 replicas' / 'managed' / '1 instance', in English and Korean."""
+    data = g.nodes[node]
+    if data["managed"]:
+        return "managed", "매니지드"
+    n = data["instances"]
+    return (f"{n} instance" if n == 1 else f"{n} replicas"), f"인스턴스 {n}개"
+
+
+def bfs(
+    g: Graph,
+    sources: Iterable[str],
+    *,
+    enter: Callable[[str, str], bool] | None = None,
+    expand: Callable[[str], bool] | None = None,
+) -> dict[str, str | None]:
+    """Breadth-first parents from `sources`.
+
+    `enter(u, v)` decides whether the edge may be followed; `expand(v)` whether a reached node
+    is traversed further. The parents give one shortest witness path to each reached node.
+    """
+    parent: dict[str, str | None] = {}
+    queue: deque[str] = deque()
+    for s in sources:
+        if s not in parent:
+            parent[s] = None
+            queue.append(s)
+    succ = g.succ
+    while queue:
+        u = queue.popleft()
+        if expand is not None and parent[u] is not None and not expand(u):
+            continue
+        for v in succ[u]:
+            if v in parent:
+                continue
+            if enter is not None and not enter(u, v):
+                continue
+            parent[v] = u
+            queue.append(v)
+    return parent
+
+
+def walk_back(parent: dict[str, str | None], node: str) -> list[str]:
+    """The witness path from a BFS source to `node`."""
+    path = [node]
+    step = parent.get(node)
+    while step is not None:
+        path.append(step)
+        step = parent.get(step)
+    path.reverse()
+    return path
+
+
+def reverse_reach(g: Graph, targets: Iterable[str]) -> set[str]:
+    """Every node from which some target can be reached (the targets included)."""
+    seen = set(targets)
+    queue = deque(seen)
+    pred = g.pred
+    while queue:
+        v = queue.popleft()
+        for u in pred[v]:
+            if u not in seen:
+                seen.add(u)
+                queue.append(u)
+    return seen
+
+
+def dominators(g: Graph, sources: Iterable[str]) -> dict[str, str]:
+    """Immediate dominators of every node reachable from `sources`, from a virtual source.
+
+    A node X dominates Y when every path from the clients to Y passes through X. Computed once
+    for all nodes (networkx's Cooper-Harvey-Kennedy algorithm), never once per pair.
+    """
+    import networkx as nx
+
+    h = nx.DiGraph()
+    h.add_edges_from(g.edges)
+    h.add_nodes_from(g.nodes)
+    h.add_edges_from((SOURCE, s) for s in sources)
+    idom: dict[str, str] = nx.immediate_dominators(h, SOURCE)
+    return idom
+
+
+def dominator_chain(idom: dict[str, str], node: str) -> list[str]:
+    """The strict dominators of `node`, nearest first, without the virtual source."""
+    out: list[str] = []
+    step = idom.get(node)
+    while step is not None and step != SOURCE:
+        out.append(step)
+        nxt = idom.get(step)
+        if nxt == step:
+            break
+        step = nxt
+    return out
+
+
+def kind_path(g: Graph, steps: list[str]) -> tuple[list[str] | None, list[str]]:
+    """A path through nodes matching each step in turn.
+
+    Consecutive steps must be joined by a path whose inner nodes are not data stores: the
+    flow `service → queue → worker` may pass through load balancers, gateways or a pub/sub,
+    but a hop through a database or a queue is a step of its own and must be written out.
+    Returns (witness, []) when found, else (None, the longest prefix found as a witness).
+    One traversal per step: O(steps × (V + E)).
+    """
+    succ = g.succ
+    frontier = [n for n in g.nodes if matches(g, n, steps[0])]
+    if not frontier:
+        return None, []
+    # Per layer: each matched node → the hops that lead to it from the previous layer.
+    layers: list[dict[str, list[str]]] = [{n: [] for n in frontier}]
+    for step in steps[1:]:
+        roots = set(frontier)
+        parent: dict[str, str] = {}
+        queue: deque[str] = deque()
+        for s in frontier:
+            for v in succ[s]:
+                if v not in parent:
+                    parent[v] = s
+                    queue.append(v)
+        while queue:
+            u = queue.popleft()
+            if is_store(g, u):
+                continue
+            for v in succ[u]:
+                if v not in parent:
+                    parent[v] = u
+                    queue.append(v)
+        layer: dict[str, list[str]] = {}
+        for v in parent:
+            if matches(g, v, step):
+                hops: list[str] = []
+                u = parent[v]
+                while u not in roots:
+                    hops.append(u)
+                    u = parent[u]
+                hops.append(u)
+                hops.reverse()
+                layer[v] = hops
+        if not layer:
+            return None, _witness(layers)
+        layers.append(layer)
+        frontier = list(layer)
+    return _witness(layers), []
+
+
+def _witness(layers: list[dict[str, list[str]]]) -> list[str]:
+    """One path through every layer found, rebuilt from the last layer back."""
+    node = next(iter(layers[-1]))
+    path = [node]
+    for layer in reversed(layers[1:]):
+        hops = layer[node]
+        path = [*hops, *path]
+        node = hops[0]
+    return path

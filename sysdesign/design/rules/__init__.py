@@ -1,0 +1,76 @@
+"""The rule library: one small function per rule id, registered with `@rule`.
+
+A rule takes a `Context` and yields `Hit`s; the registry turns them into `Finding`s carrying
+the rule id and its default severity (a hit may raise or lower it). Every module in this
+package is imported on first use, so a new rule is one new file here plus its id in
+`sysdesign.models.ids.RULE_IDS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sysdesign.design.context import Context
+from sysdesign.design.findings import Finding, Hit, Severity, t
+
+__all__ = ["RULES", "Context", "Finding", "Hit", "Rule", "RuleFn", "rule", "t"]
+
+RuleFn = Callable[[Context], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: callable on a Context, returning its findings."""
+
+    id: str
+    severity: Severity
+    fn: Callable[[Context], Iterable[Hit]]
+    doc: str
+
+    def __call__(self, ctx: Context) -> list[Finding]:
+        return [
+            Finding(
+                rule=self.id,
+                severity=hit.severity or self.severity,
+                components=hit.components,
+                message=hit.message,
+                why=hit.why,
+                fix=hit.fix,
+                evidence=hit.evidence,
+            )
+            for hit in self.fn(ctx)
+        ]
+
+
+RULES: dict[str, RuleFn] = {}
+
+
+def rule(
+    rule_id: str, *, severity: Severity
+) -> Callable[[Callable[[Context], Iterable[Hit]]], Rule]:
+    """Register a rule function under `rule_id` (which must be listed in models/ids.py)."""
+    from sysdesign.models.ids import RULE_IDS
+
+    if rule_id not in RULE_IDS:
+        raise ValueError(f"rule id {rule_id!r} is not in sysdesign.models.ids.RULE_IDS")
+
+    def register(fn: Callable[[Context], Iterable[Hit]]) -> Rule:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id!r} is registered twice")
+        registered = Rule(rule_id, severity, fn, (fn.__doc__ or "").strip())
+        RULES[rule_id] = registered
+        return registered
+
+    return register
+
+
+def _load_all() -> None:
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+_load_all()

@@ -1,0 +1,108 @@
+"""Peak load against per-instance capacity (the estimator's figures, the catalogue's)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sysdesign.design.capacity import Load, loads
+from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.estimate.units import format_count
+from sysdesign.models.common import Text
+
+_WHAT = {
+    "throughput": ("requests/s", "요청/초"),
+    "writes": ("writes/s per primary", "프라이머리당 쓰기/초"),
+    "connections": ("connections", "연결"),
+}
+
+
+def _evidence(load: Load) -> tuple[Text, ...]:
+    en_u, ko_u = _WHAT[load.what]
+    unit_en = "shard" if load.what == "writes" else "instance"
+    unit_ko = "샤드" if load.what == "writes" else "인스턴스"
+    cap = format_count(load.per_instance.value)
+    return (
+        t(
+            f"peak load: {format_count(load.load)} {en_u.split(' per')[0]} ({load.load_name})",
+            f"최대 부하: {format_count(load.load)} {ko_u.split('당 ')[-1]} ({load.load_name})",
+        ),
+        t(
+            f"capacity: {load.instances} {unit_en}(s) × {cap} = {format_count(load.capacity)}",
+            f"용량: {unit_ko} {load.instances}개 × {cap} = {format_count(load.capacity)}",
+        ),
+        t(
+            f"per-instance figure: {load.per_instance.source}",
+            f"인스턴스당 수치: {load.per_instance.source}",
+        ),
+    )
+
+
+@rule("under-provisioned", severity="major")
+def under_provisioned(ctx: Context) -> Iterator[Hit]:
+    """With estimates: the peak load on a component exceeds instances × per-instance capacity.
+
+    Critical when the load is at least twice the capacity. A one-shard database over its write
+    capacity is needs-sharding instead.
+    """
+    for load in loads(ctx):
+        if load.load <= load.capacity or (load.what == "writes" and load.instances == 1):
+            continue
+        names = ", ".join(load.components)
+        ratio = load.load / load.capacity
+        en_u, ko_u = _WHAT[load.what]
+        more = "shards" if load.what == "writes" else "instances"
+        more_ko = "샤드" if load.what == "writes" else "인스턴스"
+        yield Hit(
+            components=load.components,
+            severity="critical" if ratio >= 2 else None,
+            message=t(
+                f"{names} is under-provisioned: peak {format_count(load.load)} {en_u} against "
+                f"a capacity of {format_count(load.capacity)} ({ratio:.1f}×)",
+                f"{names}의 용량이 부족합니다: 최대 {format_count(load.load)} {ko_u}, 용량 "
+                f"{format_count(load.capacity)} ({ratio:.1f}배)",
+            ),
+            why=t(
+                "At peak the instances saturate: latency climbs, requests queue and time out, "
+                "and the retries make it worse.",
+                "최대 부하에서 인스턴스가 포화됩니다. 지연이 늘고 요청이 쌓여 타임아웃되며, 재시도가 "
+                "상황을 악화시킵니다.",
+            ),
+            fix=t(
+                f"Run at least {load.needed} {more} (plus headroom for a failure), or state a "
+                "higher per-instance `capacity:` you can justify.",
+                f"{more_ko}를 최소 {load.needed}개로 늘리세요(장애 대비 여유분 추가). 또는 근거가 있는 "
+                "더 높은 인스턴스당 `capacity:`를 적으세요.",
+            ),
+            evidence=_evidence(load),
+        )
+
+
+@rule("needs-sharding", severity="major")
+def needs_sharding(ctx: Context) -> Iterator[Hit]:
+    """With estimates: a database's write load exceeds one primary's capacity, one shard."""
+    for load in loads(ctx):
+        if load.what != "writes" or load.instances != 1 or load.load <= load.capacity:
+            continue
+        db = load.components[0]
+        yield Hit(
+            components=load.components,
+            message=t(
+                f"database '{db}' takes {format_count(load.load)} writes/s at peak on one "
+                f"primary that sustains about {format_count(load.capacity)}",
+                f"데이터베이스 '{db}'가 최대 {format_count(load.load)} 쓰기/초를 받는데 프라이머리 "
+                f"하나는 약 {format_count(load.capacity)}까지 감당합니다",
+            ),
+            why=t(
+                "Replicas scale reads, not writes: every write still goes through one primary, "
+                "which saturates at peak.",
+                "복제본은 읽기만 늘려 줍니다. 모든 쓰기는 여전히 프라이머리 하나를 거치므로 최대 "
+                "부하에서 포화됩니다.",
+            ),
+            fix=t(
+                f"Shard '{db}' into at least {load.needed} partitions on a key that spreads "
+                "writes evenly (`shards:`, `shard_key:`), or batch writes through a queue.",
+                f"쓰기를 고르게 퍼뜨리는 키로 '{db}'를 최소 {load.needed}개로 샤딩하세요 "
+                "(`shards:`, `shard_key:`). 또는 큐로 쓰기를 묶어 처리하세요.",
+            ),
+            evidence=_evidence(load),
+        )

@@ -1,0 +1,193 @@
+"""The public entry: load balancing, rate limiting, CDN, and clients that skip the services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sysdesign.design.findings import arrow
+from sysdesign.design.graph import bfs, instances_text, is_write_edge, kind_of, of_kind, walk_back
+from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.models.kinds import DATA_STORES
+
+_SCALED_ENTRY = frozenset({"service", "websocket_gateway", "api_gateway"})
+_RATE_LIMIT_TAGS = frozenset(
+    {"rate_limit", "rate-limit", "rate_limiter", "rate-limiter", "throttle", "throttling"}
+)
+
+
+def _front_doors(ctx: Context) -> dict[str, list[str]]:
+    """What each client calls first (looking through DNS): target → the clients calling it."""
+    g = ctx.graph
+    out: dict[str, list[str]] = {}
+    for client in ctx.clients:
+        for nxt in g.succ[client]:
+            targets = list(g.succ[nxt]) if kind_of(g, nxt) == "dns" else [nxt]
+            for target in targets:
+                out.setdefault(target, [])
+                if client not in out[target]:
+                    out[target].append(client)
+    return out
+
+
+@rule("no-load-balancer", severity="major")
+def no_load_balancer(ctx: Context) -> Iterator[Hit]:
+    """Clients call a replicated (self-run) service or gateway directly.
+
+    Only the client-facing entry matters: an internal hop between two replicated tiers is
+    usually drawn without its load balancer on purpose, and is not a finding.
+    """
+    g = ctx.graph
+    for target, clients in _front_doors(ctx).items():
+        data = g.nodes[target]
+        if data["kind"] not in _SCALED_ENTRY or data["managed"] or data["instances"] < 2:
+            continue
+        en_n, ko_n = instances_text(g, target)
+        yield Hit(
+            components=(target, *clients),
+            message=t(
+                f"clients call '{target}' ({en_n}) directly, with no load balancer",
+                f"클라이언트가 '{target}'({ko_n})를 로드 밸런서 없이 직접 호출합니다",
+            ),
+            why=t(
+                "Without one stable address in front, clients must know every instance: "
+                "traffic is not spread, a failed instance keeps receiving requests, and "
+                "scaling out or deploying changes what clients must call.",
+                "앞단에 고정 주소가 없으면 클라이언트가 모든 인스턴스를 알아야 합니다. 트래픽이 "
+                "고르게 퍼지지 않고, 죽은 인스턴스로도 요청이 가며, 증설·배포 때마다 호출 대상이 바뀝니다.",
+            ),
+            fix=t(
+                f"Put a load balancer (with health checks) between the clients and '{target}'.",
+                f"클라이언트와 '{target}' 사이에 헬스 체크가 있는 로드 밸런서를 두세요.",
+            ),
+            evidence=tuple(
+                t(f"{c} → {target} ({en_n})", f"{c} → {target} ({ko_n})") for c in clients
+            ),
+        )
+
+
+@rule("client-to-datastore", severity="critical")
+def client_to_datastore(ctx: Context) -> Iterator[Hit]:
+    """A client connects straight to a data store.
+
+    Object stores are left out on purpose: clients uploading or downloading through signed
+    URLs is the recommended pattern (no-cdn covers downloads without a CDN).
+    """
+    g = ctx.graph
+    for client in ctx.clients:
+        for store in g.succ[client]:
+            kind = kind_of(g, store)
+            if kind not in DATA_STORES or kind == "object_store":
+                continue
+            yield Hit(
+                components=(client, store),
+                message=t(
+                    f"client '{client}' connects straight to data store '{store}' ({kind})",
+                    f"클라이언트 '{client}'가 데이터 저장소 '{store}'({kind})에 직접 연결됩니다",
+                ),
+                why=t(
+                    "Credentials ship to every device, any user can read or change any row, and "
+                    "the schema can never change without breaking deployed apps; there is no "
+                    "place for validation, authorisation or rate limits.",
+                    "접속 정보가 모든 기기에 배포되고, 누구나 아무 데이터나 읽고 바꿀 수 있으며, 배포된 "
+                    "앱 때문에 스키마를 바꿀 수 없습니다. 검증·인가·속도 제한을 둘 곳도 없습니다.",
+                ),
+                fix=t(
+                    f"Put a service (behind the load balancer) between '{client}' and '{store}'; "
+                    "only services talk to data stores.",
+                    f"'{client}'와 '{store}' 사이에 (로드 밸런서 뒤의) 서비스를 두세요. 데이터 저장소에는 "
+                    "서비스만 접근해야 합니다.",
+                ),
+                evidence=(t(f"edge {client} → {store}", f"연결 {client} → {store}"),),
+            )
+
+
+@rule("no-rate-limit", severity="minor")
+def no_rate_limit(ctx: Context) -> Iterator[Hit]:
+    """The public entry has neither an API gateway nor a rate limiter (nor one tagged so)."""
+    g = ctx.graph
+    reached = [n for n in ctx.client_paths if kind_of(g, n) != "client"]
+    if not reached:
+        return
+    for node in reached:
+        data = g.nodes[node]
+        if data["kind"] in ("api_gateway", "rate_limiter") or data["tags"] & _RATE_LIMIT_TAGS:
+            return
+    entry = sorted(_front_doors(ctx))
+    yield Hit(
+        components=tuple(entry),
+        message=t(
+            "nothing at the public entry limits request rates",
+            "공개 진입점에 요청 속도를 제한하는 것이 없습니다",
+        ),
+        why=t(
+            "One buggy client, scraper or abusive user can exhaust the services and the "
+            "database for everyone; a limiter also protects paid downstream APIs.",
+            "버그 있는 클라이언트, 크롤러, 악의적 사용자 하나가 모두의 서비스와 DB를 고갈시킬 수 "
+            "있습니다. 속도 제한은 유료 외부 API도 보호합니다.",
+        ),
+        fix=t(
+            "Add an API gateway or a rate limiter at the entry (token bucket per user or API "
+            "key), or tag the entry component `rate_limit` if it already does it.",
+            "진입점에 API 게이트웨이나 레이트 리미터를 두세요(사용자·API 키별 토큰 버킷). 이미 "
+            "제한한다면 진입 컴포넌트에 `rate_limit` 태그를 다세요.",
+        ),
+        evidence=(
+            t("client entry points: " + ", ".join(entry), "클라이언트 진입점: " + ", ".join(entry)),
+            t(
+                "no api_gateway or rate_limiter is reachable from the clients",
+                "클라이언트에서 닿는 api_gateway나 rate_limiter가 없습니다",
+            ),
+        ),
+    )
+
+
+@rule("no-cdn", severity="major")
+def no_cdn(ctx: Context) -> Iterator[Hit]:
+    """Clients fetch from an object store, without a CDN, and no CDN fronts that store.
+
+    A fetch path is one from a client that does not pass through a CDN and whose edges are not
+    labelled as writes or uploads (`upload`, `write`…).
+    """
+    g = ctx.graph
+    stores = of_kind(g, "object_store")
+    if not stores or not ctx.clients:
+        return
+    cdns = of_kind(g, "cdn")
+    fronted = set(bfs(g, cdns)) if cdns else set()
+    fetch = bfs(
+        g,
+        ctx.clients,
+        enter=lambda u, v: kind_of(g, v) != "cdn" and not is_write_edge(g, u, v),
+        expand=lambda v: kind_of(g, v) not in DATA_STORES,
+    )
+    for store in stores:
+        if store not in fetch or store in fronted:
+            continue
+        path = walk_back(fetch, store)
+        yield Hit(
+            components=(store, *path[1:-1]),
+            message=t(
+                f"clients fetch content from '{store}' without a CDN",
+                f"클라이언트가 CDN 없이 '{store}'에서 콘텐츠를 가져옵니다",
+            ),
+            why=t(
+                "Every view crosses the internet to one region: high latency far from it, "
+                "egress billed at origin prices, and the origin must absorb every popular "
+                "object's traffic spike.",
+                "모든 조회가 한 리전까지 인터넷을 건너옵니다. 먼 사용자는 느리고, 원본 전송 비용이 "
+                "그대로 청구되며, 인기 콘텐츠의 트래픽 급증을 원본이 모두 받아야 합니다.",
+            ),
+            fix=t(
+                f"Serve reads through a CDN with '{store}' as its origin (users → cdn → "
+                f"{store}); label upload edges `upload` so they are not read as fetches.",
+                f"'{store}'를 원본으로 하는 CDN으로 읽기를 제공하세요 (users → cdn → {store}). "
+                "업로드 연결에는 `upload` 라벨을 붙이세요.",
+            ),
+            evidence=(
+                t(f"fetch path without a CDN: {arrow(path)}", f"CDN 없는 조회 경로: {arrow(path)}"),
+                t(
+                    "no CDN reaches '" + store + "'" if cdns else "the design has no CDN",
+                    f"'{store}'에 닿는 CDN이 없습니다" if cdns else "설계에 CDN이 없습니다",
+                ),
+            ),
+        )

@@ -1,0 +1,181 @@
+"""What the scenario's rubric expects: kinds, tags and flows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sysdesign.design.findings import arrow
+from sysdesign.design.graph import kind_path
+from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.models.common import Text
+
+#: What each kind is for, in a sentence (used when a rubric expects one that is missing).
+KIND_PURPOSE: dict[str, tuple[str, str]] = {
+    "client": ("the users' apps or browsers", "사용자의 앱이나 브라우저"),
+    "dns": ("name resolution and geo-routing", "이름 해석과 지역 라우팅"),
+    "cdn": (
+        "serving static and media content close to users",
+        "정적·미디어 콘텐츠를 사용자 가까이서 제공",
+    ),
+    "load_balancer": (
+        "spreading traffic over instances and removing failed ones",
+        "인스턴스에 트래픽을 분산하고 장애 인스턴스를 제외",
+    ),
+    "api_gateway": (
+        "one entry for auth, rate limits and routing",
+        "인증·속도 제한·라우팅을 위한 단일 진입점",
+    ),
+    "rate_limiter": (
+        "protecting the system from abusive or runaway clients",
+        "악의적이거나 폭주하는 클라이언트로부터 시스템 보호",
+    ),
+    "auth": ("authenticating users and issuing tokens", "사용자 인증과 토큰 발급"),
+    "service": ("the application logic", "애플리케이션 로직"),
+    "websocket_gateway": (
+        "holding long-lived client connections for real-time delivery",
+        "실시간 전달을 위한 장시간 연결 유지",
+    ),
+    "worker": ("doing slow work off the request path", "느린 작업을 요청 경로 밖에서 처리"),
+    "scheduler": ("starting periodic jobs", "주기 작업 실행"),
+    "cache": ("serving hot reads from memory", "자주 읽는 데이터를 메모리에서 제공"),
+    "sql_db": ("relational data with transactions", "트랜잭션이 있는 관계형 데이터"),
+    "nosql_db": ("high write throughput and horizontal scale", "높은 쓰기 처리량과 수평 확장"),
+    "object_store": (
+        "durable storage for large blobs (media, files)",
+        "큰 바이너리(미디어·파일)의 내구성 있는 저장",
+    ),
+    "queue": (
+        "durable, ordered hand-off between producers and consumers",
+        "생산자와 소비자 사이의 내구성 있고 순서 있는 전달",
+    ),
+    "pubsub": ("broadcasting events to every subscriber", "모든 구독자에게 이벤트 브로드캐스트"),
+    "search_index": ("full-text and faceted search", "전문 검색과 패싯 검색"),
+    "stream_processor": ("continuous aggregation over event streams", "이벤트 스트림의 연속 집계"),
+    "warehouse": ("analytics over historical data", "과거 데이터 분석"),
+    "coordination": ("leader election, locks and configuration", "리더 선출·락·설정"),
+    "monitoring": ("metrics, alerts and dashboards", "지표·알림·대시보드"),
+    "notification": ("push notifications to devices", "기기로 푸시 알림"),
+    "external": ("a third-party dependency", "외부 의존성"),
+}
+
+
+def _rubric_refs(ctx: Context) -> str:
+    return f" ({ctx.scenario})" if ctx.scenario else ""
+
+
+@rule("missing-component", severity="major")
+def missing_component(ctx: Context) -> Iterator[Hit]:
+    """A kind (`expected_kinds`) or tag (`expected_tags`) the scenario's rubric expects is
+    absent from the design."""
+    if ctx.rubric is None:
+        return
+    g = ctx.graph
+    kinds = {k for _, k in g.nodes(data="kind")}
+    tags: set[str] = set()
+    for _, node_tags in g.nodes(data="tags"):
+        tags |= node_tags
+    present = ", ".join(sorted(kinds))
+    for kind in ctx.rubric.expected_kinds:
+        if kind in kinds:
+            continue
+        en_p, ko_p = KIND_PURPOSE.get(kind, (kind, kind))
+        yield Hit(
+            components=(),
+            message=t(f"the design has no {kind}", f"설계에 {kind}가 없습니다"),
+            why=t(
+                f"The rubric{_rubric_refs(ctx)} expects a {kind}: {en_p}.",
+                f"이 시나리오{_rubric_refs(ctx)}의 루브릭은 {kind}를 기대합니다: {ko_p}.",
+            ),
+            fix=t(
+                f"Add a component of kind {kind} and connect it where it serves.",
+                f"{kind} 종류의 컴포넌트를 추가하고 필요한 곳에 연결하세요.",
+            ),
+            evidence=(t(f"kinds in the design: {present}", f"설계에 있는 종류: {present}"),),
+        )
+    for tag in ctx.rubric.expected_tags:
+        if tag in tags:
+            continue
+        yield Hit(
+            components=(),
+            message=t(
+                f"no component is tagged '{tag}'", f"'{tag}' 태그가 붙은 컴포넌트가 없습니다"
+            ),
+            why=t(
+                f"The rubric{_rubric_refs(ctx)} expects a component that does '{tag}'; the tag "
+                "says which component carries that responsibility.",
+                f"이 시나리오{_rubric_refs(ctx)}의 루브릭은 '{tag}' 역할을 하는 컴포넌트를 기대합니다. "
+                "태그로 어느 컴포넌트가 그 책임을 지는지 표시합니다.",
+            ),
+            fix=t(
+                f"Add `tags: [{tag}]` to the component that does it (or add one).",
+                f"그 일을 하는 컴포넌트에 `tags: [{tag}]`를 다세요 (없다면 추가하세요).",
+            ),
+            evidence=(
+                t(
+                    "tags in the design: " + (", ".join(sorted(tags)) or "none"),
+                    "설계에 있는 태그: " + (", ".join(sorted(tags)) or "없음"),
+                ),
+            ),
+        )
+
+
+def _step_name(step: str) -> str:
+    return step
+
+
+@rule("missing-path", severity="major")
+def missing_path(ctx: Context) -> Iterator[Hit]:
+    """A flow the rubric expects (a kind sequence, steps may be `tag:NAME`) does not exist.
+
+    Consecutive steps must be joined by a path whose inner nodes are not data stores (see
+    `graph.kind_path`).
+    """
+    if ctx.rubric is None:
+        return
+    g = ctx.graph
+    for expected in ctx.rubric.expected_paths:
+        found, partial = kind_path(g, expected.steps)
+        if found is not None:
+            continue
+        flow = arrow(_step_name(s) for s in expected.steps)
+        if partial:
+            done = len(_matched_steps(g, partial, expected.steps))
+            nxt = expected.steps[done] if done < len(expected.steps) else expected.steps[-1]
+            progress = t(
+                f"found {arrow(partial)}, but no {nxt} is reachable from '{partial[-1]}' "
+                "without crossing another data store",
+                f"{arrow(partial)}까지는 있지만 '{partial[-1]}'에서 다른 데이터 저장소를 거치지 않고 "
+                f"닿는 {nxt}가 없습니다",
+            )
+        else:
+            progress = t(
+                f"no component matches the first step, {expected.steps[0]}",
+                f"첫 단계 {expected.steps[0]}에 해당하는 컴포넌트가 없습니다",
+            )
+        why: Text = expected.why
+        yield Hit(
+            components=tuple(dict.fromkeys(partial)),
+            message=t(
+                f"expected flow {expected.id} is missing: {flow}",
+                f"기대하는 흐름 {expected.id}이(가) 없습니다: {flow}",
+            ),
+            why=why,
+            fix=t(
+                f"Connect the components so that the flow {flow} exists.",
+                f"{flow} 흐름이 생기도록 컴포넌트를 연결하세요.",
+            ),
+            evidence=(progress,),
+        )
+
+
+def _matched_steps(g: object, partial: list[str], steps: list[str]) -> list[str]:
+    """The steps a partial witness covers, in order (inner hops skipped)."""
+    from sysdesign.design.graph import matches
+
+    covered: list[str] = []
+    i = 0
+    for node in partial:
+        if i < len(steps) and matches(g, node, steps[i]):
+            covered.append(steps[i])
+            i += 1
+    return covered

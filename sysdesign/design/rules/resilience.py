@@ -1,0 +1,106 @@
+"""Single points of failure and data stores that one failure can lose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sysdesign.design.findings import Severity, arrow
+from sysdesign.design.graph import instances_text, kind_of, walk_back
+from sysdesign.design.rules import Context, Hit, rule, t
+
+
+@rule("spof", severity="critical")
+def spof(ctx: Context) -> Iterator[Hit]:
+    """A one-instance component that every client path to some data store must cross.
+
+    Found with the dominator tree from a virtual source joined to every client: X dominates a
+    store when every path from the clients to it passes through X. Clients themselves and the
+    store itself (see unreplicated-store) are not counted.
+    """
+    g = ctx.graph
+    guards: dict[str, list[str]] = {}
+    for store in ctx.reached_stores:
+        for node in ctx.must_cross(store):
+            if kind_of(g, node) == "client" or g.nodes[node]["replicated"]:
+                continue
+            guards.setdefault(node, []).append(store)
+    for node, stores in guards.items():
+        path = arrow(walk_back(ctx.client_paths, stores[0]))
+        en_n, ko_n = instances_text(g, node)
+        listed = ", ".join(stores)
+        yield Hit(
+            components=(node,),
+            message=t(
+                f"'{node}' is a single point of failure: {en_n}, and every path from the "
+                f"clients to {listed} passes through it",
+                f"'{node}'는 단일 장애 지점입니다: {ko_n}이고, 클라이언트에서 {listed}(으)로 가는 "
+                "모든 경로가 이곳을 지납니다",
+            ),
+            why=t(
+                f"When this one instance fails or is redeployed, no request reaches {listed}: "
+                "the whole journey is down, not degraded.",
+                f"이 인스턴스 하나가 죽거나 재배포되는 동안 어떤 요청도 {listed}에 닿지 못합니다. "
+                "기능이 느려지는 것이 아니라 멈춥니다.",
+            ),
+            fix=t(
+                f"Run '{node}' with at least 2 replicas (behind a load balancer if clients call "
+                "it), or use a managed, highly available service (`managed: true`).",
+                f"'{node}'를 2개 이상의 복제본으로 운영하거나(클라이언트가 호출한다면 로드 밸런서 뒤에), "
+                "고가용성 매니지드 서비스를 쓰세요 (`managed: true`).",
+            ),
+            evidence=(
+                t(
+                    f"every client path to '{stores[0]}' crosses '{node}', e.g. {path}",
+                    f"'{stores[0]}'(으)로 가는 모든 경로가 '{node}'를 지납니다. 예: {path}",
+                ),
+                t(f"'{node}': {en_n}, not managed", f"'{node}': {ko_n}, 매니지드 아님"),
+            ),
+        )
+
+
+_LOSS_SEVERITY: dict[str, Severity] = {"cache": "minor", "queue": "major", "search_index": "major"}
+
+
+@rule("unreplicated-store", severity="critical")
+def unreplicated_store(ctx: Context) -> Iterator[Hit]:
+    """A data store with one instance that is not managed: one disk failure loses its data.
+
+    Critical for databases, object stores and warehouses (the system of record); major for a
+    queue or search index (rebuildable, but in-flight data is lost); minor for a cache.
+    """
+    g = ctx.graph
+    from sysdesign.models.kinds import DATA_STORES
+
+    for node, data in g.nodes(data=True):
+        if data["kind"] not in DATA_STORES or data["replicated"]:
+            continue
+        kind = data["kind"]
+        severity = _LOSS_SEVERITY.get(kind)
+        yield Hit(
+            components=(node,),
+            severity=severity,
+            message=t(
+                f"data store '{node}' ({kind}) runs as a single instance",
+                f"데이터 저장소 '{node}'({kind})가 인스턴스 하나로만 운영됩니다",
+            ),
+            why=t(
+                "One disk or host failure loses what it holds and stops every journey that "
+                "reads or writes it until it is restored from a backup."
+                if kind != "cache"
+                else "When it fails, every read falls through to the database at once "
+                "(a cold-cache stampede) until it warms up again.",
+                "디스크나 호스트 하나만 고장 나도 저장된 데이터를 잃고, 백업에서 복구할 때까지 "
+                "이를 읽고 쓰는 모든 흐름이 멈춥니다."
+                if kind != "cache"
+                else "장애가 나면 모든 읽기가 한꺼번에 데이터베이스로 몰립니다(콜드 캐시 폭주).",
+            ),
+            fix=t(
+                f"Give '{node}' replicas (e.g. `replicas: 3` with a primary and followers, or a "
+                "replication factor of 3), or use a managed service (`managed: true`).",
+                f"'{node}'에 복제본을 두세요 (예: `replicas: 3`, 프라이머리+팔로워 또는 복제 계수 3). "
+                "또는 매니지드 서비스를 쓰세요 (`managed: true`).",
+            ),
+            evidence=(
+                t(f"'{node}': 1 instance, not managed", f"'{node}': 인스턴스 1개, 매니지드 아님"),
+            ),
+        )
