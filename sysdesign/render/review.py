@@ -6,7 +6,6 @@ into plain rows the templates print.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,7 @@ class ReviewData:
 
     score: float | None
     findings: tuple[FindingRow, ...]
-    breakdown: tuple[tuple[str, str], ...] = ()
+    breakdown: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,8 @@ def check(design: Design, scenario: str | None) -> Any | None:
     try:
         return check_design(design, scenario=scenario)
     except NotFoundError:
-        return check_design(design, scenario=None)
+        # A scenario without a rubric here: check the design on its own, unscored.
+        return check_design(design.model_copy(update={"scenario": None}), scenario=None)
 
 
 def highlights(result: Any | None) -> dict[str, list[str]]:
@@ -89,28 +89,13 @@ def highlights(result: Any | None) -> dict[str, list[str]]:
     return out
 
 
-def _breakdown_rows(breakdown: Any, lang: str) -> tuple[tuple[str, str], ...]:
-    if breakdown is None:
-        return ()
-    if isinstance(breakdown, Mapping):
-        items: Sequence[Any] = list(breakdown.items())
-    else:
-        items = list(breakdown)
-    rows: list[tuple[str, str]] = []
-    for item in items:
-        if isinstance(item, tuple) and len(item) == 2:
-            key, value = item
-            text = (
-                value.get(lang)
-                if hasattr(value, "get") and not isinstance(value, Mapping)
-                else value
-            )
-            rows.append((str(key), str(text)))
-        elif hasattr(item, "to_json"):
-            data = item.to_json(lang)
-            rows.append((str(data.get("label", data.get("name", ""))), str(data.get("points", ""))))
-        else:
-            rows.append((str(item), ""))
+def _breakdown_rows(breakdown: Any, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """(item, reason, points) per scored item of the rubric's breakdown."""
+    rows: list[tuple[str, str, str]] = []
+    for item in breakdown or ():
+        data = item.to_json(lang)
+        points = f"{data['points']:g} / {data['max']:g}"
+        rows.append((str(data["item"]), str(data["reason"]), points))
     return tuple(rows)
 
 
