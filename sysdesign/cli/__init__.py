@@ -78,6 +78,9 @@ def _register() -> None:
     library_cmds.register(app)
     __import__("sysdesign.cli.estimate_cmds", fromlist=["register"]).register(app)
     __import__("sysdesign.cli.render_cmds", fromlist=["register"]).register(app)
+    __import__("sysdesign.cli.session_cmds", fromlist=["register"]).register(app)
+    __import__("sysdesign.cli.check_cmds", fromlist=["register"]).register(app)
+    __import__("sysdesign.cli.star_cmds", fromlist=["register"]).register(app)
 
 
 _register()

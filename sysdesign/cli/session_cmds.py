@@ -1,0 +1,298 @@
+"""`start`, `resume`, `history` and `report`: the timed mock interview and what it leaves."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from sysdesign.cli.common import JsonOpt, LangOpt, print_json
+
+if TYPE_CHECKING:
+    from sysdesign.session.engine import Session
+
+
+def register(app: typer.Typer) -> None:
+    app.command("start")(start)
+    app.command("resume")(resume)
+    app.command("history")(history)
+    app.command("report")(report)
+
+
+PlainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Line mode (for pipes and screen readers); the default when stdin is not a TTY.",
+    ),
+]
+
+
+def start(
+    scenario_id: Annotated[str, typer.Argument(metavar="SCENARIO", help="Scenario id, e.g. chat.")],
+    minutes: Annotated[
+        float | None,
+        typer.Option("--minutes", help="Scale the phase plan to N minutes (a quick round).", min=1),
+    ] = None,
+    design: Annotated[
+        Path | None,
+        typer.Option(
+            "--design",
+            help="Your design file (created from a skeleton if missing; never overwritten). "
+            "Default: ./SCENARIO-design.yaml.",
+        ),
+    ] = None,
+    plain: PlainOpt = False,
+    script: Annotated[
+        Path | None,
+        typer.Option("--script", help="Replay a YAML of timed actions on a virtual clock, no UI."),
+    ] = None,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Start a timed mock interview. / 시간제 모의 면접 시작."""
+    import uuid
+
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.library import library
+    from sysdesign.store import open_store
+
+    lib = library()
+    scenario = lib.scenario(scenario_id)
+    rubric = lib.rubric(scenario_id)
+    if script is not None:
+        from sysdesign.session.script import load_script, run_script
+
+        parsed = load_script(script)
+        language = resolve_lang(lang or parsed.lang)
+        with open_store() as store:
+            session = run_script(
+                store, scenario, rubric, parsed, script.parent, lang=language, minutes=minutes
+            )
+            _finished(session, language, json_out)
+        return
+
+    language = resolve_lang(lang)
+    from sysdesign.session.clock import SystemClock
+    from sysdesign.session.engine import new_session, write_skeleton
+
+    session_id = uuid.uuid4().hex[:10]
+    if design is None:
+        design = Path.cwd() / f"{scenario.id}-design.yaml"
+        if design.exists():
+            design = Path.cwd() / f"{scenario.id}-design-{session_id}.yaml"
+    created = write_skeleton(design, scenario)
+    with open_store() as store:
+        session = new_session(
+            store,
+            scenario,
+            rubric,
+            clock=SystemClock(),
+            lang=language,
+            minutes=minutes,
+            design_path=design,
+            session_id=session_id,
+        )
+        out = sys.stderr if json_out else sys.stdout
+        if created:
+            out.write(
+                _say(
+                    language,
+                    f"Created the design file {design} from a skeleton.\n",
+                    f"설계 파일 {design}을(를) 뼈대로 만들었습니다.\n",
+                )
+            )
+        _run_live(session, plain, language, out, begin=True)
+        if session.status == "finished":
+            _finished(session, language, json_out, out=out)
+
+
+def _say(lang: str, en: str, ko: str) -> str:
+    return ko if lang == "ko" else en
+
+
+def _run_live(session: Session, plain: bool, lang: str, out: Any, *, begin: bool) -> None:
+    from sysdesign.ui.plain import PlainUI
+
+    use_plain = plain or not sys.stdin.isatty() or out is not sys.stdout
+    if not use_plain:
+        import importlib.util
+
+        if importlib.util.find_spec("sysdesign.ui.tui") is not None:
+            from sysdesign.ui import tui  # type: ignore[attr-defined,unused-ignore]
+
+            tui.run(session, begin=begin, lang=lang)
+            return
+    ui = PlainUI(session, stdout=out, lang=lang)
+    ui.show(session.begin() if begin else session.resume())
+    ui.run()
+
+
+def _report_file(session_id: str) -> Path:
+    from sysdesign import paths
+
+    return paths.user_dir("sessions") / session_id / "report.md"
+
+
+def _finished(session: Session, lang: str, json_out: bool, *, out: Any = None) -> None:
+    """Write the Markdown report beside the session and print the summary or the JSON."""
+    from sysdesign.paths import atomic_write_text
+    from sysdesign.session.report import build_report, render_report
+
+    doc = session.report or build_report(session.state, session.scenario, session.rubric, lang)
+    if session.report and session.lang != lang:
+        doc = build_report(session.state, session.scenario, session.rubric, lang)
+    target = _report_file(session.id)
+    atomic_write_text(
+        target, render_report(doc, "md", lang=lang, title=session.scenario.title.get(lang))
+    )
+    if json_out:
+        print_json(doc)
+        return
+    stream = out or sys.stdout
+    stream.write(
+        _say(
+            lang,
+            f"Score {doc['score']:g}/100. Report: {target}\n"
+            f"  sysdesign report {session.id} --format html -o report.html\n",
+            f"점수 {doc['score']:g}/100. 리포트: {target}\n"
+            f"  sysdesign report {session.id} --format html -o report.html\n",
+        )
+    )
+    stream.flush()
+
+
+def resume(
+    session_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Session id (default: the latest unfinished one)."),
+    ] = None,
+    plain: PlainOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """Resume an interrupted session where it stopped. / 중단된 세션 이어서 하기."""
+    from sysdesign.errors import NotFoundError, UsageError
+    from sysdesign.session.clock import SystemClock
+    from sysdesign.session.engine import open_session
+    from sysdesign.store import open_store
+
+    with open_store() as store:
+        if session_id is None:
+            row = store.latest_unfinished()
+            if row is None:
+                raise NotFoundError(
+                    "no unfinished session; start one with `sysdesign start SCENARIO` / "
+                    "이어서 할 세션이 없습니다"
+                )
+            session_id = row.id
+        session = open_session(store, session_id, clock=SystemClock())
+        language = lang or session.lang
+        if session.status == "finished":
+            raise UsageError(
+                f"session {session_id} has finished; see `sysdesign report {session_id}` / "
+                "이미 끝난 세션입니다"
+            )
+        _run_live(session, plain, language, sys.stdout, begin=False)
+        if session.status == "finished":
+            _finished(session, language, False)
+
+
+def history(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
+    """List your sessions, newest first. / 세션 기록 (최신순)."""
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.store import open_store
+
+    language = resolve_lang(lang)
+    with open_store() as store:
+        rows = [
+            {
+                "id": r.id,
+                "scenario": r.scenario,
+                "started_at": r.started_at,
+                "status": r.status,
+                "score": r.score,
+            }
+            for r in store.sessions()
+        ]
+    if json_out:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    from sysdesign.cli.common import console
+
+    if not rows:
+        typer.echo(
+            _say(
+                language,
+                "No sessions yet: sysdesign start chat",
+                "아직 세션이 없습니다: sysdesign start chat",
+            )
+        )
+        return
+    status_names = {
+        "running": _say(language, "running", "진행 중"),
+        "paused": _say(language, "paused", "일시정지"),
+        "finished": _say(language, "finished", "완료"),
+    }
+    table = Table(title=_say(language, "Sessions", "세션"))
+    table.add_column("id", style="bold")
+    table.add_column(_say(language, "Scenario", "시나리오"))
+    table.add_column(_say(language, "Started", "시작"))
+    table.add_column(_say(language, "Status", "상태"))
+    table.add_column(_say(language, "Score", "점수"), justify="right")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            str(r["scenario"]),
+            str(r["started_at"]),
+            status_names.get(str(r["status"]), str(r["status"])),
+            "" if r["score"] is None else f"{r['score']:g}",
+        )
+    console().print(table)
+
+
+def report(
+    session_id: Annotated[str, typer.Argument(metavar="ID", help="Session id (see history).")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="md, html or json.", show_default=True)
+    ] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Show a session's scored report. / 세션 리포트 보기."""
+    from sysdesign.errors import NotFoundError, UsageError
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.library import library
+    from sysdesign.paths import atomic_write_text
+    from sysdesign.session.engine import replay
+    from sysdesign.session.report import build_report, render_report
+    from sysdesign.store import open_store
+
+    if fmt not in ("md", "html", "json"):
+        raise UsageError(f"unknown format {fmt!r}: use md, html or json / 형식은 md, html, json")
+    with open_store() as store:
+        row = store.session(session_id)
+        if row is None:
+            raise NotFoundError(
+                f"no session {session_id!r}; see `sysdesign history` / 세션이 없습니다"
+            )
+        language = resolve_lang(lang) if lang else row.lang
+        lib = library()
+        scenario = lib.scenario(row.scenario)
+        stored = (row.meta.get("report") or {}).get(language)
+        if stored is None:
+            stored = build_report(
+                replay(store, session_id), scenario, lib.rubric(row.scenario), language
+            )
+    text = render_report(stored, fmt, lang=language, title=scenario.title.get(language))
+    if output is not None:
+        atomic_write_text(output, text)
+        typer.echo(_say(language, f"wrote {output}", f"{output} 작성"), err=True)
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()

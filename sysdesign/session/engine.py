@@ -1,0 +1,976 @@
+"""The interview engine: phases, clock, interviewer, design and estimates; no UI.
+
+A UI (the `--plain` line mode, the full-screen TUI, the scripted runner) drives one `Session`:
+
+    from sysdesign.session.engine import Session, new_session, open_session
+    from sysdesign.session.clock import SystemClock
+
+    session = new_session(store, scenario, rubric, clock=SystemClock(), lang="ko",
+                          minutes=None, design_path=Path("chat-design.yaml"))
+    msgs = session.begin()            # first phase starts; the interviewer's opening
+    # later, or in another process after a crash:
+    session = open_session(store, session_id, clock=SystemClock())
+    msgs = session.resume()
+
+Every action returns `list[Msg]` (`events.Msg`: kind + en + ko) for the UI to show, and each
+action's events are committed to the store *before* it returns, so whatever a UI shows as
+acknowledged is on disk:
+
+- `tick()`                  call often (the plain loop: every second); fires time warnings
+                            (5 and 1 minutes left, time up), the curveball, and re-reads the
+                            design file when its mtime changed
+- `ask(text)`               a clarifying question → `asked` + `answered`
+- `note(text)`              → `noted`
+- `answer(text)`            answers the pending follow-up → `followup_answered`
+- `say(text)`               a free line: the assumption asked for, else the pending follow-up's
+                            answer, else a note
+- `next_phase()`            → `phase_ended` (+ snapshot), `phase_started`, `followup_asked`;
+                            in the last phase it finishes the session
+- `set_design(path)`, `check()`  → `design_saved` when the file changed (invalid files are
+                            reported and recorded, the last good design is kept)
+- `estimate(args)`          `--dau 50M --writes-per-user 40` or a mapping → `estimate_committed`
+- `hint()`                  → `hint_taken` (each costs `HINT_COST` points)
+- `pause()`, `resume()`     → `paused`, `resumed`; time stops in between
+- `finish(reason)`          → `phase_ended`, `finished`; builds and stores the report
+                            (`session.report`, a dict: see `sysdesign.session.report`)
+
+Read-only: `state` (`events.SessionState`), `elapsed()`, `remaining()` (in the phase, negative
+when over), `phase_budget()`, `status`, `design_status()`, `pending_question()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sysdesign.session import events as ev
+from sysdesign.session.events import Event, Msg, PlannedPhase, SessionState
+
+if TYPE_CHECKING:
+    from sysdesign.models.design import Design
+    from sysdesign.models.rubric import Rubric
+    from sysdesign.models.scenario import Scenario
+    from sysdesign.session.clock import Clock
+    from sysdesign.store import Store
+
+HINT_COST = 2.0
+WARN_AT = (300.0, 60.0, 0.0)
+
+
+def msg(kind: str, en: str, ko: str) -> Msg:
+    return Msg(kind=kind, en=en, ko=ko)
+
+
+def clock_text(seconds: float) -> str:
+    """`12:34`, or `-01:05` when over time."""
+    sign = "-" if seconds < 0 else ""
+    total = int(abs(seconds) + (0.999 if seconds > 0 else 0))
+    return f"{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+def plan_phases(scenario: Scenario, minutes: float | None = None) -> list[PlannedPhase]:
+    """The scenario's phase plan, scaled so that it adds up to `minutes` when given."""
+    scale = 1.0 if not minutes else minutes / scenario.total_minutes
+    return [
+        PlannedPhase(p.id, p.title.model_dump(), round(p.minutes * 60 * scale, 3))
+        for p in scenario.phases
+    ]
+
+
+def curveball_seconds(scenario: Scenario, minutes: float | None = None) -> float:
+    scale = 1.0 if not minutes else minutes / scenario.total_minutes
+    return round(scenario.curveball.at_minute * 60 * scale, 3)
+
+
+SKELETON = """\
+# {title}
+# Edit and save this file while the session runs; `:check` re-reads it at once.
+# 세션 중에 이 파일을 고쳐 저장하세요. `:check`로 바로 다시 읽습니다.
+# Format / 형식: components (id: {{kind: ...}}), connections ("a -> b -> c"), estimates.
+name: {scenario} design
+scenario: {scenario}
+components:
+  users: {{kind: client}}
+  # lb: {{kind: load_balancer, replicas: 2}}
+  # api: {{kind: service, replicas: 3}}
+  # db: {{kind: sql_db, replicas: 2}}
+connections: []
+  # - users -> lb -> api -> db
+"""
+
+
+def write_skeleton(path: Path, scenario: Scenario) -> bool:
+    """Create a starting design file; never overwrite one. True when a file was written."""
+    from sysdesign.paths import atomic_write_text
+
+    if path.exists():
+        return False
+    atomic_write_text(
+        path,
+        SKELETON.format(title=scenario.title.en + " / " + scenario.title.ko, scenario=scenario.id),
+    )
+    return True
+
+
+def parse_estimate_args(args: str | Mapping[str, Any]) -> dict[str, str]:
+    """`--dau 50M --writes-per-user=40` (or a mapping) → {"dau": "50M", "writes_per_user": "40"}."""
+    from sysdesign.errors import UsageError
+    from sysdesign.models.estimates import EstimateInputs
+    from sysdesign.yamlio import did_you_mean
+
+    names = list(EstimateInputs.model_fields)
+    out: dict[str, str] = {}
+    if isinstance(args, Mapping):
+        pairs = [(str(k), v) for k, v in args.items()]
+    else:
+        try:
+            tokens = shlex.split(args)
+        except ValueError as exc:
+            raise UsageError(f"cannot read the flags: {exc} / 플래그를 읽을 수 없습니다") from None
+        pairs = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if not token.startswith("--"):
+                raise UsageError(
+                    f"expected a flag like --dau, got {token!r} / --dau 같은 플래그가 와야 합니다"
+                )
+            if "=" in token:
+                name, value = token[2:].split("=", 1)
+                i += 1
+            else:
+                if i + 1 >= len(tokens):
+                    raise UsageError(f"{token} needs a value / {token}에 값이 필요합니다")
+                name, value = token[2:], tokens[i + 1]
+                i += 2
+            pairs.append((name, value))
+    for name, value in pairs:
+        key = name.strip().lstrip("-").replace("-", "_")
+        if key not in names:
+            flags = ["--" + n.replace("_", "-") for n in names]
+            raise UsageError(
+                f"unknown estimate flag --{key.replace('_', '-')}"
+                f"{did_you_mean('--' + key.replace('_', '-'), flags)} / 알 수 없는 플래그"
+            )
+        out[key] = str(value)
+    if not out:
+        raise UsageError(
+            "give the figures, e.g. :estimate --dau 50M --writes-per-user 40 / "
+            "수치를 주세요. 예: :estimate --dau 50M --writes-per-user 40"
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class DesignStatus:
+    """The live design as the UI shows it."""
+
+    path: str | None
+    valid: bool | None
+    counts: dict[str, int]
+    problems: list[str]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def findings_of(design: Design, scenario: Scenario, rubric: Rubric | None = None) -> list[Any]:
+    """The findings of `check` on a design, most severe first."""
+    from sysdesign.design.check import check_design
+
+    return list(check_design(design, scenario.id, rubric=rubric).findings)
+
+
+class Session:
+    """One interview, live. Create with `new_session` or `open_session`."""
+
+    def __init__(
+        self,
+        store: Store,
+        state: SessionState,
+        scenario: Scenario,
+        rubric: Rubric,
+        clock: Clock,
+    ) -> None:
+        self.store = store
+        self.state = state
+        self.scenario = scenario
+        self.rubric = rubric
+        self.clock = clock
+        self._base = state.elapsed
+        self._since: float | None = None
+        self._pause_started: float | None = None
+        self._warned: set[tuple[int, float]] = set()
+        self._design_mtime: float | None = None
+        self.report: dict[str, Any] | None = None
+        self._mark_warnings_passed()
+
+    # -- time ------------------------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        return self.state.session_id
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    @property
+    def status(self) -> str:
+        return self.state.status
+
+    def elapsed(self) -> float:
+        """Active seconds since the start (pauses and downtime excluded)."""
+        if self._since is None:
+            return self._base
+        return self._base + max(0.0, self.clock.monotonic() - self._since)
+
+    def phase_budget(self) -> float:
+        phase = self.state.phase
+        return phase.budget_seconds if phase else 0.0
+
+    def phase_used(self) -> float:
+        if not self.state.phases:
+            return 0.0
+        return self.elapsed() - self.state.phase_started_at()
+
+    def remaining(self) -> float:
+        """Seconds left in the current phase; negative when over."""
+        return self.phase_budget() - self.phase_used()
+
+    def total_remaining(self) -> float:
+        return sum(p.budget_seconds for p in self.state.plan) - self.elapsed()
+
+    def pending_question(self) -> Msg | None:
+        if self.state.pending_assumption is not None:
+            return msg(
+                "interviewer",
+                "State your assumption (your next line).",
+                "가정을 말해 주세요 (다음 줄).",
+            )
+        pending = self.state.pending
+        if pending is None:
+            return None
+        return msg("interviewer", pending.question["en"], pending.question["ko"])
+
+    def design_status(self) -> DesignStatus:
+        last = self.state.designs[-1] if self.state.designs else None
+        good = self.state.last_good_design()
+        return DesignStatus(
+            path=self.state.design_path,
+            valid=None if last is None else last.valid,
+            counts=dict(good.counts) if good else {},
+            problems=list(last.problems) if last and not last.valid else [],
+        )
+
+    # -- the store ------------------------------------------------------------------------
+
+    def _emit(self, type_: str, payload: dict[str, Any]) -> Event:
+        at = round(self.elapsed(), 3)
+        at = max(at, self.state.elapsed)
+        seq = self.store.append_event(self.id, type_, at, payload)
+        event = Event(type_, at, payload, seq)
+        ev.apply(self.state, event)
+        return event
+
+    def _guard(self) -> list[Msg] | None:
+        if self.state.status == "finished":
+            return [
+                msg(
+                    "error",
+                    "The session has finished; see its report.",
+                    "세션이 끝났습니다. 리포트를 보세요.",
+                )
+            ]
+        if self.state.status == "paused":
+            return [
+                msg(
+                    "error",
+                    "Paused: :resume to go on (nothing was stored).",
+                    "일시정지 상태입니다: :resume으로 계속하세요 (저장하지 않았습니다).",
+                )
+            ]
+        if self.state.status == "new":
+            return [msg("error", "The session has not begun.", "세션이 시작되지 않았습니다.")]
+        return None
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def begin(self) -> list[Msg]:
+        """Start the clock and the first phase."""
+        if self.state.status != "new":
+            return self.resume()
+        self._since = self.clock.monotonic()
+        s = self.scenario
+        out = [
+            msg("info", s.title.en, s.title.ko),
+            msg("interviewer", s.prompt.en, s.prompt.ko),
+        ]
+        out += self._start_phase(0)
+        out += self._poll_design(force=True)
+        return out
+
+    def resume(self) -> list[Msg]:
+        """Go on after `pause()`, or in a new process after a crash or an exit."""
+        if self.state.status == "finished":
+            return self._guard() or []
+        if self.state.status == "new":
+            return self.begin()
+        after_crash = self.state.status == "running"
+        wall = self.clock.now().isoformat(timespec="seconds")
+        paused_seconds: float | None = None
+        if self._pause_started is not None:
+            paused_seconds = round(self.clock.monotonic() - self._pause_started, 3)
+        elif self.state.pauses and self.state.pauses[-1].wall_end is None and not after_crash:
+            paused_seconds = _wall_diff(self.state.pauses[-1].wall_start, wall)
+        self._emit(
+            ev.RESUMED,
+            {"wall": wall, "paused_seconds": paused_seconds, "after_crash": after_crash},
+        )
+        self._since = self.clock.monotonic()
+        self._pause_started = None
+        self.store.update_session(self.id, status="running")
+        phase = self.state.phase
+        out = [
+            msg(
+                "info",
+                f"Resumed at {clock_text(self.elapsed())} into the session; "
+                f"{clock_text(self.remaining())} left in {phase.title['en'] if phase else ''}.",
+                f"{clock_text(self.elapsed())} 지점에서 재개합니다. "
+                f"{phase.title['ko'] if phase else ''} {clock_text(self.remaining())} 남음.",
+            )
+        ]
+        question = self.pending_question()
+        if question:
+            out.append(question)
+        out += self._poll_design()
+        return out
+
+    def pause(self) -> list[Msg]:
+        guard = self._guard()
+        if guard:
+            return guard
+        out = self.tick()
+        self._emit(ev.PAUSED, {"wall": self.clock.now().isoformat(timespec="seconds")})
+        self._base = self.state.elapsed
+        self._since = None
+        self._pause_started = self.clock.monotonic()
+        self.store.update_session(self.id, status="paused")
+        return [
+            *out,
+            msg(
+                "ack",
+                "Paused; the clock has stopped. :resume to go on.",
+                "일시정지했습니다. 시계가 멈췄습니다. :resume으로 계속하세요.",
+            ),
+        ]
+
+    def suspend(self) -> list[Msg]:
+        """The UI is going away (end of input, Ctrl-C): pause so that `resume` can go on."""
+        if self.state.status != "running":
+            return []
+        return self.pause()
+
+    # -- time-driven ------------------------------------------------------------------------
+
+    def _mark_warnings_passed(self) -> None:
+        if self.state.phase is None:
+            return
+        used = self.state.elapsed - self.state.phase_started_at()
+        for threshold in WARN_AT:
+            if self.phase_budget() - used <= threshold:
+                self._warned.add((self.state.phase_index, threshold))
+
+    def tick(self) -> list[Msg]:
+        """Time warnings, the curveball and design-file changes; call it often."""
+        if self.state.status != "running":
+            return []
+        out: list[Msg] = []
+        phase = self.state.phase
+        if phase is not None:
+            left = self.remaining()
+            for threshold in WARN_AT:
+                key = (self.state.phase_index, threshold)
+                if key in self._warned or left > threshold:
+                    continue
+                if threshold >= phase.budget_seconds:
+                    self._warned.add(key)
+                    continue
+                self._warned.add(key)
+                out.append(self._warning(threshold, phase))
+        if (
+            self.state.curveball_fired_at is None
+            and self.elapsed() >= self.state.curveball_at
+            and self.scenario.curveball is not None
+        ):
+            out += self._curveball()
+        out += self._poll_design()
+        return out
+
+    def _warning(self, threshold: float, phase: PlannedPhase) -> Msg:
+        if threshold == 0:
+            return msg(
+                "warning",
+                f"Time is up for {phase.title['en']}. Wrap it up and move on (:next); "
+                "the overrun is recorded.",
+                f"{phase.title['ko']} 시간이 끝났습니다. 정리하고 넘어가세요 (:next). "
+                "초과 시간은 기록됩니다.",
+            )
+        minutes = int(threshold // 60)
+        return msg(
+            "warning",
+            f"{minutes} minute{'s' if minutes != 1 else ''} left in {phase.title['en']}.",
+            f"{phase.title['ko']} {minutes}분 남았습니다.",
+        )
+
+    def _curveball(self) -> list[Msg]:
+        cb = self.scenario.curveball
+        text = cb.text.model_dump()
+        self._emit(ev.CURVEBALL, {"text": text, "expects": cb.expects.model_dump()})
+        out = [msg("interviewer", "Change of plan: " + text["en"], "요구사항 변경: " + text["ko"])]
+        self._emit(
+            ev.FOLLOWUP_ASKED,
+            {"id": "curveball", "kind": "curveball", "question": text, "triggered_by": []},
+        )
+        out.append(
+            msg(
+                "info",
+                "Your next line answers it; update your design file too.",
+                "다음 줄이 답이 됩니다. 설계 파일도 고치세요.",
+            )
+        )
+        return out
+
+    # -- phases -----------------------------------------------------------------------------
+
+    def _start_phase(self, index: int) -> list[Msg]:
+        phase = self.state.plan[index]
+        queue: list[dict[str, Any]] = []
+        if phase.id == "deep_dive":
+            from sysdesign.session.interviewer import deep_dive_items
+
+            rules: list[str] = []
+            design = self._current_design()
+            if design is not None:
+                rules = [f.rule for f in findings_of(design, self.scenario, self.rubric)]
+            queue += deep_dive_items(self.rubric, rules)
+        from sysdesign.session.interviewer import phase_questions
+
+        queue += phase_questions(self.scenario, phase.id)
+        self._emit(ev.PHASE_STARTED, {"phase": phase.id, "index": index, "queue": queue})
+        scenario_phase = next((p for p in self.scenario.phases if p.id == phase.id), None)
+        minutes = clock_text(phase.budget_seconds)
+        out = [
+            msg(
+                "info",
+                f"Phase {index + 1}/{len(self.state.plan)}: {phase.title['en']} ({minutes}).",
+                f"{index + 1}/{len(self.state.plan)}단계: {phase.title['ko']} ({minutes}).",
+            )
+        ]
+        if scenario_phase is not None:
+            out.append(msg("info", scenario_phase.goal.en, scenario_phase.goal.ko))
+        out += self._ask_next()
+        return out
+
+    def _ask_next(self) -> list[Msg]:
+        if self.state.pending is not None or not self.state.queue:
+            return []
+        item = self.state.queue[0]
+        self._emit(ev.FOLLOWUP_ASKED, item.item())
+        return [msg("interviewer", item.question["en"], item.question["ko"])]
+
+    def _end_phase(self) -> list[Msg]:
+        out = self._poll_design()
+        phase = self.state.phase
+        if phase is None:
+            return out
+        used = round(self.phase_used(), 3)
+        overrun = round(max(0.0, used - phase.budget_seconds), 3)
+        self._emit(
+            ev.PHASE_ENDED, {"phase": phase.id, "used_seconds": used, "overrun_seconds": overrun}
+        )
+        good = self.state.last_good_design()
+        if good is not None and good.text is not None:
+            self.store.save_snapshot(self.id, phase.id, self.state.elapsed, good.text)
+        if overrun > 0:
+            out.append(
+                msg(
+                    "info",
+                    f"{phase.title['en']} ran {clock_text(overrun)} over.",
+                    f"{phase.title['ko']} 단계가 {clock_text(overrun)} 초과했습니다.",
+                )
+            )
+        return out
+
+    def next_phase(self) -> list[Msg]:
+        guard = self._guard()
+        if guard:
+            return guard
+        out = self.tick()
+        if self.state.is_last_phase:
+            return out + self.finish("last_phase")
+        out += self._end_phase()
+        out += self._start_phase(self.state.phase_index + 1)
+        return out
+
+    def finish(self, reason: str = "quit") -> list[Msg]:
+        """End the interview, score it and store the report."""
+        if self.state.status == "finished":
+            return self._guard() or []
+        out: list[Msg] = []
+        if self.state.status == "paused":
+            self._emit(
+                ev.RESUMED,
+                {
+                    "wall": self.clock.now().isoformat(timespec="seconds"),
+                    "paused_seconds": None
+                    if self._pause_started is None
+                    else round(self.clock.monotonic() - self._pause_started, 3),
+                    "after_crash": False,
+                },
+            )
+        else:
+            out += self.tick()
+        out += self._end_phase()
+        from sysdesign.session.report import build_report
+
+        preliminary = build_report(self.state, self.scenario, self.rubric, self.lang)
+        self._emit(ev.FINISHED, {"reason": reason, "score": preliminary["score"]})
+        self._since = None
+        self._base = self.state.elapsed
+        reports = {
+            lang: build_report(self.state, self.scenario, self.rubric, lang)
+            for lang in ("en", "ko")
+        }
+        self.report = reports[self.lang]
+        score = float(self.report["score"])
+        row = self.store.session(self.id)
+        meta = dict(row.meta) if row else {}
+        meta["report"] = reports
+        self.store.update_session(self.id, status="finished", score=score, meta=meta)
+        self.store.record_result("session", self.scenario.id, score, result_payload(self.report))
+        out.append(
+            msg(
+                "ack",
+                f"Session finished. Score: {score:g}/100.",
+                f"세션이 끝났습니다. 점수: {score:g}/100.",
+            )
+        )
+        return out
+
+    # -- the candidate's actions ------------------------------------------------------------
+
+    def ask(self, text: str) -> list[Msg]:
+        from sysdesign.session.interviewer import match_facts
+
+        guard = self._guard()
+        if guard:
+            return guard
+        text = text.strip()
+        if not text:
+            return [msg("error", "Ask a question after '?'.", "'?' 뒤에 질문을 쓰세요.")]
+        out = self.tick()
+        self._emit(ev.ASKED, {"text": text})
+        matched = match_facts(text, self.scenario.facts)
+        if matched:
+            answer = {
+                "en": " ".join(f.answer.en for f, _ in matched),
+                "ko": " ".join(f.answer.ko for f, _ in matched),
+            }
+            self._emit(
+                ev.ANSWERED,
+                {
+                    "question": text,
+                    "facts": [f.id for f, _ in matched],
+                    "answer": answer,
+                    "assumption_needed": False,
+                },
+            )
+            out.append(msg("interviewer", answer["en"], answer["ko"]))
+        else:
+            self._emit(
+                ev.ANSWERED,
+                {"question": text, "facts": [], "answer": None, "assumption_needed": True},
+            )
+            out.append(
+                msg(
+                    "interviewer",
+                    "I can't tell you that: state your assumption (your next line) and go on.",
+                    "그건 알려 드릴 수 없습니다. 가정을 말하고 (다음 줄) 진행하세요.",
+                )
+            )
+        return out
+
+    def note(self, text: str) -> list[Msg]:
+        guard = self._guard()
+        if guard:
+            return guard
+        text = text.strip()
+        if not text:
+            return []
+        out = self.tick()
+        if self.state.pending_assumption is not None:
+            self._emit(ev.NOTED, {"text": text, "assumption_for": self.state.pending_assumption})
+            return [*out, msg("ack", "assumption recorded", "가정 저장")]
+        self._emit(ev.NOTED, {"text": text})
+        n = len(self.state.notes)
+        return [*out, msg("ack", f"noted (#{n})", f"메모 저장 (#{n})")]
+
+    def answer(self, text: str) -> list[Msg]:
+        guard = self._guard()
+        if guard:
+            return guard
+        text = text.strip()
+        pending = self.state.pending
+        if pending is None:
+            return [
+                msg(
+                    "error",
+                    "No question is waiting for an answer; that line was not stored.",
+                    "답을 기다리는 질문이 없습니다. 저장하지 않았습니다.",
+                )
+            ]
+        if not text:
+            return []
+        out = self.tick()
+        pending = self.state.pending
+        if pending is None:  # the phase moved on during the tick
+            return [*out, *self.note(text)]
+        self._emit(ev.FOLLOWUP_ANSWERED, {"id": pending.id, "text": text})
+        out.append(msg("ack", "answer recorded", "답변 저장"))
+        out += self._ask_next()
+        return out
+
+    def say(self, text: str) -> list[Msg]:
+        """A free line: the assumption asked for, else the pending answer, else a note."""
+        guard = self._guard()
+        if guard:
+            return guard
+        text = text.strip()
+        if not text:
+            return []
+        if self.state.pending_assumption is not None:
+            return self.note(text)
+        if self.state.pending is not None:
+            return self.answer(text)
+        return self.note(text)
+
+    def skip(self) -> list[Msg]:
+        """Leave the pending question unanswered for now (it is not asked again)."""
+        guard = self._guard()
+        if guard:
+            return guard
+        if self.state.pending_assumption is not None:
+            self.state.pending_assumption = None
+        pending = self.state.pending
+        if pending is None:
+            return []
+        self._emit(ev.FOLLOWUP_ANSWERED, {"id": pending.id, "text": ""})
+        return [msg("ack", "skipped", "건너뜀"), *self._ask_next()]
+
+    # -- design -----------------------------------------------------------------------------
+
+    def set_design(self, path: Path) -> list[Msg]:
+        guard = self._guard()
+        if guard:
+            return guard
+        path = Path(path).expanduser()
+        if not path.exists():
+            return [
+                msg("error", f"No such file: {path}", f"파일이 없습니다: {path}"),
+            ]
+        self.state.design_path = str(path.resolve())
+        self._design_mtime = None
+        out = self._poll_design(force=True)
+        if not out:
+            out = [msg("design", *self._design_line())]
+        return out
+
+    def check(self) -> list[Msg]:
+        guard = self._guard()
+        if guard:
+            return guard
+        out = self.tick()
+        more = self._poll_design(force=True)
+        if not more:
+            more = [msg("design", *self._design_line())]
+        return out + more
+
+    def _design_line(self) -> tuple[str, str]:
+        status = self.design_status()
+        if status.path is None:
+            return (
+                "No design file yet: :design PATH.",
+                "설계 파일이 아직 없습니다: :design PATH.",
+            )
+        if status.valid is False:
+            return (
+                f"The design has {len(status.problems)} problem(s); the last good version is kept.",
+                f"설계 파일에 문제가 {len(status.problems)}개 있습니다. 마지막 정상 버전을 씁니다.",
+            )
+        c = status.counts
+        total = sum(c.values())
+        return (
+            f"Design: {total} finding(s) — critical {c.get('critical', 0)}, "
+            f"major {c.get('major', 0)}, minor {c.get('minor', 0)}.",
+            f"설계: 지적 {total}개 — 치명 {c.get('critical', 0)}, 주요 {c.get('major', 0)}, "
+            f"경미 {c.get('minor', 0)}.",
+        )
+
+    def _current_design(self) -> Design | None:
+        from sysdesign.library import load_design_text
+
+        good = self.state.last_good_design()
+        if good is None or good.text is None:
+            return None
+        try:
+            return load_design_text(good.text, good.path or "<design>")
+        except Exception:  # a design that stopped validating under a newer model
+            return None
+
+    def _poll_design(self, *, force: bool = False) -> list[Msg]:
+        """Record the design file if it changed since the last record."""
+        from sysdesign.errors import InvalidInputError, Problem, SysdesignError
+
+        path_text = self.state.design_path
+        if not path_text or self.state.status != "running":
+            return []
+        path = Path(path_text)
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            return []
+        if not force and mtime == self._design_mtime:
+            return []
+        self._design_mtime = mtime
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return [msg("error", f"cannot read {path}: {exc}", f"{path}을(를) 읽을 수 없습니다")]
+        sha = _sha(text)
+        last = self.state.designs[-1] if self.state.designs else None
+        if last is not None and last.path == path_text and _save_sha(last) == sha:
+            return []
+        from sysdesign.library import load_design_text
+
+        payload: dict[str, Any] = {"path": path_text, "sha": sha}
+        try:
+            design = load_design_text(text, str(path))
+            found = findings_of(design, self.scenario, self.rubric)
+        except (InvalidInputError, SysdesignError) as exc:
+            if not isinstance(exc, InvalidInputError):
+                exc = InvalidInputError([Problem(str(path), None, None, "", str(exc))])
+            payload.update(
+                valid=False,
+                text=None,
+                problems=[str(p) for p in exc.problems],
+                counts={},
+                rules=[],
+            )
+            self._emit(ev.DESIGN_SAVED, payload)
+            lines = [
+                msg(
+                    "error",
+                    "The design file does not load (the last good version is kept):",
+                    "설계 파일을 읽을 수 없습니다 (마지막 정상 버전을 씁니다):",
+                )
+            ]
+            lines += [msg("error", str(p), str(p)) for p in exc.problems[:5]]
+            return lines
+        counts = {
+            sev: sum(1 for f in found if f.severity == sev)
+            for sev in ("critical", "major", "minor")
+        }
+        payload.update(
+            valid=True,
+            text=text,
+            problems=[],
+            counts=counts,
+            rules=list(dict.fromkeys(f.rule for f in found)),
+        )
+        self._emit(ev.DESIGN_SAVED, payload)
+        en, ko = self._design_line()
+        return [msg("design", "Design saved. " + en, "설계 저장. " + ko)]
+
+    # -- estimates and hints ----------------------------------------------------------------
+
+    def estimate(self, args: str | Mapping[str, Any]) -> list[Msg]:
+        from sysdesign.errors import SysdesignError
+
+        guard = self._guard()
+        if guard:
+            return guard
+        try:
+            inputs = parse_estimate_args(args)
+            from sysdesign.estimate.traffic import traffic_model
+
+            calc = traffic_model(inputs)
+        except SysdesignError as exc:
+            return [msg("error", str(exc), str(exc))]
+        results = {name: r.to_json() for name, r in calc.results.items()}
+        out = self.tick()
+        self._emit(ev.ESTIMATE_COMMITTED, {"inputs": inputs, "results": results})
+        shown = ", ".join(f"{name} {r['human']}" for name, r in list(results.items())[:8])
+        out.append(
+            msg(
+                "estimate",
+                f"estimate committed: {shown}",
+                f"추정 저장: {shown}",
+            )
+        )
+        return out
+
+    def hint(self) -> list[Msg]:
+        from sysdesign.session.interviewer import hint_for
+
+        guard = self._guard()
+        if guard:
+            return guard
+        out = self.tick()
+        design = self._current_design()
+        fixes: list[tuple[str, dict[str, str]]] = []
+        if design is not None:
+            fixes = [
+                (f.rule, {"en": f.fix.en, "ko": f.fix.ko})
+                for f in findings_of(design, self.scenario, self.rubric)
+            ]
+        text = hint_for(self.state, self.scenario, self.rubric, fixes)
+        if text is None:
+            return [
+                *out,
+                msg(
+                    "hint",
+                    "No hint right now: you are covering what I would ask. (No points taken.)",
+                    "지금은 드릴 힌트가 없습니다. 잘 진행하고 있습니다. (감점 없음)",
+                ),
+            ]
+        self._emit(ev.HINT_TAKEN, {"phase": self.state.phase_id, "text": text, "cost": HINT_COST})
+        return [
+            *out,
+            msg(
+                "hint",
+                f"Hint (−{HINT_COST:g} points): {text['en']}",
+                f"힌트 (−{HINT_COST:g}점): {text['ko']}",
+            ),
+        ]
+
+
+def _save_sha(save: ev.DesignSave) -> str | None:
+    if save.text is not None:
+        return _sha(save.text)
+    return None
+
+
+def _wall_diff(start: str, end: str) -> float | None:
+    from datetime import datetime
+
+    try:
+        return round(
+            (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds(), 3
+        )
+    except ValueError:
+        return None
+
+
+def result_payload(report: Mapping[str, Any]) -> dict[str, Any]:
+    """What the practice scheduler reads from a finished session (`store.record_result`)."""
+    return {
+        "session_id": report["session_id"],
+        "rules": [f["rule"] for f in report["design"].get("findings", [])],
+        "missed_questions": list(report["asked"].get("missed", [])),
+        "missed_requirements": [
+            r["id"] for r in report["requirements"]["items"] if not r["stated"]
+        ],
+        "missed_concepts": {
+            d["id"]: [c["id"] for c in d["concepts"] if not c["covered"]]
+            for d in report["deep_dive"]["items"]
+        },
+        "hints": sum(1 for b in report["breakdown"] if b["area"] == "hints"),
+    }
+
+
+# -- creating and opening sessions -----------------------------------------------------------
+
+
+def new_session(
+    store: Store,
+    scenario: Scenario,
+    rubric: Rubric,
+    *,
+    clock: Clock,
+    lang: str,
+    minutes: float | None = None,
+    design_path: Path | None = None,
+    session_id: str | None = None,
+) -> Session:
+    """Create the session row (with its plan in `meta`); call `begin()` to start the clock."""
+    plan = plan_phases(scenario, minutes)
+    cb_at = curveball_seconds(scenario, minutes)
+    meta = {
+        "minutes": minutes,
+        "plan": [p.to_json() for p in plan],
+        "curveball_at": cb_at,
+        "design_path": str(design_path.resolve()) if design_path else None,
+    }
+    sid = store.create_session(
+        scenario.id, lang, meta, started_at=clock.now(), session_id=session_id
+    )
+    state = SessionState(
+        session_id=sid,
+        scenario=scenario.id,
+        lang=lang,
+        plan=plan,
+        curveball_at=cb_at,
+        design_path=meta["design_path"],  # type: ignore[arg-type]
+    )
+    return Session(store, state, scenario, rubric, clock)
+
+
+def replay(store: Store, session_id: str) -> SessionState:
+    """The state of a stored session, from its events."""
+    from sysdesign.errors import NotFoundError
+
+    row = store.session(session_id)
+    if row is None:
+        raise NotFoundError(f"no session {session_id!r}; see `sysdesign history` / 세션이 없습니다")
+    meta = row.meta
+    state = SessionState(
+        session_id=row.id,
+        scenario=row.scenario,
+        lang=row.lang,
+        plan=[PlannedPhase.from_json(p) for p in meta.get("plan", [])],
+        curveball_at=float(meta.get("curveball_at", 0.0)),
+        design_path=meta.get("design_path"),
+    )
+    for e in store.events(session_id):
+        ev.apply(state, Event(e.type, e.at, e.payload, e.seq))
+    return state
+
+
+def open_session(
+    store: Store,
+    session_id: str,
+    *,
+    clock: Clock,
+    scenario: Scenario | None = None,
+    rubric: Rubric | None = None,
+) -> Session:
+    """A stored session, replayed; call `resume()` to start its clock again."""
+    state = replay(store, session_id)
+    if scenario is None or rubric is None:
+        from sysdesign.library import library
+
+        lib = library()
+        scenario = scenario or lib.scenario(state.scenario)
+        rubric = rubric or lib.rubric(state.scenario)
+    session = Session(store, state, scenario, rubric, clock)
+    if state.status == "finished":
+        row = store.session(session_id)
+        reports = (row.meta.get("report") if row else None) or {}
+        session.report = reports.get(state.lang)
+    return session

@@ -1,0 +1,699 @@
+"""Scoring a whole session into its report, and rendering that report.
+
+`build_report(state, scenario, rubric, lang)` is pure: the replayed event log, the scenario and
+its rubric in; a JSON-ready dict out. Its top-level keys are a contract (`REPORT_KEYS`):
+
+- `session_id`, `scenario` (id), `score` (0–100)
+- `phases`: [{id, title, budget_seconds, used_seconds, overrun_seconds, pauses: [...]}]
+- `asked`: {asked, total, key_questions: [{id, topic, asked, question}], missed, other}
+- `requirements`: {stated, total, items: [{id, kind, text, stated, matched}]}
+- `design`: {path, valid, score, findings, breakdown, snapshots}
+- `deep_dive`: {items: [{id, question, triggered_by, answer, concepts, coverage}]}
+- `estimates`: {source, inputs, figures: [{name, candidate, computed, ratio, verdict}]}
+- `curveball`: {fired, at_seconds, text, expects, handled, design_changed, missing}
+- `notes`: [{at, phase, text, assumption_for}]
+- `breakdown`: [{area, points, max, reason}]: every point, with its reason
+- `next_steps`: [{topic, why, references: [{title, url}]}]
+
+The score adds the rubric's weights: clarifying (key questions asked), requirements (stated in
+notes or answers, found by the requirement keywords), estimation (the last committed figures
+against those computed from the scenario's preset), design (`design_score` of the final
+design), deep dive (concept keywords covered), time (overruns), minus the hints' cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sysdesign.models.rubric import Rubric
+    from sysdesign.models.scenario import Scenario
+    from sysdesign.session.events import SessionState
+
+REPORT_KEYS: tuple[str, ...] = (
+    "session_id",
+    "scenario",
+    "score",
+    "phases",
+    "asked",
+    "requirements",
+    "design",
+    "deep_dive",
+    "estimates",
+    "curveball",
+    "notes",
+    "breakdown",
+    "next_steps",
+)
+
+# Figures compared when a candidate commits an estimate (those both sides computed).
+KEY_FIGURES: tuple[str, ...] = (
+    "write_qps",
+    "read_qps",
+    "peak_write_qps",
+    "peak_read_qps",
+    "storage_per_day",
+    "storage_per_year",
+    "storage_total",
+    "ingress_bandwidth",
+    "egress_bandwidth",
+    "cache_memory",
+    "servers",
+)
+CLOSE_FACTOR = 2.0  # within ×2 of the computed figure: full credit
+ROUGH_FACTOR = 10.0  # within an order of magnitude: half credit
+TIME_GRACE = 0.10  # an overrun up to 10 % of the phase budget costs nothing
+TIME_LIMIT = 0.50  # an overrun of half the budget costs the phase's time points
+
+
+def _r(x: float) -> float:
+    return round(x + 0.0, 2)
+
+
+def _say(lang: str, en: str, ko: str) -> str:
+    return ko if lang == "ko" else en
+
+
+def _text(t: Mapping[str, str] | Any, lang: str) -> str:
+    if isinstance(t, Mapping):
+        return str(t.get(lang) or t.get("en") or "")
+    return str(t.get(lang))
+
+
+class _Points:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.items: list[dict[str, Any]] = []
+
+    def add(self, area: str, points: float, maximum: float, en: str, ko: str) -> None:
+        self.items.append(
+            {
+                "area": area,
+                "points": _r(points),
+                "max": _r(maximum),
+                "reason": _say(self.lang, en, ko),
+            }
+        )
+
+    def total(self) -> float:
+        return float(sum(i["points"] for i in self.items))
+
+
+# --------------------------------------------------------------------------- the parts
+
+
+def _phases(state: SessionState, lang: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for planned in state.plan:
+        records = [r for r in state.phases if r.id == planned.id]
+        used = 0.0
+        for r in records:
+            end = r.ended_at if r.ended_at is not None else state.elapsed
+            used += max(0.0, end - r.started_at)
+        pauses = []
+        for p in state.pauses:
+            if any(
+                r.started_at <= p.at <= (r.ended_at if r.ended_at is not None else state.elapsed)
+                for r in records
+            ):
+                pauses.append(
+                    {
+                        "at_seconds": _r(p.at),
+                        "wall_start": p.wall_start,
+                        "wall_end": p.wall_end,
+                        "seconds": p.seconds,
+                    }
+                )
+        out.append(
+            {
+                "id": planned.id,
+                "title": _text(planned.title, lang),
+                "budget_seconds": _r(planned.budget_seconds),
+                "used_seconds": _r(used),
+                "overrun_seconds": _r(max(0.0, used - planned.budget_seconds)),
+                "reached": bool(records),
+                "pauses": pauses,
+            }
+        )
+    return out
+
+
+def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -> dict[str, Any]:
+    key: list[dict[str, Any]] = []
+    for fact_id in rubric.key_questions:
+        fact = scenario.fact(fact_id)
+        question = next((q.text for q in state.questions if fact_id in q.facts), None)
+        topic = fact_id
+        if fact is not None:
+            words = fact.keywords.ko if lang == "ko" else fact.keywords.en
+            topic = words[0] if words else fact_id
+        key.append(
+            {"id": fact_id, "topic": topic, "asked": question is not None, "question": question}
+        )
+    other = [
+        {
+            "question": q.text,
+            "facts": q.facts,
+            "answer": _text(q.answer, lang) if q.answer else None,
+            "assumption": q.assumption,
+        }
+        for q in state.questions
+    ]
+    asked_n = sum(1 for k in key if k["asked"])
+    return {
+        "asked": asked_n,
+        "total": len(key),
+        "key_questions": key,
+        "missed": [k["id"] for k in key if not k["asked"]],
+        "questions": other,
+    }
+
+
+def _requirements(state: SessionState, rubric: Rubric, lang: str) -> dict[str, Any]:
+    from sysdesign.session.interviewer import keyword_hit
+
+    texts = state.candidate_texts()
+    items = []
+    for req in rubric.requirements:
+        hit = keyword_hit(req.keywords, texts)
+        items.append(
+            {
+                "id": req.id,
+                "kind": req.kind,
+                "text": req.text.get(lang),
+                "stated": hit is not None,
+                "matched": hit,
+            }
+        )
+    return {"stated": sum(1 for i in items if i["stated"]), "total": len(items), "items": items}
+
+
+def _final_design(state: SessionState) -> tuple[Any, str | None]:
+    from sysdesign.errors import InvalidInputError
+    from sysdesign.library import load_design_text
+
+    good = state.last_good_design()
+    if good is None or good.text is None:
+        return None, None
+    try:
+        return load_design_text(good.text, good.path or "<design>"), good.path
+    except InvalidInputError:
+        return None, good.path
+
+
+def _design(
+    state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
+) -> tuple[dict[str, Any], Any, list[Any]]:
+    design, path = _final_design(state)
+    last = state.designs[-1] if state.designs else None
+    doc: dict[str, Any] = {
+        "path": path or state.design_path,
+        "valid": None if last is None else last.valid,
+        "score": None,
+        "findings": [],
+        "breakdown": [],
+        "saves": len(state.designs),
+    }
+    if design is None:
+        return doc, None, []
+    from sysdesign.design.check import check_design
+    from sysdesign.errors import SysdesignError
+
+    try:
+        result = check_design(design, scenario.id, rubric=rubric)
+    except SysdesignError:
+        return doc, None, []
+    findings = list(result.findings)
+    breakdown = result.breakdown
+    doc["score"] = _r(float(result.score or 0.0))
+    doc["findings"] = [f.to_json(lang) for f in findings]
+    doc["breakdown"] = [_jsonable(b, lang) for b in breakdown]
+    return doc, design, findings
+
+
+def _jsonable(item: Any, lang: str) -> Any:
+    if hasattr(item, "to_json"):
+        try:
+            return item.to_json(lang)
+        except TypeError:
+            return item.to_json()
+    if isinstance(item, Mapping):
+        return {k: _jsonable(v, lang) for k, v in item.items()}
+    if isinstance(item, list | tuple):
+        return [_jsonable(v, lang) for v in item]
+    if hasattr(item, "ko") and hasattr(item, "en"):
+        return _text({"ko": item.ko, "en": item.en}, lang)
+    return item
+
+
+def _deep_dive(state: SessionState, rubric: Rubric, lang: str) -> dict[str, Any]:
+    from sysdesign.session.interviewer import keyword_hit
+
+    dives = {d.id: d for d in rubric.deep_dives}
+    asked = [
+        f
+        for f in [*state.followups, *([state.pending] if state.pending else [])]
+        if f.kind == "deep_dive"
+    ]
+    # The queue of the deep-dive phase also counts: a dive chosen but never reached is a miss.
+    for f in state.queue:
+        if f.kind == "deep_dive" and all(a.id != f.id for a in asked):
+            asked.append(f)
+    phase_texts = state.candidate_texts({"deep_dive"})
+    items = []
+    for f in asked:
+        dive = dives.get(f.id)
+        if dive is None:
+            continue
+        texts = [*([f.answer] if f.answer else []), *phase_texts]
+        concepts = []
+        for c in dive.concepts:
+            hit = keyword_hit(c.keywords, texts)
+            concepts.append(
+                {"id": c.id, "text": c.text.get(lang), "covered": hit is not None, "matched": hit}
+            )
+        covered = sum(1 for c in concepts if c["covered"])
+        items.append(
+            {
+                "id": dive.id,
+                "question": dive.question.get(lang),
+                "triggered_by": f.triggered_by,
+                "answer": f.answer,
+                "concepts": concepts,
+                "coverage": _r(covered / len(concepts)) if concepts else 0.0,
+                "model_answer": dive.model_answer.get(lang),
+            }
+        )
+    return {"items": items}
+
+
+def _ratio_verdict(candidate: float, computed: float) -> tuple[float | None, str]:
+    if computed <= 0 or candidate <= 0:
+        return None, "close" if candidate == computed else "off"
+    ratio = candidate / computed
+    spread = max(ratio, 1 / ratio)
+    if spread <= CLOSE_FACTOR:
+        return ratio, "close"
+    if spread <= ROUGH_FACTOR:
+        return ratio, "rough"
+    return ratio, "off"
+
+
+def _estimates(state: SessionState, scenario: Scenario, design: Any, lang: str) -> dict[str, Any]:
+    from sysdesign.errors import SysdesignError
+    from sysdesign.estimate.presets import preset_for
+    from sysdesign.estimate.traffic import traffic_model
+
+    source: str | None = None
+    inputs: dict[str, str] = {}
+    results: dict[str, dict[str, Any]] = {}
+    if state.estimates:
+        last = state.estimates[-1]
+        source, inputs, results = "session", dict(last.inputs), dict(last.results)
+    elif design is not None and design.estimates.given():
+        inputs = dict(design.estimates.given())
+        try:
+            calc = traffic_model(inputs)
+            source = "design"
+            results = {k: r.to_json() for k, r in calc.results.items()}
+        except SysdesignError:
+            source = None
+    try:
+        computed = traffic_model(preset_for(scenario.id)).results
+    except SysdesignError:
+        computed = {}
+    figures = []
+    for name in KEY_FIGURES:
+        if name not in computed or name not in results:
+            continue
+        mine = float(results[name]["value"])
+        theirs = computed[name].value
+        ratio, verdict = _ratio_verdict(mine, theirs)
+        figures.append(
+            {
+                "name": name,
+                "candidate": results[name].get("human"),
+                "candidate_value": mine,
+                "computed": computed[name].human,
+                "computed_value": theirs,
+                "ratio": None if ratio is None else round(ratio, 3),
+                "verdict": verdict,
+            }
+        )
+    return {
+        "source": source,
+        "inputs": inputs,
+        "figures": figures,
+        "committed": len(state.estimates),
+    }
+
+
+def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) -> dict[str, Any]:
+    cb = scenario.curveball
+    fired = state.curveball_fired_at is not None
+    kinds = {c.kind for c in design.components.values()} if design is not None else set()
+    tags = {t for c in design.components.values() for t in c.tags} if design is not None else set()
+    missing = [k for k in cb.expects.kinds if k not in kinds] + [
+        f"tag:{t}" for t in cb.expects.tags if t not in tags
+    ]
+    changed = fired and any(
+        d.valid and d.at >= (state.curveball_fired_at or 0) for d in state.designs
+    )
+    answer = next((f.answer for f in state.followups if f.kind == "curveball"), None)
+    return {
+        "fired": fired,
+        "at_seconds": state.curveball_fired_at,
+        "scheduled_seconds": state.curveball_at,
+        "text": cb.text.get(lang),
+        "expects": cb.expects.model_dump(),
+        "answer": answer,
+        "design_changed": changed,
+        "handled": bool(fired and changed and not missing),
+        "missing": missing,
+    }
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: str) -> _Points:
+    w = rubric.weights
+    pts = _Points(lang)
+
+    keys = report["asked"]["key_questions"]
+    for k in keys:
+        each = w.clarifying / len(keys)
+        if k["asked"]:
+            pts.add(
+                "clarifying",
+                each,
+                each,
+                f"asked about {k['topic']}: “{k['question']}”",
+                f"{k['topic']}에 대해 질문함: “{k['question']}”",
+            )
+        else:
+            pts.add(
+                "clarifying",
+                0,
+                each,
+                f"never asked about {k['topic']}",
+                f"{k['topic']}에 대해 묻지 않음",
+            )
+
+    reqs = report["requirements"]["items"]
+    for r in reqs:
+        each = w.requirements / len(reqs)
+        if r["stated"]:
+            pts.add(
+                "requirements",
+                each,
+                each,
+                f"stated: {r['text']} (“{r['matched']}”)",
+                f"언급함: {r['text']} (“{r['matched']}”)",
+            )
+        else:
+            pts.add(
+                "requirements", 0, each, f"not stated: {r['text']}", f"언급하지 않음: {r['text']}"
+            )
+
+    est = report["estimates"]
+    figures = est["figures"]
+    if est["source"] is None:
+        pts.add(
+            "estimation",
+            0,
+            w.estimation,
+            "no estimate was committed (:estimate …)",
+            "추정치를 제출하지 않음 (:estimate …)",
+        )
+    elif not figures:
+        pts.add(
+            "estimation",
+            w.estimation * 0.25,
+            w.estimation,
+            "an estimate was committed, but none of its figures compare with the scenario's "
+            "(give DAU and per-user writes)",
+            "추정치를 제출했으나 시나리오와 비교할 수치가 없음 (DAU와 사용자당 쓰기를 주세요)",
+        )
+    else:
+        each = w.estimation / len(figures)
+        for f in figures:
+            share = {"close": 1.0, "rough": 0.5, "off": 0.0}[f["verdict"]]
+            how = {
+                "close": ("within ×2 of", "×2 이내로"),
+                "rough": ("within ×10 of", "×10 이내로"),
+                "off": ("more than ×10 away from", "×10 넘게 벗어남:"),
+            }[f["verdict"]]
+            pts.add(
+                "estimation",
+                each * share,
+                each,
+                f"{f['name']}: {f['candidate']} is {how[0]} {f['computed']}",
+                f"{f['name']}: {f['candidate']} — {f['computed']}와(과) {how[1]}",
+            )
+        if est["source"] == "design":
+            pts.items[-1]["reason"] += _say(
+                lang, " (from the design file's estimates)", " (설계 파일의 estimates에서)"
+            )
+
+    design = report["design"]
+    if design["score"] is None:
+        pts.add(
+            "design",
+            0,
+            w.design,
+            "no valid design file was saved",
+            "유효한 설계 파일이 저장되지 않음",
+        )
+    else:
+        pts.add(
+            "design",
+            w.design * design["score"] / 100,
+            w.design,
+            f"the final design scores {design['score']:g}/100 on the rubric "
+            f"({len(design['findings'])} finding(s))",
+            f"최종 설계의 루브릭 점수 {design['score']:g}/100 (지적 {len(design['findings'])}개)",
+        )
+
+    dives = report["deep_dive"]["items"]
+    if not dives:
+        pts.add(
+            "deep_dive",
+            0,
+            w.deep_dive,
+            "the deep dive was not reached",
+            "심층 설계 단계에 도달하지 않음",
+        )
+    for d in dives:
+        each = w.deep_dive / len(dives)
+        got = [c["text"] for c in d["concepts"] if c["covered"]]
+        miss = [c["text"] for c in d["concepts"] if not c["covered"]]
+        en = f"{d['question']} — covered {len(got)}/{len(d['concepts'])}"
+        ko = f"{d['question']} — {len(d['concepts'])}개 중 {len(got)}개 다룸"
+        if miss:
+            en += "; missed: " + "; ".join(miss)
+            ko += "; 빠짐: " + "; ".join(miss)
+        pts.add("deep_dive", each * d["coverage"], each, en, ko)
+
+    phases = report["phases"]
+    for p in phases:
+        each = w.time / len(phases)
+        budget = p["budget_seconds"] or 1.0
+        over = p["overrun_seconds"] / budget
+        if not p["reached"]:
+            pts.add("time", 0, each, f"{p['title']}: not reached", f"{p['title']}: 도달하지 않음")
+            continue
+        share = (
+            1.0 if over <= TIME_GRACE else max(0.0, (TIME_LIMIT - over) / (TIME_LIMIT - TIME_GRACE))
+        )
+        if over <= 0:
+            en, ko = f"{p['title']}: on time", f"{p['title']}: 시간 내"
+        else:
+            mm = _mmss(p["overrun_seconds"])
+            en, ko = f"{p['title']}: {mm} over", f"{p['title']}: {mm} 초과"
+        pts.add("time", each * share, each, en, ko)
+
+    for h in state.hints:
+        pts.add(
+            "hints",
+            -h.cost,
+            0,
+            f"hint taken: {_text(h.text, 'en')}",
+            f"힌트 사용: {_text(h.text, 'ko')}",
+        )
+    return pts
+
+
+def _mmss(seconds: float) -> str:
+    s = round(seconds)
+    return f"{s // 60:02d}:{s % 60:02d}"
+
+
+def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = []
+    dives = {d.id: d for d in rubric.deep_dives}
+
+    def refs(items: Sequence[Any]) -> list[dict[str, Any]]:
+        return [
+            {"title": r.title, "url": r.url, "note": r.note.get(lang) if r.note else None}
+            for r in items
+        ]
+
+    missed_q = [k["topic"] for k in report["asked"]["key_questions"] if not k["asked"]]
+    if missed_q:
+        steps.append(
+            {
+                "topic": _say(lang, "Clarify before you design", "설계 전에 범위를 좁히기"),
+                "why": _say(lang, "Questions you did not ask: ", "묻지 않은 질문: ")
+                + ", ".join(missed_q),
+                "references": [],
+            }
+        )
+    missed_r = [r["text"] for r in report["requirements"]["items"] if not r["stated"]]
+    if missed_r:
+        steps.append(
+            {
+                "topic": _say(
+                    lang, "State the requirements out loud", "요구사항을 명시적으로 말하기"
+                ),
+                "why": _say(lang, "Not stated: ", "언급하지 않음: ") + "; ".join(missed_r),
+                "references": [],
+            }
+        )
+    for d in report["deep_dive"]["items"]:
+        miss = [c["text"] for c in d["concepts"] if not c["covered"]]
+        if miss and d["id"] in dives:
+            steps.append(
+                {
+                    "topic": d["question"],
+                    "why": _say(lang, "Missed: ", "빠진 개념: ") + "; ".join(miss),
+                    "references": refs(dives[d["id"]].references),
+                }
+            )
+    seen: set[str] = set()
+    for f in report["design"]["findings"]:
+        if f["rule"] in seen or f["severity"] == "minor":
+            continue
+        seen.add(f["rule"])
+        steps.append(
+            {
+                "topic": f"{f['rule']}: {f['message']}",
+                "why": f"{f['why']} → {f['fix']}",
+                "references": [],
+            }
+        )
+    est = report["estimates"]
+    if est["source"] is None or any(f["verdict"] == "off" for f in est["figures"]):
+        steps.append(
+            {
+                "topic": _say(lang, "Back-of-the-envelope estimation", "개략적 규모 추정"),
+                "why": _say(
+                    lang,
+                    "Practise with `sysdesign estimate` until QPS and storage come out within ×2.",
+                    "`sysdesign estimate`로 QPS와 저장 용량이 ×2 이내로 나오도록 연습하세요.",
+                ),
+                "references": [],
+            }
+        )
+    cb = report["curveball"]
+    if cb["fired"] and not cb["handled"]:
+        steps.append(
+            {
+                "topic": _say(lang, "Absorb a requirement change", "요구사항 변경 반영하기"),
+                "why": cb["text"]
+                + (
+                    _say(lang, " Missing: ", " 빠진 것: ") + ", ".join(cb["missing"])
+                    if cb["missing"]
+                    else ""
+                ),
+                "references": [],
+            }
+        )
+    if rubric.references:
+        steps.append(
+            {
+                "topic": _say(lang, "Further reading for this problem", "이 문제를 위한 참고 자료"),
+                "why": "",
+                "references": refs(rubric.references),
+            }
+        )
+    return steps
+
+
+def build_report(
+    state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
+) -> dict[str, Any]:
+    """The scored report of a session (finished or not) in `lang`."""
+    design_doc, design, _findings = _design(state, scenario, rubric, lang)
+    report: dict[str, Any] = {
+        "session_id": state.session_id,
+        "scenario": scenario.id,
+        "score": 0.0,
+        "phases": _phases(state, lang),
+        "asked": _asked(state, scenario, rubric, lang),
+        "requirements": _requirements(state, rubric, lang),
+        "design": design_doc,
+        "deep_dive": _deep_dive(state, rubric, lang),
+        "estimates": _estimates(state, scenario, design, lang),
+        "curveball": _curveball(state, scenario, design, lang),
+        "notes": [
+            {
+                "at_seconds": _r(n.at),
+                "phase": n.phase,
+                "text": n.text,
+                "assumption_for": n.assumption_for,
+            }
+            for n in state.notes
+        ],
+        "breakdown": [],
+        "next_steps": [],
+    }
+    points = _score(report, state, rubric, lang)
+    report["breakdown"] = points.items
+    report["score"] = round(min(100.0, max(0.0, points.total())), 1)
+    report["next_steps"] = _next_steps(report, rubric, lang)
+    return report
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render_report(
+    report: Mapping[str, Any], fmt: str, *, lang: str, title: str | None = None
+) -> str:
+    """The report as `md`, `html` or `json` text."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    from sysdesign.render.templates import render_template
+
+    areas: dict[str, dict[str, Any]] = {}
+    for item in report["breakdown"]:
+        a = areas.setdefault(item["area"], {"area": item["area"], "points": 0.0, "max": 0.0})
+        a["points"] = round(a["points"] + item["points"], 1)
+        a["max"] = round(a["max"] + item["max"], 1)
+    context = {
+        "r": report,
+        "title": title or report["scenario"],
+        "areas": list(areas.values()),
+        "mmss": _mmss,
+        "area_name": lambda a: _area_name(a, lang),
+    }
+    name = "html/report.html.j2" if fmt == "html" else "report.md.j2"
+    return render_template(name, context, lang=lang)
+
+
+def _area_name(area: str, lang: str) -> str:
+    names = {
+        "clarifying": ("Clarifying questions", "명확화 질문"),
+        "requirements": ("Requirements", "요구사항"),
+        "estimation": ("Estimation", "규모 추정"),
+        "design": ("Design", "설계"),
+        "deep_dive": ("Deep dive", "심층 설계"),
+        "time": ("Time", "시간 관리"),
+        "hints": ("Hints", "힌트"),
+    }
+    en, ko = names.get(area, (area, area))
+    return ko if lang == "ko" else en

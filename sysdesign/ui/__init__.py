@@ -1,0 +1,1 @@
+"""Views over the session engine: the `--plain` line mode (plain.py) and the full-screen UI."""

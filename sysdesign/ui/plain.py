@@ -1,0 +1,345 @@
+"""`--plain`: the line mode for pipes, scripts and screen readers.
+
+One line in, one or more lines out. Every line that changes the session is acknowledged only
+after its event is committed to the store. While a question is waiting for an answer (a
+follow-up, or the assumption the interviewer asked for), a plain line is that answer; use
+`:note TEXT` to write a note instead.
+
+    ?TEXT          ask the interviewer a clarifying question
+    :next          end this phase, start the next (in the last phase: finish)
+    :design PATH   use another design file
+    :check         re-read the design file and show the findings count
+    :estimate ARGS run the estimator and commit its figures (--dau 50M --writes-per-user 40)
+    :hint          a hint (costs points)
+    :answer TEXT   answer the pending question
+    :note TEXT     a note, even while a question is pending
+    :skip          leave the pending question unanswered
+    :pause, :resume
+    :status        time, phase, pending question, design status
+    :help
+    :quit          end the session and write the report
+    anything else  the pending answer, else a note
+
+Standard input is read with `select` and `os.read` so that the loop wakes every second to show
+time warnings, fire the curveball and notice design-file saves, without a thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from sysdesign.session.engine import Session
+    from sysdesign.session.events import Msg
+
+POLL_SECONDS = 1.0
+
+PREFIX = {
+    "ack": "✓ ",
+    "interviewer": "» ",
+    "warning": "! ",
+    "design": "◆ ",
+    "estimate": "= ",
+    "hint": "? ",
+    "error": "✗ ",
+    "info": "  ",
+}
+
+HELP_EN = """Commands:
+  ?TEXT           ask the interviewer
+  :next           next phase (in the last phase: finish)
+  :check          re-read the design file
+  :design PATH    use another design file
+  :estimate ARGS  e.g. :estimate --dau 50M --writes-per-user 40
+  :hint           a hint (costs points)
+  :answer TEXT    answer the pending question (a plain line does too)
+  :note TEXT      a note, even while a question is pending
+  :skip           leave the pending question
+  :pause :resume  stop / restart the clock
+  :status         where you are
+  :quit           finish and write the report
+  any other line  a note"""
+
+HELP_KO = """명령:
+  ?질문           면접관에게 질문
+  :next           다음 단계 (마지막 단계에서는 종료)
+  :check          설계 파일 다시 읽기
+  :design PATH    다른 설계 파일 사용
+  :estimate ARGS  예: :estimate --dau 50M --writes-per-user 40
+  :hint           힌트 (감점)
+  :answer TEXT    대기 중인 질문에 답 (그냥 한 줄을 써도 답이 됩니다)
+  :note TEXT      질문이 대기 중이어도 메모로 저장
+  :skip           대기 중인 질문 건너뛰기
+  :pause :resume  시계 멈춤 / 다시 시작
+  :status         현재 상태
+  :quit           종료하고 리포트 작성
+  그 밖의 줄      메모"""
+
+
+class LineReader:
+    """Lines from a file descriptor, with a timeout, without Python's hidden buffering."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.buffer = b""
+        self.eof = False
+        try:
+            self.fd: int | None = stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            self.fd = None
+
+    def readline(self, timeout: float) -> str | None:
+        """A line (without its newline), '' at end of input handled by `eof`, None on timeout."""
+        if self.fd is None:
+            line = self.stream.readline()
+            if not line:
+                self.eof = True
+                return None
+            return line.rstrip("\r\n")
+        while b"\n" not in self.buffer:
+            if self.eof:
+                break
+            import select
+
+            ready, _, _ = select.select([self.fd], [], [], timeout)
+            if not ready:
+                return None
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                self.eof = True
+                break
+            self.buffer += chunk
+        if b"\n" in self.buffer:
+            raw, self.buffer = self.buffer.split(b"\n", 1)
+        elif self.buffer:
+            raw, self.buffer = self.buffer, b""
+        else:
+            return None
+        return raw.decode("utf-8", errors="replace").rstrip("\r")
+
+
+class PlainUI:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        lang: str | None = None,
+        poll: float = POLL_SECONDS,
+    ) -> None:
+        self.session = session
+        self.stdin = stdin or sys.stdin
+        self.out = stdout or sys.stdout
+        self.lang = lang or session.lang
+        self.poll = poll
+        self.interactive = _isatty(self.stdin) and _isatty(self.out)
+
+    # -- output ---------------------------------------------------------------------------
+
+    def t(self, en: str, ko: str) -> str:
+        return ko if self.lang == "ko" else en
+
+    def show(self, msgs: list[Msg]) -> None:
+        from sysdesign.session.engine import clock_text
+
+        for m in msgs:
+            text = m.get(self.lang)
+            lines = text.splitlines() or [""]
+            prefix = PREFIX.get(m.kind, "  ")
+            if m.kind == "ack" and not self.interactive:
+                prefix = f"{prefix}[{clock_text(self.session.remaining())}] "
+            self.out.write(prefix + lines[0] + "\n")
+            for extra in lines[1:]:
+                self.out.write("  " + extra + "\n")
+        self.out.flush()
+
+    def prompt(self) -> None:
+        if not self.interactive:
+            return
+        from sysdesign.session.engine import clock_text
+
+        s = self.session
+        phase = s.state.phase
+        title = phase.title[self.lang] if phase else ""
+        state = self.t("paused", "일시정지") if s.status == "paused" else clock_text(s.remaining())
+        pending = " ?" if s.pending_question() else ""
+        self.out.write(f"[{title} · {state}{pending}] › ")
+        self.out.flush()
+
+    # -- the loop -------------------------------------------------------------------------
+
+    def run(self) -> bool:
+        """Run until :quit, the end of the last phase, or end of input. True when finished."""
+        s = self.session
+        self.show(
+            [
+                _info(
+                    f"Session {s.id} — type :help for commands. Resume later: sysdesign resume {s.id}",
+                    f"세션 {s.id} — 명령은 :help. 나중에 이어서: sysdesign resume {s.id}",
+                )
+            ]
+        )
+        if s.state.design_path:
+            self.show(
+                [
+                    _info(
+                        f"Design file: {s.state.design_path} (edit it in your editor; saves are noticed)",
+                        f"설계 파일: {s.state.design_path} (편집기로 고치세요. 저장하면 반영됩니다)",
+                    )
+                ]
+            )
+        reader = LineReader(self.stdin)
+        try:
+            while s.status != "finished":
+                self.prompt()
+                line: str | None = None
+                while line is None and not reader.eof:
+                    line = reader.readline(self.poll)
+                    if line is None:
+                        notices = s.tick()
+                        if notices:
+                            if self.interactive:
+                                self.out.write("\n")
+                            self.show(notices)
+                            self.prompt()
+                if line is None:  # end of input: keep the session for `resume`
+                    self.show(s.suspend())
+                    self.show(
+                        [
+                            _info(
+                                f"End of input: session paused. Resume: sysdesign resume {s.id}",
+                                f"입력이 끝나 세션을 멈췄습니다. 이어서: sysdesign resume {s.id}",
+                            )
+                        ]
+                    )
+                    return False
+                self.handle(line)
+        except KeyboardInterrupt:
+            self.out.write("\n")
+            self.show(s.suspend())
+            self.show(
+                [
+                    _info(
+                        f"Interrupted: session paused. Resume: sysdesign resume {s.id}",
+                        f"중단하여 세션을 멈췄습니다. 이어서: sysdesign resume {s.id}",
+                    )
+                ]
+            )
+            return False
+        return True
+
+    def handle(self, line: str) -> None:
+        s = self.session
+        text = line.strip()
+        if not text:
+            return
+        if text.startswith("?"):
+            self.show(s.ask(text[1:]))
+            return
+        if not text.startswith(":"):
+            self.show(s.say(text))
+            return
+        command, _, rest = text[1:].partition(" ")
+        command = command.lower()
+        rest = rest.strip()
+        actions: dict[str, Callable[[], list[Msg]]] = {
+            "next": s.next_phase,
+            "check": s.check,
+            "hint": s.hint,
+            "pause": s.pause,
+            "resume": s.resume,
+            "skip": s.skip,
+            "quit": lambda: s.finish("quit"),
+            "design": lambda: s.set_design(Path(rest)) if rest else [_usage(":design PATH")],
+            "estimate": lambda: s.estimate(rest),
+            "answer": lambda: s.answer(rest) if rest else [_usage(":answer TEXT")],
+            "note": lambda: s.note(rest) if rest else [_usage(":note TEXT")],
+            "ask": lambda: s.ask(rest),
+            "status": self.status,
+            "help": lambda: [_info(HELP_EN, HELP_KO)],
+        }
+        action = actions.get(command)
+        if action is None:
+            from sysdesign.yamlio import did_you_mean
+
+            hint = did_you_mean(command, actions)
+            self.show(
+                [
+                    _error(
+                        f"unknown command :{command}{hint}; :help lists them (nothing stored)",
+                        f"알 수 없는 명령 :{command}{hint}; :help 참고 (저장하지 않음)",
+                    )
+                ]
+            )
+            return
+        if command == "resume" and s.status != "paused":
+            self.show([_info("The clock is running.", "시계가 가고 있습니다.")])
+            return
+        self.show(action())
+        if command in ("quit", "next") and s.status == "finished" and s.report:
+            self.show_summary()
+
+    def status(self) -> list[Msg]:
+        from sysdesign.session.engine import clock_text
+
+        s = self.session
+        phase = s.state.phase
+        out = [
+            _info(
+                f"{phase.title['en'] if phase else '-'}: {clock_text(s.remaining())} left; "
+                f"{clock_text(s.elapsed())} elapsed; {s.status}",
+                f"{phase.title['ko'] if phase else '-'}: {clock_text(s.remaining())} 남음; "
+                f"{clock_text(s.elapsed())} 경과; {s.status}",
+            )
+        ]
+        question = s.pending_question()
+        if question:
+            out.append(question)
+        out.append(_info(*_design_line(s)))
+        return out
+
+    def show_summary(self) -> None:
+        report = self.session.report
+        if not report:
+            return
+        areas: dict[str, list[float]] = {}
+        for item in report["breakdown"]:
+            a = areas.setdefault(item["area"], [0.0, 0.0])
+            a[0] += item["points"]
+            a[1] += item["max"]
+        from sysdesign.session.report import _area_name
+
+        lines = [f"{_area_name(k, self.lang)}: {v[0]:.1f}/{v[1]:g}" for k, v in areas.items()]
+        self.show([_info("\n".join(lines), "\n".join(lines))])
+
+
+def _design_line(s: Session) -> tuple[str, str]:
+    return s._design_line()
+
+
+def _info(en: str, ko: str) -> Msg:
+    from sysdesign.session.events import Msg
+
+    return Msg("info", en, ko)
+
+
+def _error(en: str, ko: str) -> Msg:
+    from sysdesign.session.events import Msg
+
+    return Msg("error", en, ko)
+
+
+def _usage(form: str) -> Msg:
+    return _error(f"usage: {form} (nothing stored)", f"사용법: {form} (저장하지 않음)")
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
