@@ -1,0 +1,849 @@
+"""`star`: behavioural (STAR) stories — the bank, content checks, timed practice, coverage."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+
+if TYPE_CHECKING:
+    from sysdesign.models.story import Question, Story
+    from sysdesign.star.bank import StoryBank
+    from sysdesign.star.checks import Answer, CheckReport
+    from sysdesign.star.practice import PracticeResult, Suggestion
+    from sysdesign.star.questions import Questions
+
+star_app = typer.Typer(
+    help="Behavioural (STAR) stories: bank, checks, timed practice, coverage. / "
+    "행동 면접(STAR) 스토리: 스토리 은행, 점검, 시간 연습, 역량 커버리지.",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(star_app, name="star")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _section_name(section: str, lang: str) -> str:
+    from sysdesign.i18n import say
+
+    names = {
+        "situation": say(lang, en="Situation", ko="상황"),
+        "task": say(lang, en="Task", ko="과제"),
+        "action": say(lang, en="Action", ko="행동"),
+        "result": say(lang, en="Result", ko="결과"),
+        "learned": say(lang, en="Learned", ko="배운 점"),
+    }
+    return names.get(section, section)
+
+
+def _story_doc(story: Story, source: str, path: Path | None) -> dict[str, Any]:
+    doc: dict[str, Any] = story.model_dump()
+    doc["source"] = source
+    doc["path"] = str(path) if path else None
+    return doc
+
+
+def _is_story_file(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def _answer_from_target(target: str, bank: StoryBank | None = None) -> Answer:
+    """A story file (.yaml), a free-text file, '-' for standard input, or a story id."""
+    from sysdesign.star.bank import load_bank, load_story
+    from sysdesign.star.checks import answer_from_story, parse_answer
+
+    if target == "-":
+        return parse_answer(sys.stdin.read())
+    path = Path(target)
+    if path.is_file():
+        if _is_story_file(path):
+            return answer_from_story(load_story(path), source="file")
+        from sysdesign.errors import InvalidInputError, Problem
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInputError(
+                [Problem(str(path), None, None, "", f"cannot read: {exc} / 읽을 수 없습니다")]
+            ) from None
+        from dataclasses import replace
+
+        return replace(parse_answer(text), id=path.stem, title=path.name, source="file")
+    if os.sep in target or _is_story_file(path) or path.suffix:
+        from sysdesign.errors import InvalidInputError, Problem
+
+        raise InvalidInputError([Problem(target, None, None, "", "no such file / 파일이 없습니다")])
+    found = (bank or load_bank()).find(target)
+    return answer_from_story(found.story, source=found.source)
+
+
+def _fmt_seconds(seconds: float) -> str:
+    s = round(seconds)
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _render_report(report: CheckReport, lang: str, *, heading: bool = True) -> None:
+    from rich.text import Text
+
+    from sysdesign.i18n import say
+    from sysdesign.star.checks import CHECK_IDS
+
+    out = console()
+    a = report.answer
+    if heading:
+        name = a.title or a.id or say(lang, en="answer", ko="답변")
+        out.print(Text(f"{name}", style="bold") + Text(f"  ({a.id or '-'}, {a.language})"))
+    lo, hi = report.metrics.get("target_seconds", [120, 180])
+    out.print(
+        say(lang, en="Spoken length ≈ ", ko="말하기 시간 ≈ ")
+        + f"{_fmt_seconds(report.speaking_seconds)}"
+        + say(lang, en=" (target ", ko=" (목표 ")
+        + f"{_fmt_seconds(lo)}–{_fmt_seconds(hi)})   "
+        + say(lang, en="score ", ko="점수 ")
+        + f"{round(report.scores['overall'] * 100)}/100"
+    )
+    by_check = {f.check: f for f in report.findings}
+    for check in CHECK_IDS:
+        finding = by_check.get(check)
+        if finding is None:
+            out.print(Text("  ✓ ", style="green") + Text(check))
+            continue
+        style = "red" if finding.severity == "major" else "yellow"
+        line = Text("  ✗ ", style=style) + Text(f"{check} [{finding.severity}] ", style=style)
+        out.print(line + Text(finding.message.get(lang)))
+        out.print(Text("      → " + finding.fix.get(lang), style="dim"))
+
+
+# ---------------------------------------------------------------- list / show
+
+
+@star_app.command("list")
+def star_list(
+    samples: Annotated[
+        bool, typer.Option("--samples", help="Also list the bundled sample stories.")
+    ] = False,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List the stories in your bank. / 내 스토리 목록."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.star.bank import load_bank, stories_dir
+
+    language = resolve_lang(lang)
+    bank = load_bank()
+    rows = [_story_doc(s.story, s.source, s.path) for s in bank.all(samples=samples)]
+    if json_out:
+        print_json(rows)
+        return
+    out = console()
+    if not rows:
+        out.print(
+            say(
+                language,
+                en=f"No stories yet in {stories_dir()}. Add one with `sysdesign star add`, or "
+                "start from the samples: `sysdesign star import --samples`.",
+                ko=f"{stories_dir()}에 아직 스토리가 없습니다. `sysdesign star add`로 추가하거나 "
+                "예시로 시작하세요: `sysdesign star import --samples`.",
+            )
+        )
+        return
+    from rich.table import Table
+
+    table = Table(title=say(language, en="Stories", ko="스토리"))
+    table.add_column("id", style="bold")
+    table.add_column(say(language, en="Title", ko="제목"))
+    table.add_column(say(language, en="Lang", ko="언어"))
+    table.add_column(say(language, en="Competencies", ko="역량"))
+    if samples:
+        table.add_column(say(language, en="Source", ko="출처"))
+    for row in rows:
+        cells = [row["id"], row["title"], row["language"], ", ".join(row["competencies"])]
+        if samples:
+            cells.append(say(language, en="sample", ko="예시") if row["source"] == "sample" else "")
+        table.add_row(*cells)
+    out.print(table)
+
+
+@star_app.command("show")
+def star_show(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id (yours or a sample).")],
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Show one story, section by section. / 스토리 보기."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.star.bank import load_bank
+
+    language = resolve_lang(lang)
+    found = load_bank().find(story_id)
+    doc = _story_doc(found.story, found.source, found.path)
+    if json_out:
+        print_json(doc)
+        return
+    from rich.panel import Panel
+
+    s = found.story
+    parts = []
+    for section in ("situation", "task", "action", "result", "learned"):
+        text = getattr(s, section)
+        if text:
+            parts.append(f"[bold]{_section_name(section, language)}[/bold]\n{text.strip()}")
+    tags = ", ".join(s.competencies) or "-"
+    parts.append(say(language, en="Competencies: ", ko="역량: ") + tags)
+    if s.companies:
+        parts.append(say(language, en="Companies: ", ko="회사: ") + ", ".join(s.companies))
+    title = f"{s.title}  ·  {s.id}  ·  {s.language}"
+    if found.source == "sample":
+        title += say(language, en="  ·  sample", ko="  ·  예시")
+    console().print(Panel("\n\n".join(parts), title=title, title_align="left"))
+
+
+# ---------------------------------------------------------------- import
+
+
+@star_app.command("import")
+def star_import(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="FILE...", help="Story YAML files to copy into your bank."),
+    ] = None,
+    samples: Annotated[
+        bool,
+        typer.Option(
+            "--samples",
+            help="Import the bundled sample stories (ids already in your bank are skipped).",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a story with the same id.")
+    ] = False,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Validate story files and copy them into your bank (refuses an existing id without
+    --force). / 스토리 파일을 검증해 내 은행에 복사합니다."""
+    from sysdesign.errors import UsageError
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.star.bank import existing_path, import_story, samples_dir
+
+    language = resolve_lang(lang)
+    sources = list(files or [])
+    skipped: list[str] = []
+    if samples:
+        from sysdesign.star.bank import load_story
+
+        for path in sorted(samples_dir().glob("*.yaml")):
+            if not force and existing_path(load_story(path).id) is not None:
+                skipped.append(load_story(path).id)
+                continue
+            sources.append(path)
+    if not sources and not skipped:
+        raise UsageError(
+            "give story files to import, or --samples / 가져올 파일을 주거나 --samples를 쓰세요"
+        )
+    imported = []
+    for path in sources:
+        story, target = import_story(path, force=force)
+        imported.append({"id": story.id, "from": str(path), "to": str(target)})
+        if not json_out:
+            typer.echo(say(language, en="imported ", ko="가져옴 ") + f"{story.id} → {target}")
+    if json_out:
+        print_json({"imported": imported, "skipped": skipped})
+        return
+    for sid in skipped:
+        typer.echo(
+            say(
+                language,
+                en=f"skipped {sid}: already in your bank (--force replaces it)",
+                ko=f"{sid} 건너뜀: 이미 은행에 있습니다 (--force로 교체)",
+            )
+        )
+    _warn_unknown_tags([row["id"] for row in imported], language)
+
+
+def _warn_unknown_tags(story_ids: list[str], lang: str) -> None:
+    """A gentle note for competency tags the question bank does not know (typos)."""
+    from sysdesign.i18n import say
+    from sysdesign.star.bank import load_bank, unknown_tags
+    from sysdesign.star.questions import questions
+    from sysdesign.yamlio import did_you_mean
+
+    qs = questions()
+    companies = {c.id: {v.id for v in c.values} for c in qs.companies.values()}
+    known = [*qs.competencies, *(f"{c}:{v}" for c, vs in companies.items() for v in vs)]
+    bank = load_bank()
+    for sid in story_ids:
+        story = bank.find(sid).story
+        for tag in unknown_tags(story, set(qs.competencies), companies):
+            typer.echo(
+                say(
+                    lang,
+                    en=f"note: {sid}: competency {tag!r} is not in the question bank",
+                    ko=f"참고: {sid}: 역량 {tag!r}은(는) 질문 은행에 없습니다",
+                )
+                + did_you_mean(tag, known),
+                err=True,
+            )
+
+
+# ---------------------------------------------------------------- add
+
+
+@star_app.command("add")
+def star_add(
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive", "-i", help="Ask section by section instead of opening $EDITOR."
+        ),
+    ] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Write a new story: opens $EDITOR on a template (validated on save; your draft is kept
+    until it is valid), or asks section by section without $EDITOR or with --interactive.
+    / 새 스토리 작성: $EDITOR로 템플릿을 열거나 부분별로 질문합니다."""
+    from sysdesign.i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    editor = os.environ.get("EDITOR", "").strip()
+    if editor and not interactive:
+        story_id = _add_with_editor(editor, language)
+    else:
+        story_id = _add_interactively(language)
+    _warn_unknown_tags([story_id], language)
+
+
+def _add_with_editor(editor: str, lang: str) -> str:
+    import shlex
+    import subprocess
+
+    from sysdesign.errors import InvalidInputError, MissingToolError
+    from sysdesign.i18n import say
+    from sysdesign.star.bank import new_draft, save_story_text, story_template
+
+    template = story_template(lang)
+    draft = new_draft(template)
+    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft), err=True)
+    while True:
+        try:
+            done = subprocess.run([*shlex.split(editor), str(draft)], check=False)
+        except OSError as exc:
+            raise MissingToolError(
+                f"cannot run $EDITOR ({editor!r}): {exc}; your draft is at {draft}; or use "
+                f"--interactive / 편집기를 실행할 수 없습니다. 초안: {draft}"
+            ) from None
+        text = draft.read_text(encoding="utf-8")
+        if done.returncode != 0:
+            typer.echo(
+                say(
+                    lang,
+                    en=f"the editor exited with {done.returncode}; your draft is kept at {draft}",
+                    ko=f"편집기가 {done.returncode}로 끝났습니다. 초안은 {draft}에 남아 있습니다",
+                ),
+                err=True,
+            )
+            raise typer.Exit(1)
+        if text == template:
+            draft.unlink(missing_ok=True)
+            typer.echo(
+                say(lang, en="no changes: nothing saved", ko="변경 없음: 저장하지 않았습니다"),
+                err=True,
+            )
+            raise typer.Exit(1)
+        try:
+            story, target = save_story_text(text, str(draft))
+        except InvalidInputError as exc:
+            for problem in exc.problems:
+                typer.echo(str(problem), err=True)
+            if typer.confirm(say(lang, en="Edit again?", ko="다시 편집할까요?"), default=True):
+                continue
+            typer.echo(
+                say(
+                    lang,
+                    en=f"your draft is kept at {draft}; fix it and run "
+                    f"`sysdesign star import {draft}`",
+                    ko=f"초안은 {draft}에 남아 있습니다. 고친 뒤 "
+                    f"`sysdesign star import {draft}`를 실행하세요",
+                ),
+                err=True,
+            )
+            raise typer.Exit(2) from None
+        draft.unlink(missing_ok=True)
+        typer.echo(say(lang, en="saved ", ko="저장됨 ") + f"{story.id} → {target}")
+        return story.id
+
+
+_PROMPTS: dict[str, tuple[str, str]] = {
+    "title": ("Title (one line)", "제목 (한 줄)"),
+    "id": ("Id (lower-case letters, digits, -)", "id (영문 소문자, 숫자, -)"),
+    "language": ("Language you tell it in (ko/en)", "이야기하는 언어 (ko/en)"),
+    "situation": ("Situation — the context, 1–2 sentences", "상황 — 배경을 한두 문장으로"),
+    "task": ("Task — what you were responsible for", "과제 — 본인이 맡은 책임"),
+    "action": ("Action — what YOU did, step by step", "행동 — '제가' 한 일을 단계별로"),
+    "result": ("Result — with numbers (before → after)", "결과 — 숫자로 (전 → 후)"),
+    "learned": ("Learned — what you do differently since (optional)", "배운 점 (선택)"),
+    "competencies": (
+        "Competencies, comma-separated (e.g. ownership, failure)",
+        "역량 태그, 쉼표로 구분 (예: ownership, failure)",
+    ),
+    "companies": ("Companies, comma-separated (optional)", "회사, 쉼표로 구분 (선택)"),
+}
+_OPTIONAL = {"learned", "competencies", "companies"}
+_LISTS = {"competencies", "companies"}
+
+
+def _add_interactively(lang: str) -> str:
+    from pydantic import ValidationError
+
+    from sysdesign.i18n import say
+    from sysdesign.models.story import Story
+    from sysdesign.paths import atomic_write_text
+    from sysdesign.star.bank import existing_path, new_draft, save_story_text, slugify, story_yaml
+
+    values: dict[str, Any] = {}
+    draft = new_draft("")
+
+    def keep() -> None:
+        atomic_write_text(draft, story_yaml(values))
+
+    def ask(name: str) -> None:
+        en, ko = _PROMPTS[name]
+        default: str | None = None
+        if name == "id":
+            default = slugify(str(values.get("title", ""))) or None
+        elif name == "language":
+            default = lang
+        elif name in _OPTIONAL:
+            default = ""
+        answer = typer.prompt(say(lang, en=en, ko=ko), default=default, show_default=bool(default))
+        answer = answer.strip()
+        if name in _LISTS:
+            values[name] = [t.strip().lower() for t in answer.split(",") if t.strip()]
+        elif name in _OPTIONAL and not answer:
+            values.pop(name, None)
+        else:
+            values[name] = answer
+        keep()
+
+    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft), err=True)
+    for name in (
+        "title",
+        "id",
+        "language",
+        "situation",
+        "task",
+        "action",
+        "result",
+        "learned",
+        "competencies",
+        "companies",
+    ):
+        ask(name)
+    while True:
+        wrong: list[str] = []
+        try:
+            Story.model_validate(values)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                field = str(err["loc"][0]) if err["loc"] else "id"
+                typer.echo(f"{field}: {err['msg']}", err=True)
+                if field in _PROMPTS and field not in wrong:
+                    wrong.append(field)
+        else:
+            if existing_path(str(values["id"])) is not None:
+                typer.echo(
+                    say(
+                        lang,
+                        en=f"id: a story {values['id']!r} already exists; choose another id",
+                        ko=f"id: {values['id']!r} 스토리가 이미 있습니다. 다른 id를 고르세요",
+                    ),
+                    err=True,
+                )
+                wrong = ["id"]
+        if not wrong:
+            break
+        for name in wrong:
+            ask(name)
+    story, target = save_story_text(story_yaml(values), str(draft))
+    draft.unlink(missing_ok=True)
+    typer.echo(say(lang, en="saved ", ko="저장됨 ") + f"{story.id} → {target}")
+    return story.id
+
+
+# ---------------------------------------------------------------- check
+
+
+@star_app.command("check")
+def star_check(
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|ID",
+            help="A story YAML file, a free-text answer file (markers such as 'Situation:' or "
+            "'상황:'), '-' for standard input, or a story id.",
+        ),
+    ],
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exit 1 when any major finding exists (default: exit 0)."),
+    ] = False,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Check a story's content: sections, quantified-result, ownership, action-weight, length,
+    filler, lesson. Reports and exits 0; with --strict exits 1 on any major finding.
+    / 스토리 내용 점검. 기본은 종료 코드 0, --strict면 주요 문제가 있을 때 1."""
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.star.checks import check_answer
+
+    language = resolve_lang(lang)
+    report = check_answer(_answer_from_target(target))
+    if json_out:
+        print_json(report.to_json(language))
+    else:
+        _render_report(report, language)
+    if strict and report.has_major:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- practice
+
+
+@star_app.command("practice")
+def star_practice(
+    company: Annotated[
+        str | None, typer.Option("--company", help="Draw from questions for a company's values.")
+    ] = None,
+    competency: Annotated[
+        str | None, typer.Option("--competency", help="Draw a question probing this tag.")
+    ] = None,
+    question_id: Annotated[
+        str | None, typer.Option("--question", help="Practise this question id.")
+    ] = None,
+    minutes: Annotated[
+        float, typer.Option("--minutes", min=0.5, max=15, help="Time for the answer.")
+    ] = 3.0,
+    answer_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--answer",
+            help="Check this answer file (text or story YAML; '-' = stdin) "
+            "instead of typing: non-interactive.",
+        ),
+    ] = None,
+    story_id: Annotated[
+        str | None, typer.Option("--story", help="Answer with this story from your bank.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed for the question draw.")] = None,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Draw a behavioural question, suggest your fitting stories, time your typed answer (end
+    it with an empty line) and check it; the result goes to your history.
+    / 질문을 뽑고 맞는 스토리를 추천하고, 입력한 답을 시간 재며 점검합니다."""
+    import random
+
+    from sysdesign.errors import UsageError
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.star import practice
+    from sysdesign.star.bank import load_bank
+    from sysdesign.star.checks import answer_from_story, check_answer, target_for_minutes
+    from sysdesign.star.questions import questions
+
+    language = resolve_lang(lang)
+    if answer_file is not None and story_id is not None:
+        raise UsageError("use --answer or --story, not both / --answer와 --story 중 하나만")
+    qs = questions()
+    bank = load_bank()
+    rng = random.Random(seed)
+    chosen = bank.find(story_id) if story_id else None
+    question = practice.draw_question(
+        qs,
+        rng,
+        company=company,
+        competency=competency,
+        question_id=question_id,
+        prefer=practice.story_tags(chosen.story, qs) if chosen else None,
+    )
+    pool = bank.all(samples=not bank.stories)
+    suggestions = practice.suggest_stories(question, pool, qs, company=company, language=language)
+    guide = practice.time_guide(minutes)
+
+    if not json_out:
+        _render_question(question, qs, suggestions, guide, minutes, language, bool(bank.stories))
+
+    elapsed: float | None = None
+    if chosen is not None:
+        answer = answer_from_story(chosen.story, source=chosen.source)
+    elif answer_file is not None:
+        answer = _answer_from_target(str(answer_file), bank)
+    else:
+        typer.echo(
+            say(
+                language,
+                en=f"Answer now ({minutes:g} min). Mark sections with 'Situation:', 'Task:', "
+                "'Action:', 'Result:', 'Learned:'. Finish with an empty line (or Ctrl-D).",
+                ko=f"지금 답하세요 ({minutes:g}분). '상황:', '과제:', '행동:', '결과:', '배운 점:'"
+                "으로 부분을 표시하고, 빈 줄(또는 Ctrl-D)로 끝내세요.",
+            ),
+            err=json_out,
+        )
+        text, elapsed = practice.read_typed_answer(sys.stdin.readline, practice.system_clock())
+        if not text.strip():
+            raise UsageError("no answer given / 답변이 없습니다")
+        from sysdesign.star.checks import parse_answer
+
+        answer = parse_answer(text)
+    report = check_answer(answer, target_for_minutes(minutes))
+    result = practice.PracticeResult(
+        question=question,
+        report=report,
+        minutes=minutes,
+        elapsed_seconds=elapsed,
+        story_id=chosen.story.id if chosen else answer.id,
+    )
+    recorded = practice.record_result(result)
+    if json_out:
+        print_json(_practice_doc(result, suggestions, guide, language, recorded))
+        return
+    _render_practice_result(result, language)
+
+
+def _render_question(
+    question: Question,
+    qs: Questions,
+    suggestions: list[Suggestion],
+    guide: list[Any],
+    minutes: float,
+    lang: str,
+    own_stories: bool,
+) -> None:
+    from rich.panel import Panel
+
+    from sysdesign.i18n import say
+
+    out = console()
+    tags = ", ".join(
+        qs.competencies[c].name.get(lang) if c in qs.competencies else c
+        for c in question.competencies
+    )
+    out.print(
+        Panel(
+            question.text.get(lang),
+            title=f"{question.id}  ·  {tags}",
+            title_align="left",
+        )
+    )
+    if suggestions:
+        head = say(lang, en="Stories that fit", ko="어울리는 스토리")
+        if not own_stories:
+            head += say(lang, en=" (samples: your bank is empty)", ko=" (예시: 은행이 비어 있음)")
+        out.print(f"[bold]{head}[/bold]")
+        for s in suggestions:
+            out.print(f"  • {s.id}  {s.title}  [dim]({', '.join(s.overlap)})[/dim]")
+    else:
+        out.print(
+            say(
+                lang,
+                en="No story fits this question's competencies: a gap to fill.",
+                ko="이 질문의 역량에 맞는 스토리가 없습니다. 채워야 할 빈칸입니다.",
+            )
+        )
+    parts = [f"{_section_name(g.section, lang)} {g.seconds}s" for g in guide]
+    out.print(
+        say(lang, en="Time guide", ko="시간 배분") + f" ({minutes:g} min): " + " · ".join(parts)
+    )
+
+
+def _practice_doc(
+    result: PracticeResult,
+    suggestions: list[Suggestion],
+    guide: list[Any],
+    lang: str,
+    recorded: bool,
+) -> dict[str, Any]:
+    q = result.question
+    return {
+        "question": {
+            "id": q.id,
+            "text": q.text.get(lang),
+            "competencies": q.competencies,
+            "followups": [f.get(lang) for f in q.followups],
+        },
+        "suggestions": [s.to_json() for s in suggestions],
+        "guide": [
+            {"section": g.section, "seconds": g.seconds, "hint": g.hint.get(lang)} for g in guide
+        ],
+        "timing": {
+            "elapsed_seconds": None
+            if result.elapsed_seconds is None
+            else round(result.elapsed_seconds, 1),
+            "limit_seconds": result.limit_seconds,
+            "over_time": result.over_time,
+        },
+        "check": result.report.to_json(lang),
+        "score": result.score,
+        "recorded": recorded,
+    }
+
+
+def _render_practice_result(result: PracticeResult, lang: str) -> None:
+    from sysdesign.i18n import say
+
+    out = console()
+    if result.elapsed_seconds is not None:
+        took = _fmt_seconds(result.elapsed_seconds)
+        limit = _fmt_seconds(result.limit_seconds)
+        if result.over_time:
+            out.print(
+                say(
+                    lang,
+                    en=f"[red]Over time:[/red] {took} of {limit}",
+                    ko=f"[red]시간 초과:[/red] {limit} 중 {took}",
+                )
+            )
+        else:
+            out.print(say(lang, en=f"Time: {took} of {limit}", ko=f"시간: {limit} 중 {took}"))
+    _render_report(result.report, lang, heading=result.story_id is not None)
+    if result.question.followups:
+        out.print(say(lang, en="Likely follow-ups:", ko="예상 후속 질문:"))
+        for f in result.question.followups:
+            out.print(f"  • {f.get(lang)}")
+
+
+# ---------------------------------------------------------------- coverage / questions
+
+
+@star_app.command("coverage")
+def star_coverage(
+    company: Annotated[
+        str | None,
+        typer.Option("--company", help="Against this company's published values instead."),
+    ] = None,
+    samples: Annotated[bool, typer.Option("--samples", help="Include the sample stories.")] = False,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Matrix of your stories against the competencies (or a company's values), with the gaps.
+    / 내 스토리와 역량(또는 회사 가치)의 매트릭스와 빈칸."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.star.bank import load_bank
+    from sysdesign.star.coverage import coverage
+    from sysdesign.star.questions import questions
+
+    language = resolve_lang(lang)
+    bank = load_bank()
+    matrix = coverage(bank.all(samples=samples), questions(), company)
+    if json_out:
+        print_json(matrix.to_json(language))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    head = say(language, en="Coverage", ko="커버리지")
+    if matrix.company:
+        head += f" · {questions().companies[matrix.company].name}"
+    table = Table(title=head)
+    table.add_column(
+        say(language, en="Competency", ko="역량")
+        if not company
+        else say(language, en="Value", ko="가치")
+    )
+    for i, _row in enumerate(matrix.rows, start=1):
+        table.add_column(str(i), justify="center")
+    table.add_column("#", justify="right")
+    for col in matrix.columns:
+        n = len(col.stories)
+        style = "red" if n == 0 else ("yellow" if n == 1 else "")
+        cells: list[Text | str] = [Text(col.name.get(language), style=style)]
+        cells += ["✓" if row.id in col.stories else "·" for row in matrix.rows]
+        cells.append(Text(str(n) if n else say(language, en="gap", ko="빈칸"), style=style))
+        table.add_row(*cells)
+    out = console()
+    out.print(table)
+    for i, row in enumerate(matrix.rows, start=1):
+        out.print(f"  {i}. {row.id}  [dim]{row.title}[/dim]")
+    if not matrix.rows:
+        out.print(
+            say(
+                language,
+                en="Your bank is empty: add stories (`sysdesign star add`) or try --samples.",
+                ko="은행이 비어 있습니다: `sysdesign star add`로 추가하거나 --samples를 써 보세요.",
+            )
+        )
+    gaps = [c.name.get(language) for c in matrix.columns if not c.stories]
+    if gaps:
+        out.print(say(language, en="Gaps: ", ko="빈칸: ") + ", ".join(gaps), style="red")
+
+
+@star_app.command("questions")
+def star_questions(
+    company: Annotated[
+        str | None, typer.Option("--company", help="Questions for a company's values.")
+    ] = None,
+    competency: Annotated[
+        str | None, typer.Option("--competency", help="Questions probing this tag.")
+    ] = None,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List the behavioural questions and the competencies they probe. / 행동 면접 질문 목록."""
+    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.star.questions import questions
+
+    language = resolve_lang(lang)
+    qs = questions()
+    chosen = qs.select(company=company, competency=competency)
+    doc: dict[str, Any] = {
+        "questions": [
+            {"id": q.id, "text": q.text.get(language), "competencies": q.competencies}
+            for q in chosen
+        ],
+        "competencies": [
+            {"id": c.id, "name": c.name.get(language), "hint": c.hint.get(language)}
+            for c in qs.competencies.values()
+        ],
+    }
+    if company:
+        found = qs.company(company)
+        doc["company"] = {
+            "id": found.id,
+            "name": found.name,
+            "source": found.source.model_dump(exclude_none=True, mode="json"),
+            "values": [
+                {"id": v.id, "name": v.name.get(language), "competencies": v.competencies}
+                for v in found.values
+            ],
+        }
+        if found.source.note:
+            doc["company"]["source"]["note"] = found.source.note.get(language)
+    if json_out:
+        print_json(doc)
+        return
+    from rich.table import Table
+
+    out = console()
+    if company:
+        c = doc["company"]
+        out.print(
+            f"[bold]{c['name']}[/bold] — {c['source'].get('title', '')} "
+            f"{c['source'].get('url', '')}"
+        )
+        for v in c["values"]:
+            out.print(f"  • {v['name']}  [dim]({', '.join(v['competencies'])})[/dim]")
+    table = Table(title=say(language, en="Questions", ko="질문"))
+    table.add_column("id", style="bold")
+    table.add_column(say(language, en="Question", ko="질문"))
+    table.add_column(say(language, en="Competencies", ko="역량"))
+    for q in doc["questions"]:
+        table.add_row(q["id"], q["text"], ", ".join(q["competencies"]))
+    out.print(table)
