@@ -305,7 +305,7 @@ def parse_byte_rate(text: object, flag: str = "value") -> tuple[float, Literal["
         number, unit = _split(left, flag, "a rate", "처리량", "byte_rate")
     except UsageError:
         raise _fail(flag, text, "a rate", "처리량", "byte_rate") from None
-    if unit and _count_suffix(unit) is None:
+    if unit and (_count_suffix(unit) is None or unit.strip()[-1:] in ("B", "b")):
         multiplier = _size_multiplier(unit)
         if multiplier is None or number < 0:
             raise _fail(flag, text, "a rate", "처리량", "byte_rate")
@@ -440,8 +440,9 @@ _COUNT_STEPS = [(1.0, ""), (1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")]
 
 def format_count(value: float, digits: int = 3) -> str:
     """`1160` → `1.16k`; `3.65e11` → `365B` (interview shorthand: k, M, B, T)."""
-    if abs(value) < 1000:
-        return sig(value, digits)
+    small = sig(value, digits)
+    if abs(float(small.replace(",", ""))) < 1000:
+        return small
     text, suffix = _scaled(value, _COUNT_STEPS, digits)
     return f"{text}{suffix}"
 
