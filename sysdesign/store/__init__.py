@@ -67,6 +67,33 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX results_kind_at ON results(kind, at);
         """,
     ),
+    (
+        "0003_practice_schedule",
+        """
+        CREATE TABLE schedule (
+            card TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            item TEXT NOT NULL,
+            easiness REAL NOT NULL,
+            repetitions INTEGER NOT NULL,
+            interval_days INTEGER NOT NULL,
+            due TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            last_missed TEXT NOT NULL,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            reviews INTEGER NOT NULL DEFAULT 0,
+            last_quality INTEGER NOT NULL DEFAULT 0,
+            contexts TEXT NOT NULL DEFAULT '{}',
+            note TEXT
+        );
+        CREATE INDEX schedule_due ON schedule(due);
+        CREATE TABLE schedule_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 
@@ -339,6 +366,7 @@ class Store:
             )
         rowid = cur.lastrowid
         assert rowid is not None
+        _load_builtin_hooks()
         for hook in _RESULT_HOOKS:
             hook(self, kind, item, float(score), payload or {}, _iso(at))
         return rowid
@@ -378,6 +406,16 @@ def on_result(hook: ResultHook) -> ResultHook:
     """Register a function called after every recorded result (the practice scheduler uses it)."""
     _RESULT_HOOKS.append(hook)
     return hook
+
+
+def _load_builtin_hooks() -> None:
+    """Import the modules whose hooks must see every result, whoever records it.
+
+    `sysdesign.progress.schedule` registers the practice-schedule update on import; importing it
+    here (lazily: it is needed only once a result is recorded) means no command that records a
+    result has to remember to.
+    """
+    import sysdesign.progress.schedule  # noqa: F401
 
 
 def db_path() -> Path:
