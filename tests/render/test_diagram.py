@@ -49,7 +49,7 @@ def test_png_is_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tmp_path = tmp_path / "work"
     tmp_path.mkdir()
     monkeypatch.chdir(tmp_path)
-    code, out, err = invoke("diagram", str(DESIGN), "-o", "out/chat.png")
+    code, _out, err = invoke("diagram", str(DESIGN), "-o", "out/chat.png")
     assert code == 0, err
     width, height = png_size((tmp_path / "out" / "chat.png").read_bytes())
     assert width > 400 and height > 200
@@ -88,7 +88,7 @@ def test_highlight_marks_components_in_svg(design: Design) -> None:
 def test_no_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "chat.mmd"
     target.write_text("mine\n")
-    code, out, err = invoke("diagram", str(DESIGN), "-o", str(target))
+    code, _out, err = invoke("diagram", str(DESIGN), "-o", str(target))
     assert code == 2
     assert "already exists" in err and "--force" in err and "이미 있습니다" in err
     assert "Traceback" not in err
