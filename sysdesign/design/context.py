@@ -72,17 +72,36 @@ class Context:
 
     @cached_property
     def trunk(self) -> list[str]:
-        """Components every client journey to every data store crosses (they carry it all)."""
-        stores = self.reached_stores
-        if not stores:
+        """Request-tier components every client request crosses (they carry all of it).
+
+        On the request tier alone (clients, edge, gateways, services), the sinks are the
+        components that hand work to anything else (a data store, a queue, a worker…); the
+        trunk is what dominates every sink, the sinks themselves included.
+        """
+        from sysdesign.design.graph import FRONT_KINDS
+
+        g = self.graph
+        tier = FRONT_KINDS | {"client", "service", "websocket_gateway"}
+        members = [n for n, k in g.nodes(data="kind") if k in tier]
+        member_set = set(members)
+        reached = self.client_paths
+        sinks = [
+            n
+            for n in members
+            if n in reached
+            and g.nodes[n]["kind"] != "client"
+            and any(v not in member_set for v in g.succ[n])
+        ]
+        if not sinks:
             return []
-        common = self.must_cross(stores[0])
+        idom = dominators(g.subgraph(members), self.clients)
+        common = [sinks[0], *dominator_chain(idom, sinks[0])]
         keep = set(common)
-        for store in stores[1:]:
-            keep &= set(self.must_cross(store))
+        for sink in sinks[1:]:
+            keep &= {sink, *dominator_chain(idom, sink)}
             if not keep:
                 return []
-        return [n for n in common if n in keep]
+        return [n for n in common if n in keep and g.nodes[n]["kind"] != "client"]
 
     # ------------------------------------------------------------ figures
 

@@ -8,6 +8,7 @@ check stays fast on designs of thousands of components.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -22,8 +23,14 @@ Graph = Any  # networkx.DiGraph (networkx ships no type information)
 #: The virtual node joined to every client (it cannot clash: ids are [a-z0-9_-]+).
 SOURCE = "<clients>"
 
-#: Words in a connection label that mark it as a write-only path (uploads included).
-WRITE_WORDS = ("write", "upload", "ingest", "put", "store", "persist", "쓰기", "업로드", "저장")
+#: Words in a connection label that mark a write (uploads included) or a read. A label is a
+#: write-only path when it names a write and no read ("GET photos; PUT via signed URL" reads).
+WRITE_WORDS = re.compile(
+    r"\b(write|writes|upload|uploads|ingest|put|post|store|persist|save|insert)\b|쓰기|업로드|저장"
+)
+READ_WORDS = re.compile(
+    r"\b(read|reads|get|fetch|download|view|serve|load|lookup|query|sync)\b|읽기|조회|다운로드"
+)
 
 #: Kinds that carry synchronous request/response calls (for sync-cycle and capacity).
 CALLER_KINDS = frozenset(
@@ -104,7 +111,10 @@ def is_write_edge(g: Graph, src: str, dst: str) -> bool:
     labels = g.edges[src, dst]["labels"]
     if not labels:
         return False
-    return all(any(w in label.lower() for w in WRITE_WORDS) for label in labels)
+    return all(
+        WRITE_WORDS.search(label.lower()) and not READ_WORDS.search(label.lower())
+        for label in labels
+    )
 
 
 def instances_text(g: Graph, node: str) -> tuple[str, str]:

@@ -112,7 +112,8 @@ def no_rate_limit(ctx: Context) -> Iterator[Hit]:
         data = g.nodes[node]
         if data["kind"] in ("api_gateway", "rate_limiter") or data["tags"] & _RATE_LIMIT_TAGS:
             return
-    entry = sorted(_front_doors(ctx))
+    doors = sorted(_front_doors(ctx))
+    entry = [n for n in doors if kind_of(g, n) not in DATA_STORES] or doors
     yield Hit(
         components=tuple(entry),
         message=t(

@@ -1,0 +1,226 @@
+"""`check`: the bottleneck finder over a design file, with its score and `--kill` what-ifs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+
+if TYPE_CHECKING:
+    from sysdesign.design.check import CheckResult
+    from sysdesign.design.whatif import KillResult
+
+SEVERITY_ORDER = ("critical", "major", "minor")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+
+
+def check(
+    design: Annotated[Path, typer.Argument(metavar="DESIGN", help="A design YAML file.")],
+    scenario: Annotated[
+        str | None,
+        typer.Option(
+            "--scenario",
+            metavar="ID",
+            help="Score against this scenario's rubric (default: the file's scenario:).",
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    json_out: JsonOpt = False,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            help="Exit 1 when a finding at or above critical|major|minor exists.",
+        ),
+    ] = None,
+    kill: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kill",
+            metavar="COMPONENT",
+            help="What if this component dies (repeatable): broken journeys and "
+            "availability before/after; exit 1 when a journey breaks.",
+        ),
+    ] = None,
+) -> None:
+    """Find bottlenecks in a design, with evidence, fixes and a score. / 설계의 병목 찾기."""
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.library import load_design
+
+    language = resolve_lang(lang)
+    if fail_on is not None and fail_on not in SEVERITY_ORDER:
+        from sysdesign.errors import UsageError
+        from sysdesign.yamlio import did_you_mean
+
+        raise UsageError(
+            f"--fail-on: unknown severity {fail_on!r}"
+            f"{did_you_mean(fail_on, SEVERITY_ORDER)}; use critical, major or minor"
+            " / 심각도는 critical, major, minor 중 하나입니다"
+        )
+    model = load_design(design)
+    if kill:
+        from sysdesign.design.whatif import kill as kill_components
+
+        outcome = kill_components(model, list(kill))
+        if json_out:
+            print_json(outcome.to_json())
+        else:
+            _print_kill(outcome, language)
+        if outcome.broken_journeys:
+            raise typer.Exit(1)
+        return
+    from dataclasses import replace
+
+    from sysdesign.design.check import check_design
+
+    result = check_design(model, scenario)
+    if not model.name:
+        result = replace(result, design=design.stem)
+    if json_out:
+        print_json(result.to_json(language))
+    else:
+        _print_result(result, language)
+    if fail_on is not None and result.fails(fail_on):
+        raise typer.Exit(1)
+
+
+def _severity_name(severity: str, lang: str) -> str:
+    from sysdesign.i18n import say
+
+    return {
+        "critical": say(lang, en="Critical", ko="치명적"),
+        "major": say(lang, en="Major", ko="주요"),
+        "minor": say(lang, en="Minor", ko="경미"),
+    }[severity]
+
+
+_STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
+
+
+def _print_result(result: CheckResult, lang: str) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from sysdesign.i18n import say
+
+    out = console()
+    head = f"[bold]{escape(result.design)}[/bold]"
+    if result.scenario:
+        head += f"  ·  {say(lang, en='scenario', ko='시나리오')} {escape(result.scenario)}"
+    out.print(head)
+    if not result.findings:
+        out.print(say(lang, en="No findings.", ko="지적 사항이 없습니다."), style="green")
+    for severity in SEVERITY_ORDER:
+        group = [f for f in result.findings if f.severity == severity]
+        if not group:
+            continue
+        out.print()
+        out.print(f"[{_STYLE[severity]}]{_severity_name(severity, lang)} ({len(group)})[/]")
+        for f in group:
+            where = f" [dim]({escape(', '.join(f.components))})[/dim]" if f.components else ""
+            out.print(
+                f"  [{_STYLE[severity]}]✗[/] [bold]{f.rule}[/bold]: "
+                f"{escape(f.message.get(lang))}{where}"
+            )
+            out.print(f"      {say(lang, en='why', ko='이유')}: {escape(f.why.get(lang))}")
+            for e in f.evidence:
+                out.print(f"      • {escape(e.get(lang))}", style="dim")
+            out.print(f"      {say(lang, en='fix', ko='해결')}: {escape(f.fix.get(lang))}")
+    if result.score is None:
+        out.print()
+        out.print(
+            say(
+                lang,
+                en="No scenario: pass --scenario ID (or add `scenario:` to the file) for a score.",
+                ko="시나리오가 없어 점수를 매기지 않았습니다. --scenario ID를 주거나 파일에 "
+                "`scenario:`를 적으세요.",
+            ),
+            style="dim",
+        )
+        return
+    out.print()
+    out.print(f"[bold]{say(lang, en='Score', ko='점수')}: {result.score:g} / 100[/bold]")
+    table = Table(show_edge=False)
+    table.add_column(say(lang, en="Item", ko="항목"))
+    table.add_column(say(lang, en="Points", ko="점수"), justify="right")
+    table.add_column(say(lang, en="Why", ko="이유"))
+    for item in result.breakdown:
+        points = (
+            f"{item.points:+.1f}"
+            if item.max_points == 0
+            else f"{item.points:.1f}/{item.max_points:.1f}"
+        )
+        reason = escape(item.reason.get(lang))
+        if item.lost and item.references:
+            reads = "; ".join(r.title + (f" <{r.url}>" if r.url else "") for r in item.references)
+            reason += f"\n[dim]{say(lang, en='read', ko='참고')}: {escape(reads)}[/dim]"
+        style = "red" if item.lost > 0 else None
+        table.add_row(item.item, points, reason, style=style)
+    out.print(table)
+
+
+def _pct(value: float) -> str:
+    from sysdesign.estimate.units import format_percent
+
+    return format_percent(value, 4)
+
+
+def _print_kill(outcome: KillResult, lang: str) -> None:
+    from rich.markup import escape
+
+    from sysdesign.i18n import say
+
+    out = console()
+    out.print(
+        f"[bold]{say(lang, en='Killed', ko='중단한 컴포넌트')}:[/bold] "
+        f"{escape(', '.join(outcome.killed))}"
+    )
+    if outcome.broken_journeys:
+        out.print(
+            say(
+                lang,
+                en=f"Broken journeys ({len(outcome.broken_journeys)} of "
+                f"{len(outcome.journeys_before)}):",
+                ko=f"끊긴 사용자 흐름 ({len(outcome.journeys_before)}개 중 "
+                f"{len(outcome.broken_journeys)}개):",
+            ),
+            style="bold red",
+        )
+        for j in outcome.broken_journeys:
+            out.print(
+                f"  ✗ {escape(j.client)} → {escape(j.store)}   [dim]"
+                f"{say(lang, en='was', ko='기존 경로')}: {escape(' → '.join(j.path))}[/dim]"
+            )
+    else:
+        out.print(
+            say(
+                lang,
+                en="No journey breaks: every client still reaches every data store.",
+                ko="끊긴 흐름이 없습니다: 모든 클라이언트가 여전히 모든 데이터 저장소에 닿습니다.",
+            ),
+            style="green",
+        )
+    out.print(
+        say(
+            lang,
+            en="Availability (mean over client → data store journeys): ",
+            ko="가용성 (클라이언트 → 데이터 저장소 흐름의 평균): ",
+        )
+        + f"{_pct(outcome.availability_before)} → {_pct(outcome.availability_after)}"
+    )
+    after = {(j.client, j.store): j for j in outcome.journeys_after}
+    for j in outcome.journeys_before:
+        now = after.get((j.client, j.store))
+        series = " · ".join(j.series)
+        new = _pct(now.availability) if now else "0%"
+        out.print(
+            f"  {escape(j.client)} → {escape(j.store)}: {_pct(j.availability)} → {new}"
+            f"   [dim]{say(lang, en='in series', ko='직렬')}: {escape(series)}[/dim]"
+        )
