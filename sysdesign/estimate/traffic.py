@@ -170,14 +170,13 @@ def _model(given: dict[str, object], c: Conventions) -> Calculation:
         per = writes.period
         p_en, p_ko = _PERIOD_NAMES[per]
         amount = pad.step(
-            None,
+            "reads_per_day" if per == "day" else None,
             (f"reads per {p_en}", f"{p_ko} 읽기 수"),
             (f"writes per {p_en} × read:write ratio", f"{p_ko}당 쓰기 수 × 읽기:쓰기 비율"),
             f"{n(writes.amount)} × {units.sig(ratio)}",
             writes.amount * ratio,
             "per_day",
             unit=f"/{p_en}",
-            result=False,
         )
         reads = Volume(amount, per)
 
