@@ -861,6 +861,8 @@ class Session:
 
 
 def _save_sha(save: ev.DesignSave) -> str | None:
+    if save.sha:
+        return save.sha
     if save.text is not None:
         return _sha(save.text)
     return None

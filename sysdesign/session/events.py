@@ -159,6 +159,7 @@ class DesignSave:
     problems: list[str]
     counts: dict[str, int]
     rules: list[str]
+    sha: str | None = None
 
 
 @dataclass
@@ -337,6 +338,7 @@ def apply(state: SessionState, event: Event) -> None:
                 problems=list(p.get("problems", [])),
                 counts=dict(p.get("counts", {})),
                 rules=list(p.get("rules", [])),
+                sha=p.get("sha"),
             )
         )
         if p.get("path"):
