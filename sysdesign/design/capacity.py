@@ -147,7 +147,14 @@ def write_targets(ctx: Context) -> list[str]:
 
 
 def loads(ctx: Context) -> list[Load]:
-    """Every load the estimates let us place, with the capacity it meets."""
+    """Every load the estimates let us place, with the capacity it meets (computed once)."""
+    if "loads" not in ctx.memo:
+        ctx.memo["loads"] = _loads(ctx)
+    result: list[Load] = ctx.memo["loads"]
+    return result
+
+
+def _loads(ctx: Context) -> list[Load]:
     g = ctx.graph
     reads, writes = ctx.result("peak_read_qps"), ctx.result("peak_write_qps")
     out: list[Load] = []

@@ -126,7 +126,7 @@ def check_design(
     if ctx.rubric is not None:
         from sysdesign.rubric import design_score
 
-        score, breakdown = design_score(design, ctx.rubric, findings)
+        score, breakdown = design_score(design, ctx.rubric, findings, graph=ctx.graph)
     return CheckResult(
         design=design.name or ctx.scenario or "design",
         scenario=ctx.scenario,

@@ -6,9 +6,9 @@ on first use, and reused by every rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sysdesign.design.graph import Graph, bfs, dominator_chain, dominators, of_kind
 
@@ -32,6 +32,8 @@ class Context:
     traffic: Calculation | None = None
     inputs: EstimateInputs | None = None
     scenario: str | None = None
+    #: Results several rules share (e.g. the capacity loads), computed once per check.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     # ------------------------------------------------------------ who and what
 
@@ -75,7 +77,8 @@ class Context:
         """Request-tier components every client request crosses (they carry all of it).
 
         On the request tier alone (clients, edge, gateways, services), the sinks are the
-        components that hand work to anything else (a data store, a queue, a worker…); the
+        components that hand work to anything else (a data store, a queue, a worker…) or to
+        nothing at all; the
         trunk is what dominates every sink, the sinks themselves included.
         """
         from sysdesign.design.graph import FRONT_KINDS
@@ -90,7 +93,7 @@ class Context:
             for n in members
             if n in reached
             and g.nodes[n]["kind"] != "client"
-            and any(v not in member_set for v in g.succ[n])
+            and (not g.succ[n] or any(v not in member_set for v in g.succ[n]))
         ]
         if not sinks:
             return []

@@ -83,9 +83,12 @@ def _pools(rubric: Rubric) -> tuple[float, float, float]:
 
 
 def design_score(
-    design: Design, rubric: Rubric, findings: list[Finding]
+    design: Design, rubric: Rubric, findings: list[Finding], *, graph: Any = None
 ) -> tuple[float, list[BreakdownItem]]:
-    """The design area's score (0–100) and a breakdown that accounts for every point."""
+    """The design area's score (0–100) and a breakdown that accounts for every point.
+
+    `graph` is the design's graph when the caller already built it (`check_design` does).
+    """
     kinds_pool, paths_pool, sound_pool = _pools(rubric)
     items: list[BreakdownItem] = []
     present_kinds = {c.kind for c in design.components.values()}
@@ -134,7 +137,8 @@ def design_score(
     # ---- expected paths (the same search as the missing-path rule)
     from sysdesign.design.graph import build_graph, kind_path
 
-    graph = build_graph(design) if rubric.expected_paths else None
+    if graph is None and rubric.expected_paths:
+        graph = build_graph(design)
     for path in rubric.expected_paths:
         share = paths_pool / len(rubric.expected_paths)
         flow = " → ".join(path.steps)
