@@ -125,18 +125,50 @@ def test_schema_command(tmp_path: Path) -> None:
     assert code == 2 and "did you mean 'design'" in err
 
 
-def test_help_for_every_command() -> None:
-    """Docs cannot drift: every command and group has help text."""
+def _tree() -> dict[str, object]:
     import typer
 
     from sysdesign.cli import app
 
-    command = typer.main.get_command(app)
+    root = typer.main.get_command(app)
+    ctx = typer.Context(root)
+    return {name: root.get_command(ctx, name) for name in root.list_commands(ctx)}  # type: ignore[attr-defined]
+
+
+def test_help_for_every_command() -> None:
+    """Docs cannot drift: every command and subcommand has help text."""
 
     def walk(cmd: object, path: list[str]) -> None:
-        sub = getattr(cmd, "commands", {})
-        for name, child in sub.items():
-            assert (child.help or "").strip(), f"no help for {' '.join([*path, name])}"
+        assert (getattr(cmd, "help", None) or "").strip(), f"no help for {' '.join(path)}"
+        for name, child in getattr(cmd, "commands", {}).items():
             walk(child, [*path, name])
 
-    walk(command, [])
+    for name, cmd in _tree().items():
+        assert cmd is not None, f"{name} is listed but no module registers it"
+        walk(cmd, [name])
+
+
+def test_lazy_command_table_matches_the_modules() -> None:
+    """The root's static table names the module that registers each command, and the help
+    it lists is the command's own first line."""
+    from sysdesign.cli import COMMANDS, load_module_commands
+
+    registered: dict[str, str] = {}
+    for module in {m for m, _, _ in COMMANDS.values()}:
+        for name, cmd in load_module_commands(module).commands.items():
+            registered[name] = module
+            listed = COMMANDS[name][1]
+            own = (cmd.help or "").strip().split("\n")[0]
+            assert own.startswith(listed.rstrip(".")), f"{name}: {listed!r} vs {own!r}"
+    assert registered == {name: module for name, (module, _, _) in COMMANDS.items()}
+
+
+def test_root_help_in_korean(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SYSDESIGN_LANG", "ko")
+    code, out, _ = invoke("--help")
+    assert code == 0 and "시간제한 모의 면접을 시작합니다." in out
+
+
+def test_unknown_command_suggests() -> None:
+    code, _, err = invoke("chekc")
+    assert code == 2 and "did you mean 'check'" in err
