@@ -1,4 +1,7 @@
-"""`start`, `resume`, `history` and `report`: the timed mock interview and what it leaves."""
+"""`start`, `resume` and `report`: the timed mock interview and what it leaves.
+
+`history` (sessions, drills and STAR rounds, newest first) lives in progress_cmds.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     app.command("start")(start)
     app.command("resume")(resume)
-    app.command("history")(history)
+    # `history` (with --scenario/--kind filters and `history delete`) is registered by
+    # sysdesign.cli.progress_cmds, which lists drills and STAR rounds as well as sessions.
     app.command("report")(report)
 
 
@@ -126,8 +130,7 @@ def _run_live(session: Session, plain: bool, lang: str, out: Any, *, begin: bool
             tui.run(session, begin=begin, lang=lang)
             return
     ui = PlainUI(session, stdout=out, lang=lang)
-    ui.show(session.begin() if begin else session.resume())
-    ui.run()
+    ui.run(session.begin() if begin else session.resume())
 
 
 def _report_file(session_id: str) -> Path:
@@ -197,61 +200,6 @@ def resume(
         _run_live(session, plain, language, sys.stdout, begin=False)
         if session.status == "finished":
             _finished(session, language, False)
-
-
-def history(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
-    """List your sessions, newest first. / 세션 기록 (최신순)."""
-    from sysdesign.i18n import resolve_lang
-    from sysdesign.store import open_store
-
-    language = resolve_lang(lang)
-    with open_store() as store:
-        rows = [
-            {
-                "id": r.id,
-                "scenario": r.scenario,
-                "started_at": r.started_at,
-                "status": r.status,
-                "score": r.score,
-            }
-            for r in store.sessions()
-        ]
-    if json_out:
-        print_json(rows)
-        return
-    from rich.table import Table
-
-    from sysdesign.cli.common import console
-
-    if not rows:
-        typer.echo(
-            _say(
-                language,
-                "No sessions yet: sysdesign start chat",
-                "아직 세션이 없습니다: sysdesign start chat",
-            )
-        )
-        return
-    status_names = {
-        "running": _say(language, "running", "진행 중"),
-        "paused": _say(language, "paused", "일시정지"),
-        "finished": _say(language, "finished", "완료"),
-    }
-    table = Table(title=_say(language, "Sessions", "세션"))
-    table.add_column("id", style="bold")
-    table.add_column(_say(language, "Scenario", "시나리오"))
-    table.add_column(_say(language, "Started", "시작"))
-    table.add_column(_say(language, "Status", "상태"))
-    table.add_column(_say(language, "Score", "점수"), justify="right")
-    for r in rows:
-        table.add_row(
-            str(r["id"]),
-            str(r["scenario"]),
-            str(r["started_at"]),
-            status_names.get(str(r["status"]), str(r["status"])),
-            "" if r["score"] is None else f"{r['score']:g}",
-        )
-    console().print(table)
 
 
 def report(

@@ -15,6 +15,10 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sysdesign.progress.areas import Progress
 
 RGB = tuple[int, int, int]
 
@@ -244,3 +248,20 @@ def _panel(
         canvas.line(x0, y0, x1, y1, color, thickness=2)
     for px, py in coords:
         canvas.rect(px - 3, py - 3, 7, 7, color)
+
+
+def progress_png(progress: Progress) -> bytes:
+    """`sysdesign progress --png`: one panel per area with scores, then one per scenario."""
+    panels = [
+        Panel(name, series.daily(progress.tz))
+        for name, series in progress.areas.items()
+        if series.points
+    ]
+    panels += [
+        Panel(f"scenario {sid}", series.daily(progress.tz))
+        for sid, series in progress.scenarios.items()
+    ]
+    first, last = progress.totals.get("first"), progress.totals.get("last")
+    span = f"{str(first)[:10]} - {str(last)[:10]}" if first and last else "no results yet"
+    subtitle = f"{span}   streak {progress.streak}   results {progress.totals.get('results', 0)}"
+    return render_panels("sysdesign progress", subtitle, panels)

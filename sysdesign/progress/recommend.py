@@ -319,7 +319,10 @@ def _nothing_due(cards: Mapping[str, Card], now: datetime) -> dict[str, str]:
 
 
 def _with(head: Mapping[str, str], tail: Mapping[str, str]) -> dict[str, str]:
-    return {lang: f"{head[lang]}. {tail[lang]}" for lang in ("en", "ko")}
+    return {
+        "en": f"{head['en']}. {tail['en'][:1].upper()}{tail['en'][1:]}",
+        "ko": f"{head['ko']}. {tail['ko']}",
+    }
 
 
 def _stale_text(what: str, then: datetime | None, now: datetime) -> dict[str, str]:
@@ -443,3 +446,24 @@ def _nothing_due_short(due: Sequence[Card]) -> dict[str, str]:
         "ko": f"복습할 드릴·STAR 항목은 없습니다 (면접 항목 {len(due)}개는 복습할 때입니다: "
         f"`sysdesign next --minutes {SCENARIO_MIN_MINUTES}`)",
     }
+
+
+def load_catalogue() -> Catalogue:
+    """The scenarios, drill metrics and STAR questions this installation offers."""
+    from sysdesign.library import library
+
+    lib = library()
+    scenarios = tuple(ScenarioInfo(s.id, s.total_minutes) for s in lib.scenarios.values())
+    try:
+        from sysdesign.estimate.drill import METRICS
+
+        metrics: tuple[str, ...] = tuple(METRICS)
+    except ImportError:  # pragma: no cover - the estimate module ships with the package
+        metrics = DEFAULT_DRILL_METRICS
+    try:
+        from sysdesign.star.questions import questions
+
+        star: tuple[str, ...] = tuple(questions().questions)
+    except ImportError:  # pragma: no cover - the star module ships with the package
+        star = ()
+    return Catalogue(scenarios=scenarios, drill_metrics=metrics, star_questions=star)

@@ -5,7 +5,7 @@ results obtained in working with the SuperMemo method" (1990),
 https://super-memory.com/english/ol/sm2.htm. Each card has an easiness factor EF (starts at
 2.5, never below 1.3), a repetition count n and an interval I in days. A review graded q (0–5)
 sets EF' = EF + (0.1 − (5 − q)(0.08 + (5 − q)·0.02)); with q ≥ 3 the intervals run 1, 6, then
-I·EF (rounded to whole days); with q < 3 the card starts over at n = 0, I = 1 (step 6 of the
+I·EF (rounded to whole days, with the EF this review just set); with q < 3 the card starts over at n = 0, I = 1 (step 6 of the
 paper), keeping the updated EF. Step 7 (re-asking on the same day every item graded below 4) is
 left out: a practice item here is a whole drill or interview, not a flash card.
 

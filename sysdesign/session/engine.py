@@ -893,6 +893,7 @@ def result_payload(report: Mapping[str, Any]) -> dict[str, Any]:
             for d in report["deep_dive"]["items"]
         },
         "hints": sum(1 for b in report["breakdown"] if b["area"] == "hints"),
+        "breakdown": [{k: b[k] for k in ("area", "points", "max")} for b in report["breakdown"]],
     }
 
 

@@ -1,0 +1,406 @@
+"""`progress`, `next` and `history`: where you stand, what to practise next, what you did."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from sysdesign.progress.areas import Progress, Series
+    from sysdesign.progress.history import HistoryEntry
+    from sysdesign.progress.recommend import Recommendation
+
+history_app = typer.Typer(
+    help="Everything you practised, newest first; `history delete ID` removes one. / 연습 기록.",
+    invoke_without_command=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("progress")(progress)
+    app.command("next")(next_item)
+    app.add_typer(history_app, name="history")
+
+
+def _now() -> datetime:
+    """The wall clock; tests replace it."""
+    return datetime.now(UTC)
+
+
+def _local_tz() -> tzinfo:
+    """The days of a streak are the user's local days; tests replace it."""
+    return datetime.now().astimezone().tzinfo or UTC
+
+
+def _say(lang: str, en: str, ko: str) -> str:
+    from sysdesign.i18n import say
+
+    return say(lang, en=en, ko=ko)
+
+
+# ------------------------------------------------------------------------------ progress
+
+
+def progress(
+    json_out: JsonOpt = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Only results from this date (2025-01-31) or span back from today (7d, 2w, 3m).",
+        ),
+    ] = None,
+    png: Annotated[
+        Path | None,
+        typer.Option("--png", metavar="FILE", help="Also write the charts as a PNG image."),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Scores over time per area, scenario and track, as charts. / 영역별 실력 추이."""
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.progress.areas import build_progress, parse_since
+    from sysdesign.store import open_store
+
+    language = resolve_lang(lang)
+    now, tz = _now(), _local_tz()
+    since_at = parse_since(since, now, tz) if since else None
+    with open_store() as store:
+        results = store.results()
+    report = build_progress(results, now=now, tz=tz, since=since_at, tracks_of=_tracks_of())
+    if png is not None:
+        from sysdesign.paths import atomic_write_bytes
+        from sysdesign.progress.png import progress_png
+
+        atomic_write_bytes(png, progress_png(report))
+        typer.echo(_say(language, f"wrote {png}", f"{png} 작성"), err=True)
+    if json_out:
+        print_json(report.to_json())
+        return
+    out = console()
+    for part in render_progress(report, language):
+        out.print(part)
+
+
+def _tracks_of() -> Any:
+    """Scenario → its tracks, from the library; none when the library cannot be read."""
+    from sysdesign.errors import SysdesignError
+    from sysdesign.library import library
+
+    try:
+        return library().tracks_of
+    except SysdesignError:
+        return None
+
+
+def _trend(value: float | None) -> str:
+    if value is None:
+        return ""
+    arrow = "↑" if value > 0 else "↓" if value < 0 else "→"
+    return f"{arrow}{abs(value):g}"
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}"
+
+
+def _spark(series: Series, tz: tzinfo) -> str:
+    from sysdesign.progress.areas import sparkline
+
+    return sparkline([score for _, score in series.daily(tz)][-30:])
+
+
+def render_progress(report: Progress, lang: str) -> list[RenderableType]:
+    """The progress page as rich renderables: a headline, then one table per view."""
+    from rich.table import Table
+
+    from sysdesign.progress.areas import area_title, bar
+
+    parts: list[RenderableType] = []
+    totals = report.totals
+    if report.since is not None:
+        since = report.since.astimezone(report.tz).date().isoformat()
+        parts.append(_say(lang, f"Since {since}", f"{since} 이후"))
+    parts.append(
+        _say(
+            lang,
+            f"Streak: {report.streak} day(s) (longest {report.longest_streak}) · "
+            f"{totals['results']} result(s) over {totals['days_practised']} day(s): "
+            f"{totals['sessions']} interview(s), {totals['drills']} drill(s), "
+            f"{totals['star']} STAR round(s)",
+            f"연속 연습: {report.streak}일 (최장 {report.longest_streak}일) · "
+            f"{totals['days_practised']}일 동안 {totals['results']}회: 모의 면접 "
+            f"{totals['sessions']}회, 추정 드릴 {totals['drills']}회, STAR {totals['star']}회",
+        )
+    )
+    if report.empty:
+        parts.append(
+            _say(
+                lang,
+                "No practice recorded yet: `sysdesign next` suggests a first step.",
+                "아직 연습 기록이 없습니다: `sysdesign next`가 첫 연습을 골라 줍니다.",
+            )
+        )
+        return parts
+
+    areas = Table(title=_say(lang, "Areas (daily mean, 0–100)", "영역별 점수 (일별 평균, 0–100)"))
+    areas.add_column(_say(lang, "Area", "영역"))
+    areas.add_column(_say(lang, "Over time", "추이"))
+    areas.add_column(_say(lang, "Mean", "평균"), min_width=20)
+    areas.add_column(_say(lang, "Last", "최근"), justify="right")
+    areas.add_column(_say(lang, "Trend", "변화"), justify="right")
+    areas.add_column("n", justify="right")
+    for name, series in report.areas.items():
+        if not series.points:
+            continue
+        areas.add_row(
+            area_title(name, lang),
+            _spark(series, report.tz),
+            bar(series.mean or 0.0, 20),
+            _num(series.last),
+            _trend(series.trend),
+            str(series.count),
+        )
+    parts.append(areas)
+
+    for title, group in (
+        (_say(lang, "Scenarios", "시나리오"), report.scenarios),
+        (_say(lang, "Tracks", "트랙"), report.tracks),
+    ):
+        if not group:
+            continue
+        table = Table(title=title)
+        table.add_column("id")
+        table.add_column(_say(lang, "Over time", "추이"))
+        table.add_column(_say(lang, "Sessions", "세션"), justify="right")
+        table.add_column(_say(lang, "Best", "최고"), justify="right")
+        table.add_column(_say(lang, "Last", "최근"), justify="right")
+        table.add_column(_say(lang, "Trend", "변화"), justify="right")
+        for key, series in group.items():
+            table.add_row(
+                key,
+                _spark(series, report.tz),
+                str(series.count),
+                _num(series.best),
+                _num(series.last),
+                _trend(series.trend),
+            )
+        parts.append(table)
+
+    if report.drills:
+        table = Table(title=_say(lang, "Estimation drills", "추정 드릴"))
+        table.add_column(_say(lang, "Metric", "지표"))
+        table.add_column(_say(lang, "Good", "좋음"), justify="right")
+        table.add_column(_say(lang, "Order of magnitude", "자릿수만 맞음"), justify="right")
+        table.add_column(_say(lang, "Wrong", "틀림"), justify="right")
+        for metric, counts in report.drills.items():
+            table.add_row(
+                metric,
+                str(counts.get("good", 0)),
+                str(counts.get("order_of_magnitude", 0) + counts.get("order", 0)),
+                str(counts.get("wrong", 0)),
+            )
+        parts.append(table)
+    return parts
+
+
+# ------------------------------------------------------------------------------ next
+
+
+def next_item(
+    minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--minutes",
+            help="Time you have: under 45 gives a drill or a STAR question, 45+ an interview.",
+        ),
+    ] = None,
+    json_out: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """What to practise next, from your spaced-repetition (SM-2) schedule. / 다음 연습 추천."""
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.progress.recommend import load_catalogue, recommend
+    from sysdesign.progress.schedule import sync
+    from sysdesign.store import open_store
+
+    language = resolve_lang(lang)
+    now = _now()
+    with open_store() as store:
+        cards = sync(store)
+        results = store.results()
+    choice = recommend(cards, results, load_catalogue(), now=now, minutes=minutes)
+    if json_out:
+        print_json(choice.to_json(language, now))
+        return
+    for part in render_next(choice, language, now):
+        console().print(part)
+
+
+def render_next(choice: Recommendation, lang: str, now: datetime) -> list[RenderableType]:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    kinds = {
+        "scenario": _say(lang, "Mock interview", "모의 면접"),
+        "drill": _say(lang, "Estimation drill", "추정 드릴"),
+        "star": _say(lang, "STAR question", "STAR 질문"),
+    }
+    body = Text()
+    body.append(choice.reason_text(lang) + "\n\n")
+    body.append(_say(lang, "Run: ", "실행: "), style="dim")
+    body.append(choice.command, style="bold")
+    title = f"{kinds[choice.kind]}: {choice.id} · ~{choice.minutes:g} " + _say(lang, "min", "분")
+    parts: list[RenderableType] = [Panel(body, title=title, title_align="left")]
+    if choice.due:
+        table = Table(title=_say(lang, "Due for review (SM-2)", "복습할 항목 (SM-2)"))
+        table.add_column(_say(lang, "Item", "항목"))
+        table.add_column(_say(lang, "Kind", "종류"))
+        table.add_column(_say(lang, "Missed", "놓친 횟수"), justify="right")
+        table.add_column(_say(lang, "Where", "어디서"))
+        table.add_column(_say(lang, "Due", "복습일"))
+        for card in choice.due[:10]:
+            late = int(card.overdue_days(now))
+            table.add_row(
+                card.item,
+                card.kind,
+                str(card.lapses),
+                ", ".join(sorted(card.contexts)),
+                card.due.date().isoformat()
+                + (_say(lang, f" ({late}d late)", f" ({late}일 지남)") if late > 0 else ""),
+            )
+        parts.append(table)
+    return parts
+
+
+# ------------------------------------------------------------------------------ history
+
+
+@history_app.callback()
+def history(
+    ctx: typer.Context,
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", metavar="ID", help="Only this scenario.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", metavar="KIND", help="Only session, drill or star entries."),
+    ] = None,
+    json_out: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """List sessions, drills and STAR rounds, newest first. / 연습 기록 (최신순)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.progress.history import history_entries
+    from sysdesign.store import open_store
+
+    language = resolve_lang(lang)
+    with open_store() as store:
+        entries = history_entries(store, scenario=scenario, kind=kind)
+    if json_out:
+        print_json([e.to_json() for e in entries])
+        return
+    if not entries:
+        typer.echo(
+            _say(
+                language,
+                "Nothing recorded yet: sysdesign start chat",
+                "아직 기록이 없습니다: sysdesign start chat",
+            )
+        )
+        return
+    console().print(_history_table(entries, language))
+
+
+def _history_table(entries: list[HistoryEntry], lang: str) -> RenderableType:
+    from rich.table import Table
+
+    kinds = {
+        "session": _say(lang, "interview", "모의 면접"),
+        "drill": _say(lang, "drill", "추정 드릴"),
+        "star": "STAR",
+    }
+    statuses = {
+        "running": _say(lang, "running", "진행 중"),
+        "paused": _say(lang, "paused", "일시정지"),
+        "finished": _say(lang, "finished", "완료"),
+    }
+    table = Table(title=_say(lang, "History", "연습 기록"))
+    table.add_column("id", style="bold")
+    table.add_column(_say(lang, "Kind", "종류"))
+    table.add_column(_say(lang, "Scenario", "시나리오"))
+    table.add_column(_say(lang, "Item", "항목"))
+    table.add_column(_say(lang, "Started", "시작"))
+    table.add_column(_say(lang, "Status", "상태"))
+    table.add_column(_say(lang, "Score", "점수"), justify="right")
+    for e in entries:
+        table.add_row(
+            e.id,
+            kinds.get(e.kind, e.kind),
+            e.scenario or "",
+            "" if e.kind == "session" else e.item,
+            _when(e.started_at),
+            statuses.get(e.status, e.status),
+            "" if e.score is None else f"{e.score:g}",
+        )
+    return table
+
+
+def _when(at: str) -> str:
+    """An ISO time as the user's local `YYYY-MM-DD HH:MM`."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_local_tz()).strftime("%Y-%m-%d %H:%M")
+
+
+@history_app.command("delete")
+def history_delete(
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A session id, or rN for a drill or STAR round.")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    json_out: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """Delete one entry (asks first unless --yes); the schedule forgets it. / 기록 삭제."""
+    from sysdesign.errors import EXIT_VERDICT
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.progress.history import delete_entry, find_entry
+    from sysdesign.store import open_store
+
+    language = resolve_lang(lang)
+    with open_store() as store:
+        entry = find_entry(store, entry_id)
+        if not yes:
+            what = f"{entry.id} ({entry.kind}, {entry.scenario or entry.item}, {entry.started_at}"
+            what += ")" if entry.score is None else f", {entry.score:g})"
+            try:
+                ok = typer.confirm(
+                    _say(language, f"Delete {what}?", f"{what}을(를) 삭제할까요?"),
+                    default=False,
+                    err=True,
+                )
+            except typer.Abort:
+                ok = False
+            if not ok:
+                typer.echo(_say(language, "Nothing deleted.", "삭제하지 않았습니다."), err=True)
+                raise typer.Exit(EXIT_VERDICT)
+        deleted = delete_entry(store, entry.id)
+    if json_out:
+        print_json({"deleted": deleted.to_json()})
+        return
+    typer.echo(_say(language, f"Deleted {deleted.id}.", f"{deleted.id} 삭제했습니다."))
