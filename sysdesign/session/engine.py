@@ -58,6 +58,15 @@ if TYPE_CHECKING:
     from sysdesign.store import Store
 
 HINT_COST = 2.0
+SHOWN_FIGURES = (
+    "write_qps",
+    "peak_write_qps",
+    "read_qps",
+    "storage_per_year",
+    "egress_bandwidth",
+    "cache_memory",
+    "servers",
+)
 WARN_AT = (300.0, 60.0, 0.0)
 
 
@@ -815,7 +824,9 @@ class Session:
         results = {name: r.to_json() for name, r in calc.results.items()}
         out = self.tick()
         self._emit(ev.ESTIMATE_COMMITTED, {"inputs": inputs, "results": results})
-        shown = ", ".join(f"{name} {r['human']}" for name, r in list(results.items())[:8])
+        first = [n for n in SHOWN_FIGURES if n in results]
+        names = first + [n for n in results if n not in first]
+        shown = ", ".join(f"{name} {results[name]['human']}" for name in names[:7])
         out.append(
             msg(
                 "estimate",

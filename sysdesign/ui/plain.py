@@ -173,8 +173,9 @@ class PlainUI:
 
     # -- the loop -------------------------------------------------------------------------
 
-    def run(self) -> bool:
-        """Run until :quit, the end of the last phase, or end of input. True when finished."""
+    def run(self, opening: list[Msg] | None = None) -> bool:
+        """Show `opening` (what `begin()`/`resume()` said), then run until :quit, the end of
+        the last phase, or end of input. True when the session finished."""
         s = self.session
         self.show(
             [
@@ -193,6 +194,7 @@ class PlainUI:
                     )
                 ]
             )
+        self.show(opening or [])
         reader = LineReader(self.stdin)
         try:
             while s.status != "finished":
@@ -314,7 +316,10 @@ class PlainUI:
             a[1] += item["max"]
         from sysdesign.session.report import _area_name
 
-        lines = [f"{_area_name(k, self.lang)}: {v[0]:.1f}/{v[1]:g}" for k, v in areas.items()]
+        lines = [
+            f"{_area_name(k, self.lang)}: {round(v[0], 1):g}/{round(v[1], 1):g}"
+            for k, v in areas.items()
+        ]
         self.show([_info("\n".join(lines), "\n".join(lines))])
 
 

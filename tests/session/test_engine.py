@@ -80,7 +80,7 @@ def test_warnings_at_five_and_one_minute_and_time_up(minichat: Path) -> None:
     s.note("still talking")
     assert s.remaining() == -90
     s.next_phase()
-    ended = [e for e in s.store.events(s.id) if e.type == "phase_ended"][0]
+    ended = next(e for e in s.store.events(s.id) if e.type == "phase_ended")
     assert ended.payload["overrun_seconds"] == 90
     assert s.state.phase_id == "high_level"
 
