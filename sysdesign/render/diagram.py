@@ -70,25 +70,15 @@ def label_font() -> str:
     return "Sans-Serif"
 
 
-def wrap_lines(lines: list[str], width: int = 22) -> list[str]:
-    """Long caption lines broken at spaces so that icons keep their size."""
+def wrap_lines(lines: list[str], width: int = 18) -> list[str]:
+    """Long caption lines broken at spaces: the node keeps its fixed size (a wider node would
+    scale its icon over the caption)."""
     import textwrap
 
     out: list[str] = []
     for line in lines:
         out.extend(textwrap.wrap(line, width=width, break_long_words=False) or [line])
     return out
-
-
-def label_width(lines: list[str], font_size: float = 12.0) -> float:
-    """A node width in inches wide enough for the caption (wide glyphs count double)."""
-    import unicodedata
-
-    def units(text: str) -> float:
-        return sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
-
-    longest = max((units(line) for line in lines), default=0.0)
-    return longest * font_size * 0.55 / 72 + 0.2
 
 
 def _text(value: str) -> Any:
@@ -146,12 +136,9 @@ def diagram_source(view: DiagramView, provider: str = "onprem") -> str:
                             "color": FINDING_COLOR,
                             "fontcolor": FINDING_COLOR,
                             "penwidth": "3",
-                            "width": "2.1",
                         }
                     cls = icon_class(provider, node.kind)
                     lines = wrap_lines(node.caption(view.lang, with_kind=False, rule_per_line=True))
-                    width = max(float(attrs.get("width", 1.4)), label_width(lines))
-                    attrs["width"] = f"{width:.2f}"
                     caption = "\n".join(lines)
                     nodes[node.id] = cls(_text(caption), nodeid=node.id, **attrs)
         for edge in view.edges:
