@@ -22,6 +22,7 @@ star_app = typer.Typer(
     help="Behavioural (STAR) stories: bank, checks, timed practice, coverage. / "
     "행동 면접(STAR) 스토리: 스토리 은행, 점검, 시간 연습, 역량 커버리지.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
