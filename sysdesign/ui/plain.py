@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -48,36 +46,6 @@ PREFIX = {
     "error": "✗ ",
     "info": "  ",
 }
-
-HELP_EN = """Commands:
-  ?TEXT           ask the interviewer
-  :next           next phase (in the last phase: finish)
-  :check          re-read the design file
-  :design PATH    use another design file
-  :estimate ARGS  e.g. :estimate --dau 50M --writes-per-user 40
-  :hint           a hint (costs points)
-  :answer TEXT    answer the pending question (a plain line does too)
-  :note TEXT      a note, even while a question is pending
-  :skip           leave the pending question
-  :pause :resume  stop / restart the clock
-  :status         where you are
-  :quit           finish and write the report
-  any other line  a note"""
-
-HELP_KO = """명령:
-  ?질문           면접관에게 질문
-  :next           다음 단계 (마지막 단계에서는 종료)
-  :check          설계 파일 다시 읽기
-  :design PATH    다른 설계 파일 사용
-  :estimate ARGS  예: :estimate --dau 50M --writes-per-user 40
-  :hint           힌트 (감점)
-  :answer TEXT    대기 중인 질문에 답 (그냥 한 줄을 써도 답이 됩니다)
-  :note TEXT      질문이 대기 중이어도 메모로 저장
-  :skip           대기 중인 질문 건너뛰기
-  :pause :resume  시계 멈춤 / 다시 시작
-  :status         현재 상태
-  :quit           종료하고 리포트 작성
-  그 밖의 줄      메모"""
 
 
 class LineReader:
@@ -236,74 +204,18 @@ class PlainUI:
         return True
 
     def handle(self, line: str) -> None:
-        s = self.session
-        text = line.strip()
-        if not text:
-            return
-        if text.startswith("?"):
-            self.show(s.ask(text[1:]))
-            return
-        if not text.startswith(":"):
-            self.show(s.say(text))
-            return
-        command, _, rest = text[1:].partition(" ")
-        command = command.lower()
-        rest = rest.strip()
-        actions: dict[str, Callable[[], list[Msg]]] = {
-            "next": s.next_phase,
-            "check": s.check,
-            "hint": s.hint,
-            "pause": s.pause,
-            "resume": s.resume,
-            "skip": s.skip,
-            "quit": lambda: s.finish("quit"),
-            "design": lambda: s.set_design(Path(rest)) if rest else [_usage(":design PATH")],
-            "estimate": lambda: s.estimate(rest),
-            "answer": lambda: s.answer(rest) if rest else [_usage(":answer TEXT")],
-            "note": lambda: s.note(rest) if rest else [_usage(":note TEXT")],
-            "ask": lambda: s.ask(rest),
-            "status": self.status,
-            "help": lambda: [_info(HELP_EN, HELP_KO)],
-        }
-        action = actions.get(command)
-        if action is None:
-            from sysdesign.yamlio import did_you_mean
+        from sysdesign.ui.lines import handle_line
 
-            hint = did_you_mean(command, actions)
-            self.show(
-                [
-                    _error(
-                        f"unknown command :{command}{hint}; :help lists them (nothing stored)",
-                        f"알 수 없는 명령 :{command}{hint}; :help 참고 (저장하지 않음)",
-                    )
-                ]
-            )
-            return
-        if command == "resume" and s.status != "paused":
-            self.show([_info("The clock is running.", "시계가 가고 있습니다.")])
-            return
-        self.show(action())
-        if command in ("quit", "next") and s.status == "finished" and s.report:
+        s = self.session
+        result = handle_line(s, line)
+        self.show(result.msgs)
+        if result.kind in ("quit", "next") and s.status == "finished" and s.report:
             self.show_summary()
 
     def status(self) -> list[Msg]:
-        from sysdesign.session.engine import clock_text
+        from sysdesign.ui.lines import status_msgs
 
-        s = self.session
-        phase = s.state.phase
-        out = [
-            _info(
-                f"{phase.title['en'] if phase else '-'}: {clock_text(s.remaining())} left; "
-                f"{clock_text(s.elapsed())} elapsed; {s.status}",
-                f"{phase.title['ko'] if phase else '-'}: {clock_text(s.remaining())} 남음; "
-                f"{clock_text(s.elapsed())} 경과; {s.status}",
-            )
-        ]
-        question = s.pending_question()
-        if question:
-            out.append(question)
-        out.append(_info(*_design_line(s)))
-        return out
+        return status_msgs(self.session)
 
     def show_summary(self) -> None:
         report = self.session.report
@@ -323,24 +235,10 @@ class PlainUI:
         self.show([_info("\n".join(lines), "\n".join(lines))])
 
 
-def _design_line(s: Session) -> tuple[str, str]:
-    return s._design_line()
-
-
 def _info(en: str, ko: str) -> Msg:
     from sysdesign.session.events import Msg
 
     return Msg("info", en, ko)
-
-
-def _error(en: str, ko: str) -> Msg:
-    from sysdesign.session.events import Msg
-
-    return Msg("error", en, ko)
-
-
-def _usage(form: str) -> Msg:
-    return _error(f"usage: {form} (nothing stored)", f"사용법: {form} (저장하지 않음)")
 
 
 def _isatty(stream: object) -> bool:
