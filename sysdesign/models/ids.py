@@ -19,6 +19,11 @@ RULE_IDS: tuple[str, ...] = (
     "unreachable",
     "missing-component",
     "missing-path",
+    # Company tracks (commerce, fintech): money and stock must move exactly once.
+    "no-idempotency",
+    "non-atomic-stock",
+    "no-double-entry",
+    "sync-fraud-no-fallback",
 )
 
 PHASE_IDS: tuple[str, ...] = ("requirements", "high_level", "deep_dive", "wrap_up")
