@@ -6,6 +6,7 @@ loader; a user file with the same id overrides the bundled one.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,21 +313,50 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def _cached(loader: Callable[[Path], Any], path: Path) -> Any:
+    """`loader(path)`, remembered in SYSDESIGN_HOME/cache until the file changes.
+
+    Parsing and validating the bundled YAML costs more than the rest of a command; a pickle of
+    the validated model, keyed by the file's path, size, mtime and the package version, does not.
+    Any problem with the cache (unwritable, stale, corrupt) falls back to loading the file.
+    """
+    import hashlib
+    import pickle
+
+    from sysdesign import __version__
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return loader(path)
+    key = f"{__version__}|{loader.__name__}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    cache = paths.home() / "cache" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+    try:
+        with cache.open("rb") as fh:
+            return pickle.load(fh)
+    except Exception:
+        pass
+    value = loader(path)
+    with contextlib.suppress(OSError):
+        paths.atomic_write_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
 def load_library() -> Library:
     """Load everything; the first invalid file stops with its problems located."""
     lib = Library()
     for base in (paths.bundled, paths.user_dir):
         for path in _yaml_files(base("scenarios")):
             if path.name == TRACKS_FILE:
-                for track in load_tracks(path).tracks:
+                for track in _cached(load_tracks, path).tracks:
                     lib.tracks[track.id] = track
                 lib.sources["tracks"] = path
                 continue
-            scenario = load_scenario(path)
+            scenario = _cached(load_scenario, path)
             lib.scenarios[scenario.id] = scenario
             lib.sources[f"scenario:{scenario.id}"] = path
         for path in _yaml_files(base("rubrics")):
-            rubric = load_rubric(path)
+            rubric = _cached(load_rubric, path)
             lib.rubrics[rubric.scenario] = rubric
             lib.sources[f"rubric:{rubric.scenario}"] = path
     return lib
