@@ -313,6 +313,17 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+_MODELS_STAMP: list[int] = []
+
+
+def _models_stamp() -> int:
+    """Newest mtime of the model sources: a changed model invalidates every cached file."""
+    if not _MODELS_STAMP:
+        folder = Path(__file__).resolve().parent / "models"
+        _MODELS_STAMP.append(max(p.stat().st_mtime_ns for p in folder.glob("*.py")))
+    return _MODELS_STAMP[0]
+
+
 def _cached(loader: Callable[[Path], Any], path: Path) -> Any:
     """`loader(path)`, remembered in SYSDESIGN_HOME/cache until the file changes.
 
@@ -329,7 +340,10 @@ def _cached(loader: Callable[[Path], Any], path: Path) -> Any:
         stat = path.stat()
     except OSError:
         return loader(path)
-    key = f"{__version__}|{loader.__name__}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    key = (
+        f"{__version__}|{_models_stamp()}|{loader.__name__}|{path.resolve()}|"
+        f"{stat.st_size}|{stat.st_mtime_ns}"
+    )
     cache = paths.home() / "cache" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
     try:
         with cache.open("rb") as fh:
