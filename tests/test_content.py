@@ -207,3 +207,58 @@ def test_reference_design_has_what_its_rubric_expects(lib: Library, sid: str) ->
     for name, value in design.estimates.given().items():
         if name in preset:
             assert value == preset[name], (sid, name)
+
+
+# ---------------------------------------------------------------- the interviewer hears the facts
+
+# Questions a candidate typically asks, each with the fact it should reach first.
+TYPICAL_QUESTIONS: dict[str, list[tuple[str, str]]] = {
+    "chat": [
+        ("How many daily active users do we have?", "dau"),
+        ("하루 활성 사용자가 몇 명인가요?", "dau"),
+        ("사용자당 하루에 메시지를 몇 개 보내나요?", "message_rate"),
+        ("Do we need group chat?", "group_chat"),
+        ("단톡방도 지원해야 하나요?", "group_chat"),
+        ("What happens if the recipient is offline?", "offline_delivery"),
+        ("메시지 순서가 보장돼야 하나요?", "ordering"),
+        ("How long do we keep messages?", "retention"),
+        ("PC랑 휴대폰에서 동시에 쓰나요?", "multi_device"),
+    ],
+    "url-shortener": [
+        ("How many URLs are shortened per day?", "new_links"),
+        ("리다이렉트는 하루에 몇 번 일어나나요?", "redirects"),
+        ("Can users pick a custom alias?", "custom_alias"),
+        ("링크에 만료가 있나요?", "expiration"),
+        ("코드는 몇 자리여야 하나요?", "code_length"),
+        ("Should I use 301 or 302?", "redirect_code"),
+    ],
+    "news-feed": [
+        ("How many followers does a user have on average?", "followers"),
+        ("피드는 최신순인가요, 랭킹인가요?", "ordering"),
+        ("How quickly must a new post appear in followers' feeds?", "freshness"),
+        ("하루 게시물은 몇 건인가요?", "posting"),
+    ],
+    "video-streaming": [
+        ("How many videos are uploaded per day?", "uploads"),
+        ("어떤 기기에서 보나요?", "devices"),
+        ("How fast must playback start?", "start_latency"),
+        ("라이브도 해야 하나요?", "scope"),
+    ],
+    "realtime-game": [
+        ("How many concurrent players?", "players"),
+        ("한 경기에 몇 명이 들어가나요?", "match_shape"),
+        ("틱레이트는 얼마인가요?", "tick_rate"),
+        ("Can we trust the client?", "cheating"),
+        ("매칭은 실력 기반인가요?", "matchmaking"),
+    ],
+}
+
+
+@pytest.mark.parametrize("sid", CORE)
+def test_typical_questions_reach_the_right_fact(lib: Library, sid: str) -> None:
+    from sysdesign.session.interviewer import match_facts
+
+    facts = lib.scenario(sid).facts
+    for question, fact_id in TYPICAL_QUESTIONS[sid]:
+        matched = [fact.id for fact, _ in match_facts(question, facts)]
+        assert matched and matched[0] == fact_id, (question, matched)
