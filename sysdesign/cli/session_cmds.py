@@ -35,7 +35,20 @@ PlainOpt = Annotated[
 
 
 def start(
-    scenario_id: Annotated[str, typer.Argument(metavar="SCENARIO", help="Scenario id, e.g. chat.")],
+    scenario_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[SCENARIO]", help="Scenario id, e.g. chat (or give --track instead)."
+        ),
+    ] = None,
+    track: Annotated[
+        str | None,
+        typer.Option(
+            "--track",
+            metavar="ID",
+            help="A company track: without SCENARIO, its scenario you have practised least.",
+        ),
+    ] = None,
     minutes: Annotated[
         float | None,
         typer.Option("--minutes", help="Scale the phase plan to N minutes (a quick round).", min=1),
@@ -64,6 +77,7 @@ def start(
     from sysdesign.store import open_store
 
     lib = library()
+    scenario_id = _pick_scenario(scenario_id, track)
     scenario = lib.scenario(scenario_id)
     rubric = lib.rubric(scenario_id)
     if script is not None:
@@ -73,7 +87,14 @@ def start(
         language = resolve_lang(lang or parsed.lang)
         with open_store() as store:
             session = run_script(
-                store, scenario, rubric, parsed, script.parent, lang=language, minutes=minutes
+                store,
+                scenario,
+                rubric,
+                parsed,
+                script.parent,
+                lang=language,
+                minutes=minutes,
+                track=track,
             )
             _finished(session, language, json_out)
         return
@@ -98,6 +119,7 @@ def start(
             minutes=minutes,
             design_path=design,
             session_id=session_id,
+            track=track,
         )
         out = sys.stderr if json_out else sys.stdout
         if created:
@@ -111,6 +133,31 @@ def start(
         _run_live(session, plain, language, out, begin=True)
         if session.status == "finished":
             _finished(session, language, json_out, out=out)
+
+
+def _pick_scenario(scenario_id: str | None, track_id: str | None) -> str:
+    """The scenario to run: the one named, else the track's scenario practised least."""
+    from sysdesign.errors import UsageError
+    from sysdesign.library import library
+    from sysdesign.store import open_store
+
+    if track_id is None:
+        if scenario_id is None:
+            raise UsageError(
+                "name a scenario (e.g. `sysdesign start chat`) or a track (--track ID); "
+                "see `sysdesign scenarios list` / 시나리오나 --track을 주세요"
+            )
+        return scenario_id
+    lib = library()
+    track = lib.track(track_id)
+    if scenario_id is not None:
+        return scenario_id
+    with open_store() as store:
+        done = [r.item for r in store.results(kind="session")]
+    available = [s for s in track.scenarios if s in lib.scenarios]
+    if not available:
+        raise UsageError(f"track {track_id!r} has no scenario / 트랙에 시나리오가 없습니다")
+    return min(available, key=lambda s: (done.count(s), available.index(s)))
 
 
 def _say(lang: str, en: str, ko: str) -> str:

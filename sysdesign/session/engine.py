@@ -921,8 +921,12 @@ def new_session(
     minutes: float | None = None,
     design_path: Path | None = None,
     session_id: str | None = None,
+    track: str | None = None,
 ) -> Session:
-    """Create the session row (with its plan in `meta`); call `begin()` to start the clock."""
+    """Create the session row (with its plan in `meta`); call `begin()` to start the clock.
+
+    `track` (a company track id) is kept with the session: the report compares estimates with
+    the scenario's preset under that track's variant."""
     plan = plan_phases(scenario, minutes)
     cb_at = curveball_seconds(scenario, minutes)
     meta = {
@@ -930,6 +934,7 @@ def new_session(
         "plan": [p.to_json() for p in plan],
         "curveball_at": cb_at,
         "design_path": str(design_path.resolve()) if design_path else None,
+        "track": track,
     }
     sid = store.create_session(
         scenario.id, lang, meta, started_at=clock.now(), session_id=session_id
@@ -941,6 +946,7 @@ def new_session(
         plan=plan,
         curveball_at=cb_at,
         design_path=meta["design_path"],  # type: ignore[arg-type]
+        track=track,
     )
     return Session(store, state, scenario, rubric, clock)
 
@@ -960,6 +966,7 @@ def replay(store: Store, session_id: str) -> SessionState:
         plan=[PlannedPhase.from_json(p) for p in meta.get("plan", [])],
         curveball_at=float(meta.get("curveball_at", 0.0)),
         design_path=meta.get("design_path"),
+        track=meta.get("track"),
     )
     for e in store.events(session_id):
         ev.apply(state, Event(e.type, e.at, e.payload, e.seq))

@@ -196,6 +196,7 @@ class SessionState:
     plan: list[PlannedPhase]
     curveball_at: float
     design_path: str | None = None
+    track: str | None = None
     status: Status = "new"
     elapsed: float = 0.0
     phase_index: int = -1

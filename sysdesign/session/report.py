@@ -320,7 +320,7 @@ def _estimates(state: SessionState, scenario: Scenario, design: Any, lang: str) 
         except SysdesignError:
             source = None
     try:
-        computed = traffic_model(preset_for(scenario.id)).results
+        computed = traffic_model(preset_for(scenario.id, state.track)).results
     except SysdesignError:
         computed = {}
     figures = []

@@ -128,6 +128,7 @@ def run_script(
     session_id: str | None = None,
     log: list[tuple[float, Msg]] | None = None,
     start: datetime | None = None,
+    track: str | None = None,
 ) -> Session:
     """Replay `script` on a fake clock; returns the finished session (`session.report`)."""
     from sysdesign.session.clock import FakeClock
@@ -135,7 +136,14 @@ def run_script(
 
     clock = FakeClock(start or datetime.now(UTC))
     session = new_session(
-        store, scenario, rubric, clock=clock, lang=lang, minutes=minutes, session_id=session_id
+        store,
+        scenario,
+        rubric,
+        clock=clock,
+        lang=lang,
+        minutes=minutes,
+        session_id=session_id,
+        track=track,
     )
 
     def keep(msgs: list[Msg]) -> None:

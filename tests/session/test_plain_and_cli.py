@@ -79,9 +79,12 @@ def test_history_newest_first_and_report_formats(minichat: Path, tmp_path: Path)
         ids.append(json.loads(out)["session_id"])
     code, out, _ = invoke("history", "--json")
     rows = json.loads(out)
-    assert [r["id"] for r in rows] == list(reversed(ids))
+    assert sorted(r["id"] for r in rows) == sorted(ids)
+    starts = [r["started_at"] for r in rows]
+    assert starts == sorted(starts, reverse=True)  # newest first
     assert {"id", "scenario", "started_at", "status", "score"} <= set(rows[0])
-    assert rows[0]["status"] == "finished" and rows[0]["score"] > rows[1]["score"]
+    scores = {r["id"]: r["score"] for r in rows}
+    assert all(r["status"] == "finished" for r in rows) and scores[ids[1]] > scores[ids[0]]
     code, out, _ = invoke("history")
     assert code == 0 and ids[0] in out
     target = tmp_path / "r.html"
@@ -120,3 +123,22 @@ def test_core_session_modules_stay_import_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_start_track_picks_the_scenario_practised_least(minichat: Path, home: Path) -> None:
+    (home / "scenarios" / "tracks.yaml").write_text(
+        "tracks:\n"
+        "  - id: mini\n"
+        "    title: {ko: 미니, en: Mini}\n"
+        "    stresses: {ko: 채팅, en: chat}\n"
+        "    intro: {ko: 소개, en: intro}\n"
+        "    scenarios: [minichat]\n"
+    )
+    script = str(minichat / "weak.script.yaml")
+    code, out, err = invoke("start", "--track", "mini", "--script", script, "--json")
+    assert code == 0, err
+    assert json.loads(out)["scenario"] == "minichat"
+    code, _, err = invoke("start", "--track", "nope", "--script", script)
+    assert code == 2 and "no track" in err
+    code, _, err = invoke("start", "--script", script)
+    assert code == 2 and "name a scenario" in err
