@@ -85,8 +85,10 @@ class _Points:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.items: list[dict[str, Any]] = []
+        self.raw: list[float] = []
 
     def add(self, area: str, points: float, maximum: float, en: str, ko: str) -> None:
+        self.raw.append(points)
         self.items.append(
             {
                 "area": area,
@@ -97,7 +99,7 @@ class _Points:
         )
 
     def total(self) -> float:
-        return float(sum(i["points"] for i in self.items))
+        return float(sum(self.raw))
 
 
 # --------------------------------------------------------------------------- the parts
@@ -672,8 +674,10 @@ def render_report(
     areas: dict[str, dict[str, Any]] = {}
     for item in report["breakdown"]:
         a = areas.setdefault(item["area"], {"area": item["area"], "points": 0.0, "max": 0.0})
-        a["points"] = round(a["points"] + item["points"], 1)
-        a["max"] = round(a["max"] + item["max"], 1)
+        a["points"] += item["points"]
+        a["max"] += item["max"]
+    for a in areas.values():
+        a["points"], a["max"] = round(a["points"], 1), round(a["max"], 1)
     context = {
         "r": report,
         "title": title or report["scenario"],
