@@ -167,15 +167,12 @@ def _say(lang: str, en: str, ko: str) -> str:
 def _run_live(session: Session, plain: bool, lang: str, out: Any, *, begin: bool) -> None:
     from sysdesign.ui.plain import PlainUI
 
-    use_plain = plain or not sys.stdin.isatty() or out is not sys.stdout
+    use_plain = plain or not sys.stdin.isatty() or not sys.stdout.isatty() or out is not sys.stdout
     if not use_plain:
-        import importlib.util
+        from sysdesign.ui import tui  # Textual: imported only when the full-screen UI runs
 
-        if importlib.util.find_spec("sysdesign.ui.tui") is not None:
-            from sysdesign.ui import tui  # type: ignore[attr-defined,unused-ignore]
-
-            tui.run(session, begin=begin, lang=lang)
-            return
+        tui.run(session, begin=begin, lang=lang, report_path=_report_file(session.id))
+        return
     ui = PlainUI(session, stdout=out, lang=lang)
     ui.run(session.begin() if begin else session.resume())
 
