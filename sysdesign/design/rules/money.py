@@ -7,9 +7,10 @@ say "this call moves money":
   front of it, or the key store it consults);
 - `ledger` marks the record of balances, `double_entry` says it is kept as balanced entries;
 - `fraud` marks a risk-scoring component, `timeout` / `fallback` say what happens when it is slow.
-When a design tags nothing but its scenario's rubric expects `idempotency` or `double_entry`
-(`expected_tags`), the rubric's word is taken that the scenario moves money, and the rules look
-at the services the clients reach and the databases they write instead.
+When a design tags nothing but its scenario's rubric expects a `payment`/`transfer` (or a
+`ledger`/`double_entry`) component in `expected_tags`, the rubric's word is taken that the
+scenario moves money, and the rules look at the services the clients reach and the databases
+they write instead.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def money_points(ctx: Context) -> tuple[list[str], bool]:
     """The callers that move money, and whether they were only inferred from the rubric.
 
     Tagged callers (`payment`/`transfer`), plus every caller of a payment provider. With none,
-    and a rubric expecting `idempotency` or `double_entry`: the services the clients reach that
-    write a database or call an external system.
+    and a rubric expecting a `payment` or `transfer` component: the services the clients reach
+    that write a database or call an external system.
     """
     g = ctx.graph
     points: list[str] = [
@@ -67,7 +68,7 @@ def money_points(ctx: Context) -> tuple[list[str], bool]:
         for caller in g.pred[provider]:
             if kind_of(g, caller) in CALLER_KINDS and caller not in points:
                 points.append(caller)
-    if points or not _rubric_expects(ctx, "idempotency", "double_entry"):
+    if points or not _rubric_expects(ctx, "payment", "transfer"):
         return points, False
     inferred = [
         n
@@ -91,7 +92,7 @@ def no_idempotency(ctx: Context) -> Iterator[Hit]:
 
     Applies to the money points (see `money_points`: callers tagged `payment`/`transfer`, the
     callers of an external payment or banking provider, or — when nothing is tagged and the
-    rubric expects `idempotency` — the services that write the databases). A point is covered
+    rubric expects a `payment`/`transfer` component — the services that write the databases). A point is covered
     when a component tagged `idempotency` is the point itself, anything upstream of it (the key
     travels with the request or the message), or a store it calls (the key table).
     """
@@ -142,10 +143,10 @@ def no_idempotency(ctx: Context) -> Iterator[Hit]:
                 *(
                     (
                         t(
-                            "no component is tagged payment/transfer; the rubric expects "
-                            "idempotency, so the services that write its databases are treated "
-                            "as the money path",
-                            "payment/transfer 태그가 없어, 루브릭이 멱등성을 기대하는 이 시나리오에서는 "
+                            "no component is tagged payment/transfer; the rubric expects one, "
+                            "so the services that write its databases are treated as the money "
+                            "path",
+                            "payment/transfer 태그가 없어, 루브릭이 그 역할을 기대하는 이 시나리오에서는 "
                             "데이터베이스에 쓰는 서비스를 돈이 움직이는 경로로 봅니다",
                         ),
                     )
