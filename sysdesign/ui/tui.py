@@ -79,6 +79,8 @@ KEYS: tuple[Key, ...] = (
     Key("ctrl+q", "request_quit", "quit", "종료"),
 )
 
+SESSION_ACTIONS = frozenset(k.action for k in KEYS)
+
 STYLE = {
     "interviewer": ("» ", "bold cyan"),
     "ack": ("✓ ", "green"),
@@ -223,6 +225,7 @@ class SessionApp(App[str]):
         self.tick_seconds = tick_seconds
         self.outcome = ""
         self._shown: dict[str, str] = {}
+        self._sizes: dict[str, int] = {}
         self._components: tuple[str | None, int | None] = (None, None)
 
     # -- layout ---------------------------------------------------------------------------
@@ -231,10 +234,12 @@ class SessionApp(App[str]):
         yield Static(id="clock")
         yield Static(id="phases")
         with Horizontal(id="body"):
-            yield RichLog(id="panel", wrap=True, markup=False, highlight=False)
+            yield RichLog(id="panel", wrap=True, markup=False, highlight=False, min_width=20)
             yield Static(id="side")
         yield Static(id="keys")
-        yield Input(id="line", placeholder=self._placeholder())
+        line = Input(id="line", placeholder=self._placeholder())
+        line.cursor_blink = False  # a blinking cursor redraws the screen twice a second
+        yield line
 
     def on_mount(self) -> None:
         s = self.session
@@ -289,14 +294,24 @@ class SessionApp(App[str]):
         return "\n".join(strip.text for strip in self.query_one("#panel", RichLog).lines)
 
     def _set(self, widget_id: str, content: str | Text, classes: str = "") -> None:
-        """Update a widget only when what it shows changed: an idle screen redraws nothing."""
+        """Update a widget only when what it shows changed: an idle screen redraws nothing.
+
+        The countdown and the phase bar change every second but keep their width (`mm:ss`),
+        so they repaint without a layout pass over the whole screen; that is most of the idle
+        cost of a live session.
+        """
+        plain = content.plain if isinstance(content, Text) else content
         key = (content.markup if isinstance(content, Text) else content) + "|" + classes
-        if self._shown.get(widget_id) == key:
+        before = self._shown.get(widget_id)
+        if before == key:
             return
         self._shown[widget_id] = key
         widget = self.query_one("#" + widget_id, Static)
-        widget.update(content)
-        widget.set_classes(classes)
+        same_size = before is not None and self._sizes.get(widget_id) == len(plain)
+        self._sizes[widget_id] = len(plain)
+        widget.update(content, layout=not same_size)
+        if set(widget.classes) != set(classes.split()):
+            widget.set_classes(classes)
 
     def refresh_status(self) -> None:
         self._set("clock", *self._clock())
@@ -480,6 +495,10 @@ class SessionApp(App[str]):
         self.refresh_status()
 
     # -- input and keys -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The session keys are priority bindings: keep them quiet while a dialog is open."""
+        return not (action in SESSION_ACTIONS and isinstance(self.screen, ModalScreen))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         line = event.value

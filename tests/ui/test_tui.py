@@ -255,6 +255,8 @@ def test_quit_confirms_finishes_and_shows_the_report(minichat: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, QuitScreen)
+        await pilot.press("ctrl+n", "ctrl+t")  # the session keys wait while the dialog is open
+        assert session.state.phase_id == "requirements" and not session.state.hints
         await pilot.press("n")  # back: nothing happens
         await pilot.pause()
         assert not isinstance(app.screen, QuitScreen) and session.status == "running"
