@@ -230,9 +230,17 @@ def full_screen(idle: float, real: float, notes: int, rows: list[tuple[str, str,
         proc.wait()
         if notes:  # resume the same session for the keypress figures
             proc = PtyProcess(["resume", sid], env, work)
-            db.wait(
-                "SELECT 1 FROM events WHERE session_id = ? AND type = 'resumed'", sid, every=0.01
-            )
+            try:
+                db.wait(
+                    "SELECT 1 FROM events WHERE session_id = ? AND type = 'resumed'",
+                    sid,
+                    every=0.01,
+                )
+            except TimeoutError:
+                proc.wait(5)
+                sys.exit(
+                    "the session did not resume:\n" + proc.output.decode("utf-8", "replace")[-3000:]
+                )
             time.sleep(2.0)
     if notes:
         lat = note_latencies(proc.send, db, sid, notes, b"\r")

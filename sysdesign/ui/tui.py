@@ -155,6 +155,7 @@ class QuitScreen(ModalScreen[str]):
     QuitScreen > Vertical {
         width: 64; height: auto; padding: 1 2; border: thick $warning; background: $surface;
     }
+    QuitScreen Label { width: 100%; }
     QuitScreen Horizontal { height: auto; margin-top: 1; }
     QuitScreen Button { margin-right: 1; }
     """
