@@ -77,7 +77,7 @@ def start(
     from sysdesign.store import open_store
 
     lib = library()
-    scenario_id = _pick_scenario(scenario_id, track)
+    scenario_id = _pick_scenario(scenario_id, track, lang)
     scenario = lib.scenario(scenario_id)
     rubric = lib.rubric(scenario_id)
     if script is not None:
@@ -135,8 +135,9 @@ def start(
             _finished(session, language, json_out, out=out)
 
 
-def _pick_scenario(scenario_id: str | None, track_id: str | None) -> str:
-    """The scenario to run: the one named, else the track's scenario practised least."""
+def _pick_scenario(scenario_id: str | None, track_id: str | None, lang: str | None = None) -> str:
+    """The scenario to run: the one named, else the track's scenario practised least
+    (`sysdesign.tracks`); which one and why goes to stderr, so stdout keeps the session."""
     from sysdesign.errors import UsageError
     from sysdesign.library import library
     from sysdesign.store import open_store
@@ -153,11 +154,17 @@ def _pick_scenario(scenario_id: str | None, track_id: str | None) -> str:
     if scenario_id is not None:
         return scenario_id
     with open_store() as store:
+        started = [r.scenario for r in store.sessions()]
         done = [r.item for r in store.results(kind="session")]
     available = [s for s in track.scenarios if s in lib.scenarios]
     if not available:
         raise UsageError(f"track {track_id!r} has no scenario / 트랙에 시나리오가 없습니다")
-    return min(available, key=lambda s: (done.count(s), available.index(s)))
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.tracks import pick_least_practised, practice_counts
+
+    pick = pick_least_practised(track_id, available, practice_counts(available, started, done))
+    sys.stderr.write(pick.reason(resolve_lang(lang)) + "\n")
+    return pick.scenario
 
 
 def _say(lang: str, en: str, ko: str) -> str:

@@ -17,13 +17,14 @@ RULE_IDS: tuple[str, ...] = (
     "needs-sharding",
     "sync-cycle",
     "unreachable",
-    "missing-component",
-    "missing-path",
-    # Company tracks (commerce, fintech): money and stock must move exactly once.
+    # Company tracks (commerce, fintech): money and stock must move exactly once. Listed before
+    # the coverage rules so that, at one severity, a concrete flaw sorts ahead of a missing tag.
     "no-idempotency",
     "non-atomic-stock",
     "no-double-entry",
     "sync-fraud-no-fallback",
+    "missing-component",
+    "missing-path",
 )
 
 PHASE_IDS: tuple[str, ...] = ("requirements", "high_level", "deep_dive", "wrap_up")
