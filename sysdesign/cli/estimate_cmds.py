@@ -188,12 +188,14 @@ def _say(lang: str, en: str, ko: str) -> str:
 
 
 def render(calculation: "Calculation", lang: str, title: str) -> None:
-    """Results table, then numbered whiteboard steps, then the conventions."""
-    from rich.table import Table
+    """Results table, then numbered whiteboard steps, then the conventions.
 
-    out = console()
+    Plain text (sysdesign.cli.textable), not rich: this is the command people run most, and
+    rich's import and layout cost more than the whole estimate."""
+    from sysdesign.cli.textable import Align, echo, style, table
+
     if not calculation.results:
-        out.print(
+        echo(
             _say(
                 lang,
                 "Nothing to compute from these inputs: add e.g. --dau with "
@@ -204,30 +206,28 @@ def render(calculation: "Calculation", lang: str, title: str) -> None:
         )
         return
     names = {s.key: s.name_in(lang) for s in calculation.steps if s.key}
-    table = Table(title=title, title_justify="left")
-    table.add_column(_say(lang, "Result", "결과"), style="bold")
-    table.add_column(_say(lang, "Meaning", "뜻"))
-    table.add_column(_say(lang, "Value", "값"), justify="right")
-    for key, result in calculation.results.items():
-        table.add_row(key, names.get(key, _say(lang, "given", "입력값")), result.human)
-    out.print(table)
+    columns: list[tuple[str, Align]] = [
+        (_say(lang, "Result", "결과"), "left"),
+        (_say(lang, "Meaning", "뜻"), "left"),
+        (_say(lang, "Value", "값"), "right"),
+    ]
+    rows = [
+        (key, names.get(key, _say(lang, "given", "입력값")), result.human)
+        for key, result in calculation.results.items()
+    ]
+    echo(table(title, columns, rows))
     if calculation.inputs:
         given = ", ".join(f"{k}={_show(v)}" for k, v in calculation.inputs.items())
-        out.print(_say(lang, "Inputs: ", "입력: ") + given, markup=False)
-    out.print(_say(lang, "Steps:", "계산 과정:"), style="bold")
+        echo(_say(lang, "Inputs: ", "입력: ") + given)
+    echo(style(_say(lang, "Steps:", "계산 과정:"), bold=True))
     width = len(str(len(calculation.steps)))
     for i, step in enumerate(calculation.steps, 1):
-        out.print(
+        echo(
             f"{i:>{width}}. {step.name_in(lang)}: {step.formula_in(lang)}\n"
-            f"{'':>{width}}    = {step.substituted} = {step.human}",
-            markup=False,
-            highlight=False,
+            f"{'':>{width}}    = {step.substituted} = {step.human}"
         )
-    out.print(
-        _say(lang, "Conventions: ", "규칙: ") + "; ".join(calculation.conventions.describe(lang)),
-        style="dim",
-        markup=False,
-    )
+    conventions = "; ".join(calculation.conventions.describe(lang))
+    echo(style(_say(lang, "Conventions: ", "규칙: ") + conventions, dim=True))
 
 
 def _show(value: object) -> str:
