@@ -138,3 +138,21 @@ def test_parse_yaml_never_raises_anything_but_invalid_input(word: str) -> None:
 def test_did_you_mean() -> None:
     assert "cache" in did_you_mean("cahce", ["cache", "queue"])
     assert did_you_mean("zzzz", ["cache"]) == ""
+
+
+def test_atomic_write_gives_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    from sysdesign.paths import atomic_write_text
+
+    target = tmp_path / "report.md"
+    mask = os.umask(0o022)
+    try:
+        atomic_write_text(target, "x")
+    finally:
+        os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o600)
+    atomic_write_text(target, "y")
+    assert target.stat().st_mode & 0o777 == 0o600 and target.read_text() == "y"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
