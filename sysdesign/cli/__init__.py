@@ -188,7 +188,10 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit. / 버전을 출력하고 끝냅니다.",
         ),
     ] = False,
 ) -> None:

@@ -21,13 +21,16 @@ def register(app: typer.Typer) -> None:
 
 
 def check(
-    design: Annotated[Path, typer.Argument(metavar="DESIGN", help="A design YAML file.")],
+    design: Annotated[
+        Path, typer.Argument(metavar="DESIGN", help="A design YAML file. / 설계 YAML 파일.")
+    ],
     scenario: Annotated[
         str | None,
         typer.Option(
             "--scenario",
             metavar="ID",
-            help="Score against this scenario's rubric (default: the file's scenario:).",
+            help="Score against this scenario's rubric (default: the file's scenario:). / "
+            "이 시나리오의 루브릭으로 채점합니다(기본값: 파일의 scenario:).",
         ),
     ] = None,
     lang: LangOpt = None,
@@ -37,7 +40,8 @@ def check(
         typer.Option(
             "--fail-on",
             metavar="SEVERITY",
-            help="Exit 1 when a finding at or above critical|major|minor exists.",
+            help="Exit 1 when a finding at or above critical|major|minor exists. / "
+            "critical|major|minor 중 지정한 심각도 이상의 문제가 있으면 1로 종료합니다.",
         ),
     ] = None,
     kill: Annotated[
@@ -46,11 +50,13 @@ def check(
             "--kill",
             metavar="COMPONENT",
             help="What if this component dies (repeatable): broken journeys and "
-            "availability before/after; exit 1 when a journey breaks.",
+            "availability before/after; exit 1 when a journey breaks. / "
+            "이 컴포넌트가 죽으면?(여러 번 지정 가능) 끊기는 사용자 흐름과 전후 가용성을 "
+            "보여 주고, 끊기는 흐름이 있으면 1로 종료합니다.",
         ),
     ] = None,
 ) -> None:
-    """Find bottlenecks in a design, with evidence, fixes and a score. / 설계의 병목 찾기."""
+    """Find bottlenecks in a design, with evidence, fixes and a score. / 설계의 병목을 근거·해결책·점수와 함께 찾습니다."""
     from sysdesign.i18n import resolve_lang
     from sysdesign.library import load_design
 

@@ -15,12 +15,18 @@ LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Output language: ko or en (default: SYSDESIGN_LANG, then the locale).",
+        help="Output language: ko or en (default: SYSDESIGN_LANG, then the locale). / "
+        "출력 언어: ko 또는 en(기본값: SYSDESIGN_LANG, 없으면 로캘).",
         show_default=False,
     ),
 ]
 JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Print one JSON document on stdout, nothing else.")
+    bool,
+    typer.Option(
+        "--json",
+        help="Print one JSON document on stdout, nothing else. / "
+        "표준 출력에 JSON 문서 하나만 출력합니다.",
+    ),
 ]
 
 

@@ -260,7 +260,8 @@ def connections_cmd(
         str | None, _opt("Concurrent connections, e.g. 10k. / 동시 연결 수.", "N")
     ] = None,
     dau: Annotated[
-        str | None, _opt("Daily active users (with --concurrent-fraction). / DAU.", "N")
+        str | None,
+        _opt("Daily active users (with --concurrent-fraction). / 일간 활성 사용자(DAU).", "N"),
     ] = None,
     concurrent_fraction: Annotated[
         str | None, _opt("Fraction of DAU online at once, e.g. 10%. / 동시 접속 비율.", "F")
@@ -566,7 +567,7 @@ def numbers(
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Latency numbers and powers of two, each with its source and year. / 지연 시간 수치와 2의 거듭제곱."""
+    """Latency numbers and powers of two, each with its source and year. / 알아 두어야 할 지연 시간과 2의 거듭제곱(출처·연도 포함)."""
     from sysdesign.estimate.numbers import load_numbers
     from sysdesign.i18n import resolve_lang
 

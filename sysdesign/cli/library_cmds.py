@@ -11,10 +11,12 @@ from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
 from sysdesign.errors import EXIT_VERDICT, UsageError
 
 scenarios_app = typer.Typer(
-    help="Browse the interview scenarios. / 면접 시나리오 보기.", no_args_is_help=True
+    help="Browse the interview scenarios. / 면접 시나리오를 봅니다.", no_args_is_help=True
 )
 tracks_app = typer.Typer(
-    help="Company tracks: which scenarios each loop stresses. / 회사별 트랙.", no_args_is_help=True
+    help="Company tracks: which scenarios each loop stresses. / "
+    "회사별 트랙: 각 면접이 중시하는 시나리오.",
+    no_args_is_help=True,
 )
 
 
@@ -28,12 +30,13 @@ def register(app: typer.Typer) -> None:
 @scenarios_app.command("list")
 def scenarios_list(
     track: Annotated[
-        str | None, typer.Option("--track", help="Only this track's scenarios.")
+        str | None,
+        typer.Option("--track", help="Only this track's scenarios. / 이 트랙의 시나리오만."),
     ] = None,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """List the scenarios. / 시나리오 목록."""
+    """List the scenarios. / 시나리오 목록을 봅니다."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.library import library
 
@@ -86,14 +89,21 @@ def _difficulty(value: str, lang: str) -> str:
 
 @scenarios_app.command("show")
 def scenarios_show(
-    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="Scenario id, e.g. chat.")],
+    scenario_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Scenario id, e.g. chat. / 시나리오 id(예: chat).")
+    ],
     lang: LangOpt = None,
     json_out: JsonOpt = False,
     spoilers: Annotated[
-        bool, typer.Option("--spoilers", help="Also show the facts, curveball and rubric.")
+        bool,
+        typer.Option(
+            "--spoilers",
+            help="Also show the facts, curveball and rubric. / "
+            "숨겨 둔 사실, 돌발 요구사항, 루브릭도 보여 줍니다.",
+        ),
     ] = False,
 ) -> None:
-    """Show a scenario's prompt, phase plan and difficulty. / 시나리오 보기."""
+    """Show a scenario's prompt, phase plan and difficulty. / 시나리오의 문제, 단계별 계획, 난이도를 봅니다."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.library import library
 
@@ -191,7 +201,7 @@ def scenarios_show(
 
 @tracks_app.command("list")
 def tracks_list(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
-    """List the tracks. / 트랙 목록."""
+    """List the tracks. / 트랙 목록을 봅니다."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.library import library
 
@@ -226,11 +236,13 @@ def tracks_list(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
 
 @tracks_app.command("show")
 def tracks_show(
-    track_id: Annotated[str, typer.Argument(metavar="ID", help="Track id, e.g. core.")],
+    track_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Track id, e.g. core. / 트랙 id(예: core).")
+    ],
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Show a track: companies, what it stresses, its scenarios. / 트랙 보기."""
+    """Show a track: companies, what it stresses, its scenarios. / 트랙의 회사, 중점, 시나리오를 봅니다."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.library import library
 
@@ -273,12 +285,14 @@ def validate(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE...", help="Scenario, rubric, design, tracks or story YAML files."
+            metavar="FILE...",
+            help="Scenario, rubric, design, tracks or story YAML files. / "
+            "시나리오, 루브릭, 설계, 트랙, 스토리 YAML 파일.",
         ),
     ],
     json_out: JsonOpt = False,
 ) -> None:
-    """Validate files and list every problem (exit 1 if any, 2 if unreadable). / 파일 검증."""
+    """Validate files and list every problem (exit 1 if any, 2 if unreadable). / 파일을 검증하고 모든 문제를 나열합니다(문제가 있으면 1, 읽을 수 없으면 2로 종료)."""
     from sysdesign.errors import InvalidInputError
     from sysdesign.library import validate_file
 
@@ -319,10 +333,15 @@ SCHEMA_KINDS = ("scenario", "rubric", "design", "tracks", "story")
 
 def schema(
     kind: Annotated[
-        str, typer.Argument(metavar="KIND", help="scenario, rubric, design, tracks or story.")
+        str,
+        typer.Argument(
+            metavar="KIND",
+            help="scenario, rubric, design, tracks or story. / "
+            "scenario, rubric, design, tracks, story 중 하나.",
+        ),
     ],
 ) -> None:
-    """Print the JSON Schema of a file kind (for editors). / JSON 스키마 출력."""
+    """Print the JSON Schema of a file kind (for editors). / 파일 종류별 JSON 스키마를 출력합니다(편집기용)."""
     from sysdesign.schemas import json_schema
 
     if kind not in SCHEMA_KINDS:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from sysdesign.progress.recommend import Recommendation
 
 history_app = typer.Typer(
-    help="Everything you practised, newest first; `history delete ID` removes one. / 연습 기록.",
+    help="Everything you practised, newest first; `history delete ID` removes one. / "
+    "연습 기록(최신순). `history delete ID`로 하나를 지웁니다.",
     invoke_without_command=True,
 )
 
@@ -55,16 +56,21 @@ def progress(
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Only results from this date (2025-01-31) or span back from today (7d, 2w, 3m).",
+            help="Only results from this date (2025-01-31) or span back from today (7d, 2w, 3m). / "
+            "이 날짜(2025-01-31) 이후 또는 오늘부터 거슬러 올라간 기간(7d, 2w, 3m)의 결과만.",
         ),
     ] = None,
     png: Annotated[
         Path | None,
-        typer.Option("--png", metavar="FILE", help="Also write the charts as a PNG image."),
+        typer.Option(
+            "--png",
+            metavar="FILE",
+            help="Also write the charts as a PNG image. / 차트를 PNG 이미지로도 저장합니다.",
+        ),
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Scores over time per area, scenario and track, as charts. / 영역별 실력 추이."""
+    """Scores over time per area, scenario and track, as charts. / 영역·시나리오·트랙별 점수 추이를 차트로 봅니다."""
     from sysdesign.i18n import resolve_lang
     from sysdesign.progress.areas import build_progress, parse_since
     from sysdesign.store import open_store
@@ -219,13 +225,14 @@ def next_item(
         float | None,
         typer.Option(
             "--minutes",
-            help="Time you have: under 45 gives a drill or a STAR question, 45+ an interview.",
+            help="Time you have: under 45 gives a drill or a STAR question, 45+ an interview. / "
+            "쓸 수 있는 시간(분). 45분 미만이면 드릴이나 STAR 질문, 45분 이상이면 모의 면접.",
         ),
     ] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """What to practise next, from your spaced-repetition (SM-2) schedule. / 다음 연습 추천."""
+    """What to practise next, from your spaced-repetition (SM-2) schedule. / 간격 반복(SM-2) 일정에 따라 다음에 연습할 것을 추천합니다."""
     from sysdesign.i18n import resolve_lang
     from sysdesign.progress.recommend import load_catalogue, recommend
     from sysdesign.progress.schedule import sync
@@ -288,16 +295,21 @@ def render_next(choice: Recommendation, lang: str, now: datetime) -> list[Render
 def history(
     ctx: typer.Context,
     scenario: Annotated[
-        str | None, typer.Option("--scenario", metavar="ID", help="Only this scenario.")
+        str | None,
+        typer.Option("--scenario", metavar="ID", help="Only this scenario. / 이 시나리오만."),
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option("--kind", metavar="KIND", help="Only session, drill or star entries."),
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only session, drill or star entries. / session, drill, star 중 한 종류만.",
+        ),
     ] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """List sessions, drills and STAR rounds, newest first. / 연습 기록 (최신순)."""
+    """List sessions, drills and STAR rounds, newest first. / 세션, 드릴, STAR 라운드를 최신순으로 나열합니다."""
     if ctx.invoked_subcommand is not None:
         return
     from sysdesign.i18n import resolve_lang
@@ -370,13 +382,20 @@ def _when(at: str) -> str:
 @history_app.command("delete")
 def history_delete(
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A session id, or rN for a drill or STAR round.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A session id, or rN for a drill or STAR round. / "
+            "세션 id, 또는 드릴·STAR 라운드는 rN.",
+        ),
     ],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask for confirmation. / 확인하지 않습니다.")
+    ] = False,
     json_out: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """Delete one entry (asks first unless --yes); the schedule forgets it. / 기록 삭제."""
+    """Delete one entry (asks first unless --yes); the schedule forgets it. / 기록 하나를 지웁니다(--yes가 없으면 먼저 묻습니다). 연습 일정에서도 빠집니다."""
     from sysdesign.errors import EXIT_VERDICT
     from sysdesign.i18n import resolve_lang
     from sysdesign.progress.history import delete_entry, find_entry

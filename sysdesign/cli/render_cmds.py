@@ -10,7 +10,8 @@ import typer
 from sysdesign.cli.common import LangOpt
 
 export_app = typer.Typer(
-    help="Write a blog post or an HTML review from a design. / 설계로 블로그 글·HTML 리뷰 만들기.",
+    help="Write a blog post or an HTML review from a design. / "
+    "설계로 블로그 글이나 HTML 리뷰를 만듭니다.",
     no_args_is_help=True,
 )
 
@@ -20,21 +21,25 @@ DesignArg = Annotated[
 ]
 OutputOpt = Annotated[
     Path,
-    typer.Option("--output", "-o", help="The file to write. / 쓸 파일.", show_default=False),
+    typer.Option("--output", "-o", help="The file to write. / 출력 파일.", show_default=False),
 ]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Overwrite an existing file. / 기존 파일 덮어쓰기.")
+    bool, typer.Option("--force", help="Overwrite an existing file. / 기존 파일을 덮어씁니다.")
 ]
 ProviderOpt = Annotated[
     str,
-    typer.Option("--provider", help="Icon set: onprem, aws, gcp or k8s. / 아이콘 세트."),
+    typer.Option(
+        "--provider",
+        help="Icon set: onprem, aws, gcp or k8s. / 아이콘 세트: onprem, aws, gcp, k8s.",
+    ),
 ]
 ScenarioOpt = Annotated[
     str | None,
     typer.Option(
         "--scenario",
         help="Scenario id for the problem, requirements and references (default: the "
-        "design's `scenario`). / 시나리오 id.",
+        "design's `scenario`). / 문제, 요구사항, 참고 자료를 가져올 시나리오 id(기본값: "
+        "설계 파일의 `scenario`).",
         show_default=False,
     ),
 ]
@@ -85,13 +90,18 @@ def diagram(
         str | None,
         typer.Option(
             "--format",
-            help="png, svg, pdf, dot or mermaid (default: from the file's suffix). / 출력 형식.",
+            help="png, svg, pdf, dot or mermaid (default: from the file's suffix). / "
+            "png, svg, pdf, dot, mermaid 중 하나(기본값: 파일 확장자로 판단).",
             show_default=False,
         ),
     ] = None,
     provider: ProviderOpt = "onprem",
     direction: Annotated[
-        str, typer.Option("--direction", help="LR (left to right) or TB (top to bottom).")
+        str,
+        typer.Option(
+            "--direction",
+            help="LR (left to right) or TB (top to bottom). / LR(왼쪽→오른쪽) 또는 TB(위→아래).",
+        ),
     ] = "LR",
     highlight: Annotated[
         bool,
@@ -104,7 +114,7 @@ def diagram(
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """Draw the design: PNG/SVG/PDF with icons, or Mermaid/DOT text. / 설계 다이어그램 그리기."""
+    """Draw the design: PNG/SVG/PDF with icons, or Mermaid/DOT text. / 설계를 그림(PNG/SVG/PDF) 또는 Mermaid/DOT 텍스트로 그립니다."""
     from sysdesign.errors import UsageError
     from sysdesign.i18n import resolve_lang
     from sysdesign.library import load_design
@@ -141,20 +151,24 @@ def export_blog(
     scenario: ScenarioOpt = None,
     front_matter: Annotated[
         str,
-        typer.Option("--front-matter", help="hugo (YAML), jekyll or none. / 머리말 형식."),
+        typer.Option(
+            "--front-matter",
+            help="hugo (YAML), jekyll or none. / 머리말(front matter) 형식: hugo(YAML), jekyll, none.",
+        ),
     ] = "hugo",
     image: Annotated[
         str,
         typer.Option(
             "--image",
-            help="The diagram written beside the post: png, svg or none. / 글 옆에 둘 그림.",
+            help="The diagram written beside the post: png, svg or none. / "
+            "글 옆에 함께 저장할 다이어그램: png, svg, none.",
         ),
     ] = "png",
     provider: ProviderOpt = "onprem",
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """A Markdown blog post: problem, estimates, diagram, decisions, findings. / 블로그 글."""
+    """A Markdown blog post: problem, estimates, diagram, decisions, findings. / 마크다운 블로그 글: 문제, 추정, 다이어그램, 결정, 발견된 문제."""
     from sysdesign.errors import UsageError
     from sysdesign.i18n import resolve_lang
     from sysdesign.library import load_design
@@ -196,7 +210,7 @@ def export_html(
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """A self-contained HTML design review: diagram, score, findings. / HTML 설계 리뷰."""
+    """A self-contained HTML design review: diagram, score, findings. / 파일 하나로 된 HTML 설계 리뷰: 다이어그램, 점수, 발견된 문제."""
     from sysdesign.i18n import resolve_lang
     from sysdesign.library import load_design
     from sysdesign.render.html import export_html

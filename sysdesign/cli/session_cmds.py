@@ -29,7 +29,8 @@ PlainOpt = Annotated[
     bool,
     typer.Option(
         "--plain",
-        help="Line mode (for pipes and screen readers); the default when stdin is not a TTY.",
+        help="Line mode (for pipes and screen readers); the default when stdin is not a TTY. / "
+        "줄 단위 모드(파이프·스크린 리더용). 표준 입력이 TTY가 아니면 기본값입니다.",
     ),
 ]
 
@@ -38,7 +39,9 @@ def start(
     scenario_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[SCENARIO]", help="Scenario id, e.g. chat (or give --track instead)."
+            metavar="[SCENARIO]",
+            help="Scenario id, e.g. chat (or give --track instead). / "
+            "시나리오 id(예: chat). 대신 --track을 줘도 됩니다.",
         ),
     ] = None,
     track: Annotated[
@@ -46,30 +49,41 @@ def start(
         typer.Option(
             "--track",
             metavar="ID",
-            help="A company track: without SCENARIO, its scenario you have practised least.",
+            help="A company track: without SCENARIO, its scenario you have practised least. / "
+            "회사별 트랙. SCENARIO가 없으면 그 트랙에서 가장 적게 연습한 시나리오를 고릅니다.",
         ),
     ] = None,
     minutes: Annotated[
         float | None,
-        typer.Option("--minutes", help="Scale the phase plan to N minutes (a quick round).", min=1),
+        typer.Option(
+            "--minutes",
+            help="Scale the phase plan to N minutes (a quick round). / "
+            "단계별 계획을 N분에 맞춰 줄입니다(짧은 라운드).",
+            min=1,
+        ),
     ] = None,
     design: Annotated[
         Path | None,
         typer.Option(
             "--design",
             help="Your design file (created from a skeleton if missing; never overwritten). "
-            "Default: ./SCENARIO-design.yaml.",
+            "Default: ./SCENARIO-design.yaml. / 내 설계 파일(없으면 뼈대로 만들고, 있으면 "
+            "덮어쓰지 않습니다). 기본값: ./SCENARIO-design.yaml.",
         ),
     ] = None,
     plain: PlainOpt = False,
     script: Annotated[
         Path | None,
-        typer.Option("--script", help="Replay a YAML of timed actions on a virtual clock, no UI."),
+        typer.Option(
+            "--script",
+            help="Replay a YAML of timed actions on a virtual clock, no UI. / "
+            "시각이 적힌 동작 YAML을 가상 시계로 재생합니다(UI 없음).",
+        ),
     ] = None,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Start a timed mock interview. / 시간제 모의 면접 시작."""
+    """Start a timed mock interview. / 시간제한 모의 면접을 시작합니다."""
     import uuid
 
     from sysdesign.i18n import resolve_lang
@@ -221,12 +235,16 @@ def _finished(session: Session, lang: str, json_out: bool, *, out: Any = None) -
 def resume(
     session_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Session id (default: the latest unfinished one)."),
+        typer.Argument(
+            metavar="[ID]",
+            help="Session id (default: the latest unfinished one). / "
+            "세션 id(기본값: 가장 최근에 끝나지 않은 세션).",
+        ),
     ] = None,
     plain: PlainOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """Resume an interrupted session where it stopped. / 중단된 세션 이어서 하기."""
+    """Resume an interrupted session where it stopped. / 중단된 면접을 멈춘 곳에서 이어갑니다."""
     from sysdesign.errors import NotFoundError, UsageError
     from sysdesign.session.clock import SystemClock
     from sysdesign.session.engine import open_session
@@ -254,16 +272,26 @@ def resume(
 
 
 def report(
-    session_id: Annotated[str, typer.Argument(metavar="ID", help="Session id (see history).")],
+    session_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Session id (see history). / 세션 id(history 참고).")
+    ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="md, html or json.", show_default=True)
+        str,
+        typer.Option(
+            "--format", "-f", help="md, html or json. / md, html 또는 json.", show_default=True
+        ),
     ] = "md",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout. / 표준 출력 대신 이 파일에 씁니다.",
+        ),
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Show a session's scored report. / 세션 리포트 보기."""
+    """Show a session's scored report. / 면접의 채점 리포트를 봅니다."""
     from sysdesign.errors import NotFoundError, UsageError
     from sysdesign.i18n import resolve_lang
     from sysdesign.library import library

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 star_app = typer.Typer(
     help="Behavioural (STAR) stories: bank, checks, timed practice, coverage. / "
-    "행동 면접(STAR) 스토리: 스토리 은행, 점검, 시간 연습, 역량 커버리지.",
+    "행동 면접(STAR) 스토리: 보관함, 점검, 시간제한 연습, 역량 커버리지.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -130,12 +130,16 @@ def _render_report(report: CheckReport, lang: str, *, heading: bool = True) -> N
 @star_app.command("list")
 def star_list(
     samples: Annotated[
-        bool, typer.Option("--samples", help="Also list the bundled sample stories.")
+        bool,
+        typer.Option(
+            "--samples",
+            help="Also list the bundled sample stories. / 기본 제공 샘플 스토리도 함께 나열합니다.",
+        ),
     ] = False,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """List the stories in your bank. / 내 스토리 목록."""
+    """List the stories in your bank. / 내 스토리 보관함의 스토리를 나열합니다."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.star.bank import load_bank, stories_dir
 
@@ -176,11 +180,16 @@ def star_list(
 
 @star_app.command("show")
 def star_show(
-    story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id (yours or a sample).")],
+    story_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A story id (yours or a sample). / 스토리 id(내 것 또는 샘플)."
+        ),
+    ],
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Show one story, section by section. / 스토리 보기."""
+    """Show one story, section by section. / 스토리 하나를 섹션별로 봅니다."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.star.bank import load_bank
 
@@ -215,23 +224,31 @@ def star_show(
 def star_import(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="FILE...", help="Story YAML files to copy into your bank."),
+        typer.Argument(
+            metavar="FILE...",
+            help="Story YAML files to copy into your bank. / 내 보관함에 복사할 스토리 YAML 파일.",
+        ),
     ] = None,
     samples: Annotated[
         bool,
         typer.Option(
             "--samples",
-            help="Import the bundled sample stories (ids already in your bank are skipped).",
+            help="Import the bundled sample stories (ids already in your bank are skipped). / "
+            "기본 제공 샘플 스토리를 가져옵니다(보관함에 이미 있는 id는 건너뜁니다).",
         ),
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace a story with the same id.")
+        bool,
+        typer.Option(
+            "--force", help="Replace a story with the same id. / 같은 id의 스토리를 바꿔 씁니다."
+        ),
     ] = False,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Validate story files and copy them into your bank (refuses an existing id without
-    --force). / 스토리 파일을 검증해 내 은행에 복사합니다."""
+    --force). / 스토리 파일을 검증해 내 보관함에 복사합니다(같은 id가 있으면 --force 없이는
+    거부합니다)."""
     from sysdesign.errors import UsageError
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.star.bank import existing_path, import_story, samples_dir
@@ -304,14 +321,18 @@ def star_add(
     interactive: Annotated[
         bool,
         typer.Option(
-            "--interactive", "-i", help="Ask section by section instead of opening $EDITOR."
+            "--interactive",
+            "-i",
+            help="Ask section by section instead of opening $EDITOR. / "
+            "$EDITOR를 여는 대신 섹션별로 묻습니다.",
         ),
     ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Write a new story: opens $EDITOR on a template (validated on save; your draft is kept
     until it is valid), or asks section by section without $EDITOR or with --interactive.
-    / 새 스토리 작성: $EDITOR로 템플릿을 열거나 부분별로 질문합니다."""
+    / 새 스토리를 씁니다. $EDITOR로 템플릿을 열고(저장할 때 검증하며, 유효해질 때까지 초안을
+    보관합니다), $EDITOR가 없거나 --interactive이면 섹션별로 묻습니다."""
     from sysdesign.i18n import resolve_lang
 
     language = resolve_lang(lang)
@@ -490,19 +511,25 @@ def star_check(
         typer.Argument(
             metavar="FILE|ID",
             help="A story YAML file, a free-text answer file (markers such as 'Situation:' or "
-            "'상황:'), '-' for standard input, or a story id.",
+            "'상황:'), '-' for standard input, or a story id. / 스토리 YAML 파일, 자유 형식 답변 "
+            "파일('Situation:'이나 '상황:' 같은 표시 사용), 표준 입력이면 '-', 또는 스토리 id.",
         ),
     ],
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="Exit 1 when any major finding exists (default: exit 0)."),
+        typer.Option(
+            "--strict",
+            help="Exit 1 when any major finding exists (default: exit 0). / "
+            "major 문제가 하나라도 있으면 1로 종료합니다(기본값: 0으로 종료).",
+        ),
     ] = False,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Check a story's content: sections, quantified-result, ownership, action-weight, length,
     filler, lesson. Reports and exits 0; with --strict exits 1 on any major finding.
-    / 스토리 내용 점검. 기본은 종료 코드 0, --strict면 주요 문제가 있을 때 1."""
+    / 스토리 내용을 점검합니다: 섹션, 수치화된 결과, 주도성, 행동 비중, 길이, 군더더기 말, 배운 점.
+    기본은 종료 코드 0, --strict이면 major 문제가 있을 때 1."""
     from sysdesign.i18n import resolve_lang
     from sysdesign.star.checks import check_answer
 
@@ -522,35 +549,58 @@ def star_check(
 @star_app.command("practice")
 def star_practice(
     company: Annotated[
-        str | None, typer.Option("--company", help="Draw from questions for a company's values.")
+        str | None,
+        typer.Option(
+            "--company",
+            help="Draw from questions for a company's values. / 회사의 가치에 맞춘 질문에서 뽑습니다.",
+        ),
     ] = None,
     competency: Annotated[
-        str | None, typer.Option("--competency", help="Draw a question probing this tag.")
+        str | None,
+        typer.Option(
+            "--competency",
+            help="Draw a question probing this tag. / 이 역량 태그를 묻는 질문을 뽑습니다.",
+        ),
     ] = None,
     question_id: Annotated[
-        str | None, typer.Option("--question", help="Practise this question id.")
+        str | None,
+        typer.Option(
+            "--question", help="Practise this question id. / 이 id의 질문으로 연습합니다."
+        ),
     ] = None,
     minutes: Annotated[
-        float, typer.Option("--minutes", min=0.5, max=15, help="Time for the answer.")
+        float,
+        typer.Option(
+            "--minutes", min=0.5, max=15, help="Time for the answer. / 답변 제한 시간(분)."
+        ),
     ] = 3.0,
     answer_file: Annotated[
         Path | None,
         typer.Option(
             "--answer",
             help="Check this answer file (text or story YAML; '-' = stdin) "
-            "instead of typing: non-interactive.",
+            "instead of typing: non-interactive. / 직접 입력하는 대신 이 답변 파일(텍스트나 "
+            "스토리 YAML, '-'는 표준 입력)을 점검합니다. 비대화형.",
         ),
     ] = None,
     story_id: Annotated[
-        str | None, typer.Option("--story", help="Answer with this story from your bank.")
+        str | None,
+        typer.Option(
+            "--story",
+            help="Answer with this story from your bank. / 보관함의 이 스토리로 답합니다.",
+        ),
     ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed for the question draw.")] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Seed for the question draw. / 질문 추첨용 시드."),
+    ] = None,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Draw a behavioural question, suggest your fitting stories, time your typed answer (end
     it with an empty line) and check it; the result goes to your history.
-    / 질문을 뽑고 맞는 스토리를 추천하고, 입력한 답을 시간 재며 점검합니다."""
+    / 행동 면접 질문을 뽑고, 어울리는 내 스토리를 추천하고, 입력한 답(빈 줄로 끝냄)의 시간을
+    재서 점검합니다. 결과는 연습 기록에 남습니다."""
     import random
 
     from sysdesign.errors import UsageError
@@ -728,14 +778,21 @@ def _render_practice_result(result: PracticeResult, lang: str) -> None:
 def star_coverage(
     company: Annotated[
         str | None,
-        typer.Option("--company", help="Against this company's published values instead."),
+        typer.Option(
+            "--company",
+            help="Against this company's published values instead. / "
+            "역량 대신 이 회사가 공개한 가치를 기준으로 봅니다.",
+        ),
     ] = None,
-    samples: Annotated[bool, typer.Option("--samples", help="Include the sample stories.")] = False,
+    samples: Annotated[
+        bool,
+        typer.Option("--samples", help="Include the sample stories. / 샘플 스토리도 포함합니다."),
+    ] = False,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Matrix of your stories against the competencies (or a company's values), with the gaps.
-    / 내 스토리와 역량(또는 회사 가치)의 매트릭스와 빈칸."""
+    / 내 스토리와 역량(또는 회사 가치)의 매트릭스, 그리고 비어 있는 칸."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.star.bank import load_bank
     from sysdesign.star.coverage import coverage
@@ -789,15 +846,21 @@ def star_coverage(
 @star_app.command("questions")
 def star_questions(
     company: Annotated[
-        str | None, typer.Option("--company", help="Questions for a company's values.")
+        str | None,
+        typer.Option(
+            "--company", help="Questions for a company's values. / 회사의 가치에 맞춘 질문."
+        ),
     ] = None,
     competency: Annotated[
-        str | None, typer.Option("--competency", help="Questions probing this tag.")
+        str | None,
+        typer.Option(
+            "--competency", help="Questions probing this tag. / 이 역량 태그를 묻는 질문."
+        ),
     ] = None,
     lang: LangOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """List the behavioural questions and the competencies they probe. / 행동 면접 질문 목록."""
+    """List the behavioural questions and the competencies they probe. / 행동 면접 질문과 각 질문이 보는 역량을 나열합니다."""
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.star.questions import questions
 
