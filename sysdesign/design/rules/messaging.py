@@ -55,13 +55,18 @@ def sync_fanout(ctx: Context) -> Iterator[Hit]:
 @rule("ws-no-pubsub", severity="critical")
 def ws_no_pubsub(ctx: Context) -> Iterator[Hit]:
     """More than one websocket-gateway instance, and no path gateways → … → queue/pubsub → … →
-    gateways: a message cannot reach a user connected to another instance."""
+    gateways: a message cannot reach a user connected to another instance.
+
+    Messages may also enter through the clients' other doors (sent over HTTP to an API that
+    publishes, received over the websocket), so the relays searched are those the gateways or
+    the clients reach.
+    """
     g = ctx.graph
     gateways = of_kind(g, "websocket_gateway")
     count = sum(2 if g.nodes[n]["managed"] else g.nodes[n]["instances"] for n in gateways)
     if count < 2:
         return
-    forward = bfs(g, gateways)
+    forward = bfs(g, [*gateways, *ctx.clients])
     relays = [n for n in forward if kind_of(g, n) in ASYNC_TARGETS]
     back = bfs(g, relays) if relays else {}
     for gw in gateways:
@@ -70,14 +75,15 @@ def ws_no_pubsub(ctx: Context) -> Iterator[Hit]:
     gw_text = ", ".join(f"{n} ×{g.nodes[n]['instances']}" for n in gateways)
     if relays:
         seen = t(
-            f"reached from the gateways: {', '.join(relays)}, but none of them leads back "
-            "into a gateway",
-            f"게이트웨이에서 {', '.join(relays)}에 닿지만 어느 것도 게이트웨이로 돌아오지 않습니다",
+            f"reached from the gateways or clients: {', '.join(relays)}, but none of them leads "
+            "back into a gateway",
+            f"게이트웨이나 클라이언트에서 {', '.join(relays)}에 닿지만 어느 것도 게이트웨이로 "
+            "돌아오지 않습니다",
         )
     else:
         seen = t(
-            "no queue or pub/sub is reachable from the gateways",
-            "게이트웨이에서 닿는 큐나 pub/sub이 없습니다",
+            "no queue or pub/sub is reachable from the gateways or clients",
+            "게이트웨이나 클라이언트에서 닿는 큐나 pub/sub이 없습니다",
         )
     yield Hit(
         components=tuple(gateways),

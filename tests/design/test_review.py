@@ -1,0 +1,112 @@
+"""Adversarial designs a candidate could plausibly draw, one rule at a time.
+
+Each case pins down either a rule's reason to exist (it must fire, on the right components)
+or a correct design it must leave alone. The designs are small on purpose: everything outside
+the rule under test is made sound so that the rule is the only thing that can differ.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sysdesign.design.check import check_design, make_context, run_rules
+from sysdesign.library import load_design_text
+
+#: A sound front door (replicated LB → replicated API) that the cases below extend.
+FRONT = "u: client, lb: {kind: lb, replicas: 2}, api: {kind: api, replicas: 3}"
+
+
+def fired(text: str, rule: str) -> list[tuple[str, ...]]:
+    """The components of each finding of `rule` on the design `text`."""
+    ctx = make_context(load_design_text(text))
+    return [f.components for f in run_rules(ctx, [rule])]
+
+
+# (rule, design, components of each expected finding; [] means the rule must stay quiet)
+CASES: list[tuple[str, str, list[tuple[str, ...]]]] = [
+    # ---- spof
+    (
+        "spof",  # one LB in front of a replicated tier is still a single point of failure
+        "components: {u: client, lb: lb, api: {kind: api, replicas: 3}, "
+        "db: {kind: postgres, replicas: 3}}\nconnections: [u -> lb -> api -> db]",
+        [("lb",)],
+    ),
+    (
+        "spof",  # managed LB and managed DynamoDB count as replicated
+        "components: {u: client, lb: {kind: lb, managed: true}, api: {kind: api, replicas: 3}, "
+        "db: {kind: dynamodb, managed: true}}\nconnections: [u -> lb -> api -> db]",
+        [],
+    ),
+    # ---- unreplicated-store
+    (
+        "unreplicated-store",
+        f"components: {{{FRONT}, db: {{kind: dynamodb, managed: true}}, "
+        "s3: {kind: s3, managed: true}}\nconnections: [u -> lb -> api -> db, api -> s3]",
+        [],
+    ),
+    # ---- ws-no-pubsub
+    (
+        "ws-no-pubsub",  # pub/sub reached only through a queue and a worker still relays
+        "components: {u: client, lb: {kind: lb, replicas: 2}, gw: {kind: ws, replicas: 4}, "
+        "chat: {kind: api, replicas: 3}, q: {kind: kafka, replicas: 3}, "
+        "w: {kind: worker, replicas: 2}, ps: {kind: nats, replicas: 3}, "
+        "db: {kind: cassandra, replicas: 3}}\n"
+        "connections: [u -> lb -> gw -> chat -> q -> w -> ps -> gw, w -> db]",
+        [],
+    ),
+    (
+        "ws-no-pubsub",  # sent over HTTP to the API, which publishes; received over the socket
+        "components: {u: client, lb: {kind: lb, replicas: 2}, gw: {kind: ws, replicas: 4}, "
+        "api: {kind: api, replicas: 3}, ps: {kind: nats, replicas: 3}, "
+        "db: {kind: cassandra, replicas: 3}}\n"
+        "connections: [u -> lb -> gw, lb -> api -> ps -> gw, api -> db]",
+        [],
+    ),
+    (
+        "ws-no-pubsub",  # the pub/sub is only fed by a cron job, not by anything users send
+        "components: {u: client, lb: {kind: lb, replicas: 2}, gw: {kind: ws, replicas: 4}, "
+        "chat: {kind: api, replicas: 3}, w: {kind: worker, replicas: 2}, "
+        "ps: {kind: nats, replicas: 3}, db: {kind: cassandra, replicas: 3}, cron: scheduler}\n"
+        "connections: [u -> lb -> gw -> chat -> db, cron -> w -> ps -> gw]",
+        [("gw",)],
+    ),
+    (
+        "ws-no-pubsub",  # a pub/sub the gateways reach but that only feeds a service
+        "components: {u: client, lb: {kind: lb, replicas: 2}, gw: {kind: ws, replicas: 4}, "
+        "chat: {kind: api, replicas: 3}, ps: {kind: nats, replicas: 3}, "
+        "db: {kind: cassandra, replicas: 3}}\n"
+        "connections: [u -> lb -> gw -> chat -> ps -> chat, chat -> db]",
+        [("gw",)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    CASES,
+    ids=[f"{rule}-{i}" for i, (rule, _, _) in enumerate(CASES)],
+)
+def test_adversarial_design(rule: str, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert fired(text, rule) == expected
+
+
+def test_the_cases_cover_both_outcomes_of_every_rule_they_name() -> None:
+    """Each rule exercised here has a case where it fires and one where it must not."""
+    by_rule: dict[str, set[bool]] = {}
+    for rule, _, expected in CASES:
+        by_rule.setdefault(rule, set()).add(bool(expected))
+    lonely = {r for r, outcomes in by_rule.items() if outcomes != {True, False}}
+    # unreplicated-store's firing side is covered by tests/design/test_rules.py
+    assert lonely <= {"unreplicated-store"}
+
+
+def test_a_design_with_no_client_is_checked_without_crashing() -> None:
+    design = load_design_text(
+        "components: {api: {kind: api, replicas: 2}, db: {kind: postgres, replicas: 2}}\n"
+        "connections: [api -> db]"
+    )
+    result = check_design(design)
+    rules = {f.rule for f in result.findings}
+    # nothing can be said about paths from clients; everything is unreachable
+    assert rules == {"unreachable"}
+    assert result.findings[0].components == ("api", "db")
