@@ -58,6 +58,14 @@ class InvalidInputError(SysdesignError):
         return "\n".join(str(p) for p in self.problems)
 
 
+class CannotWriteError(UsageError):
+    """An output file or folder cannot be written (no permission, no space, not a folder)."""
+
+    def __init__(self, target: object, exc: OSError) -> None:
+        reason = exc.strerror or str(exc)
+        super().__init__(f"cannot write {target}: {reason} / {target}에 쓸 수 없습니다: {reason}")
+
+
 class MissingToolError(SysdesignError):
     """An external program (such as Graphviz's `dot`) is needed and not installed."""
 

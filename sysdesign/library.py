@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sysdesign import paths
-from sysdesign.errors import InvalidInputError, NotFoundError, Problem
+from sysdesign.errors import InvalidInputError, NotFoundError, Problem, SysdesignError
 from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 
 if TYPE_CHECKING:
@@ -351,7 +351,7 @@ def _cached(loader: Callable[[Path], Any], path: Path) -> Any:
     except Exception:
         pass
     value = loader(path)
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
         paths.atomic_write_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
 

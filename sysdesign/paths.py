@@ -37,7 +37,19 @@ def user_dir(folder: str) -> Path:
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write via a temp file in the same folder, then `replace`: never a half-written file."""
+    """Write via a temp file in the same folder, then `replace`: never a half-written file.
+
+    A target that cannot be written raises `CannotWriteError` naming it (exit 2).
+    """
+    from sysdesign.errors import CannotWriteError
+
+    try:
+        _atomic_write_bytes(target, data)
+    except OSError as exc:
+        raise CannotWriteError(target, exc) from exc
+
+
+def _atomic_write_bytes(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:

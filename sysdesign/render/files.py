@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sysdesign.errors import UsageError
+from sysdesign.errors import CannotWriteError, UsageError
 
 
 def refuse_overwrite(target: Path) -> UsageError:
@@ -33,10 +33,14 @@ def check_target(target: Path, *, force: bool) -> None:
 def staging_dir(target: Path) -> Iterator[Path]:
     """A temporary folder beside `target` (same file system, so the final move is atomic).
 
-    It is removed afterwards whatever happens, so nothing is left behind.
+    It is removed afterwards whatever happens, so nothing is left behind. A folder that
+    cannot be made raises `CannotWriteError` naming the target (exit 2).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".sysdesign-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".sysdesign-", dir=target.parent))
+    except OSError as exc:
+        raise CannotWriteError(target, exc) from exc
     try:
         yield tmp
     finally:
@@ -50,17 +54,20 @@ def place(staged: Path, target: Path, *, force: bool) -> None:
     which another writer's file could be clobbered); where links are not supported the
     existence check and `os.replace` are used.
     """
-    if force:
-        os.replace(staged, target)
-        return
     try:
-        os.link(staged, target)
-    except FileExistsError:
-        raise refuse_overwrite(target) from None
-    except OSError:
-        if target.exists():
+        if force:
+            os.replace(staged, target)
+            return
+        try:
+            os.link(staged, target)
+        except FileExistsError:
             raise refuse_overwrite(target) from None
-        os.replace(staged, target)
+        except OSError:
+            if target.exists():
+                raise refuse_overwrite(target) from None
+            os.replace(staged, target)
+    except OSError as exc:
+        raise CannotWriteError(target, exc) from exc
 
 
 def write_output(target: Path, data: bytes, *, force: bool) -> None:
