@@ -78,6 +78,38 @@ CASES: list[tuple[str, str, list[tuple[str, ...]]]] = [
         "connections: [u -> lb -> gw -> chat -> ps -> chat, chat -> db]",
         [("gw",)],
     ),
+    # ---- sync-cycle
+    (
+        "sync-cycle",  # a → b synchronously, b → a through a queue: asynchronous, no cycle
+        f"components: {{{FRONT}, b: {{kind: api, replicas: 2}}, q: {{kind: kafka, replicas: 3}}, "
+        "db: {kind: postgres, replicas: 2}}\nconnections: [u -> lb -> api -> b -> q -> api, b -> db]",
+        [],
+    ),
+    (
+        "sync-cycle",  # through a queue and a worker that calls back synchronously: no cycle
+        f"components: {{{FRONT}, q: {{kind: kafka, replicas: 3}}, w: {{kind: worker, replicas: 2}}, "
+        "db: {kind: postgres, replicas: 2}}\nconnections: [u -> lb -> api -> q -> w -> api, api -> db]",
+        [],
+    ),
+    (
+        "sync-cycle",
+        f"components: {{{FRONT}, b: {{kind: api, replicas: 2}}, db: {{kind: postgres, replicas: 2}}}}\n"
+        "connections: [u -> lb -> api -> b -> api, b -> db]",
+        [("api", "b")],
+    ),
+    (
+        "sync-cycle",  # the same cycle with an internal load balancer drawn in front of b
+        f"components: {{{FRONT}, ilb: {{kind: lb, replicas: 2}}, b: {{kind: api, replicas: 2}}, "
+        "db: {kind: postgres, replicas: 2}}\n"
+        "connections: [u -> lb -> api -> ilb -> b -> api, b -> db]",
+        [("api", "b")],
+    ),
+    (
+        "sync-cycle",  # a service behind its own LB calling a sibling through that LB
+        f"components: {{{FRONT}, b: {{kind: api, replicas: 2}}, db: {{kind: postgres, replicas: 2}}}}\n"
+        "connections: [u -> lb -> api -> lb -> b -> db]",
+        [],
+    ),
 ]
 
 
@@ -110,3 +142,21 @@ def test_a_design_with_no_client_is_checked_without_crashing() -> None:
     # nothing can be said about paths from clients; everything is unreachable
     assert rules == {"unreachable"}
     assert result.findings[0].components == ("api", "db")
+
+
+def test_sync_cycle_evidence_names_the_load_balancer_it_passes() -> None:
+    ctx = make_context(
+        load_design_text(
+            f"components: {{{FRONT}, ilb: {{kind: lb, replicas: 2}}, b: {{kind: api, replicas: 2}}}}\n"
+            "connections: [u -> lb -> api -> ilb -> b -> api]"
+        )
+    )
+    (finding,) = run_rules(ctx, ["sync-cycle"])
+    assert finding.evidence[0].en == "synchronous edges: api → ilb → b → api"
+
+
+def test_a_self_loop_is_a_located_input_error_not_a_crash() -> None:
+    from sysdesign.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="connects to itself"):
+        load_design_text("components: {u: client, a: api}\nconnections: [u -> a, a -> a]")

@@ -111,22 +111,28 @@ def ws_no_pubsub(ctx: Context) -> Iterator[Hit]:
 @rule("sync-cycle", severity="major")
 def sync_cycle(ctx: Context) -> Iterator[Hit]:
     """A cycle of synchronous calls among services (strongly connected components of the
-    synchronous-edge subgraph, one finding per component, one cycle as its evidence)."""
+    synchronous-edge subgraph, one finding per component, one cycle as its evidence).
+
+    Load balancers pass calls through (`a -> internal-lb -> b -> a` is a cycle between a and
+    b), but a component needs two callers in it: a service calling itself through its own
+    load balancer is not a cycle between services.
+    """
     import networkx as nx
 
     g = ctx.graph
     callers = {n for n, k in g.nodes(data="kind") if k in CALLER_KINDS}
+    hops = callers | set(of_kind(g, "load_balancer"))
     sync = nx.DiGraph()
-    sync.add_edges_from(
-        (u, v) for u, v, s in g.edges(data="sync") if s and u in callers and v in callers
-    )
+    sync.add_edges_from((u, v) for u, v, s in g.edges(data="sync") if s and u in hops and v in hops)
     order = {n: i for i, n in enumerate(g.nodes)}
     for scc in nx.strongly_connected_components(sync):
-        if len(scc) < 2:
+        members = sorted((n for n in scc if n in callers), key=order.__getitem__)
+        if len(members) < 2:
             continue
-        members = sorted(scc, key=order.__getitem__)
-        cycle = [u for u, _ in nx.find_cycle(sync.subgraph(scc), source=members[0])]
-        loop = arrow([*cycle, cycle[0]])
+        inner = sync.subgraph(scc)
+        there = nx.shortest_path(inner, members[0], members[1])
+        back = nx.shortest_path(inner, members[1], members[0])
+        loop = arrow([*there, *back[1:]])
         yield Hit(
             components=tuple(members),
             message=t(
