@@ -61,8 +61,8 @@ class InvalidInputError(SysdesignError):
 class CannotWriteError(UsageError):
     """An output file or folder cannot be written (no permission, no space, not a folder)."""
 
-    def __init__(self, target: object, exc: OSError) -> None:
-        reason = exc.strerror or str(exc)
+    def __init__(self, target: object, exc: Exception) -> None:
+        reason = getattr(exc, "strerror", None) or str(exc)
         super().__init__(f"cannot write {target}: {reason} / {target}에 쓸 수 없습니다: {reason}")
 
 

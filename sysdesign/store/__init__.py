@@ -153,11 +153,16 @@ class Store:
     """One SQLite database; open with `open_store()`."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from sysdesign.errors import CannotWriteError
+
         self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
+        try:  # a home that cannot hold the database is the user's to fix: exit 2, named
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            self.db.execute("PRAGMA journal_mode=WAL")
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise CannotWriteError(path, exc) from exc
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.migrate()
