@@ -110,6 +110,31 @@ CASES: list[tuple[str, str, list[tuple[str, ...]]]] = [
         "connections: [u -> lb -> api -> lb -> b -> db]",
         [],
     ),
+    # ---- no-cdn
+    (
+        "no-cdn",  # a CDN fronts the store; the unlabelled direct edge is the signed-URL upload
+        f"components: {{{FRONT}, cdn: {{kind: cdn, managed: true}}, s3: {{kind: s3, managed: true}}}}\n"
+        "connections: [u -> cdn -> s3, u -> s3, u -> lb -> api -> s3]",
+        [],
+    ),
+    (
+        "no-cdn",  # … but a direct edge labelled as a download goes around the CDN
+        f"components: {{{FRONT}, cdn: {{kind: cdn, managed: true}}, s3: {{kind: s3, managed: true}}}}\n"
+        "connections: [u -> cdn -> s3, {u -> s3: download originals}, u -> lb -> api -> s3]",
+        [("s3",)],
+    ),
+    (
+        "no-cdn",  # no CDN at all: the API proxies media reads from the store
+        f"components: {{{FRONT}, s3: {{kind: s3, managed: true}}}}\n"
+        "connections: [u -> lb -> api -> s3]",
+        [("s3", "lb", "api")],
+    ),
+    (
+        "no-cdn",  # uploads only, labelled so
+        f"components: {{{FRONT}, s3: {{kind: s3, managed: true}}}}\n"
+        "connections: [u -> lb -> api, {api -> s3: upload}]",
+        [],
+    ),
 ]
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sysdesign.design.findings import arrow
-from sysdesign.design.graph import bfs, instances_text, is_write_edge, kind_of, of_kind, walk_back
+from sysdesign.design.graph import (
+    READ_WORDS,
+    bfs,
+    instances_text,
+    is_write_edge,
+    kind_of,
+    of_kind,
+    walk_back,
+)
 from sysdesign.design.rules import Context, Hit, rule, t
 from sysdesign.models.kinds import DATA_STORES
 
@@ -144,10 +152,12 @@ def no_rate_limit(ctx: Context) -> Iterator[Hit]:
 
 @rule("no-cdn", severity="major")
 def no_cdn(ctx: Context) -> Iterator[Hit]:
-    """Clients fetch from an object store, without a CDN, and no CDN fronts that store.
+    """Clients fetch from an object store without a CDN.
 
     A fetch path is one from a client that does not pass through a CDN and whose edges are not
-    labelled as writes or uploads (`upload`, `write`…).
+    labelled as writes or uploads (`upload`, `write`…). When a CDN fronts the store, an
+    unlabelled edge around it is read as the signed-URL upload; only an edge labelled as a
+    read (`GET`, `download`…) counts as a fetch that bypasses the CDN.
     """
     g = ctx.graph
     stores = of_kind(g, "object_store")
@@ -155,14 +165,22 @@ def no_cdn(ctx: Context) -> Iterator[Hit]:
         return
     cdns = of_kind(g, "cdn")
     fronted = set(bfs(g, cdns)) if cdns else set()
+
+    def enter(u: str, v: str) -> bool:
+        if kind_of(g, v) == "cdn" or is_write_edge(g, u, v):
+            return False
+        if v in fronted and kind_of(g, v) == "object_store":
+            return any(READ_WORDS.search(label.lower()) for label in g.edges[u, v]["labels"])
+        return True
+
     fetch = bfs(
         g,
         ctx.clients,
-        enter=lambda u, v: kind_of(g, v) != "cdn" and not is_write_edge(g, u, v),
+        enter=enter,
         expand=lambda v: kind_of(g, v) not in DATA_STORES,
     )
     for store in stores:
-        if store not in fetch or store in fronted:
+        if store not in fetch:
             continue
         path = walk_back(fetch, store)
         yield Hit(
@@ -187,8 +205,16 @@ def no_cdn(ctx: Context) -> Iterator[Hit]:
             evidence=(
                 t(f"fetch path without a CDN: {arrow(path)}", f"CDN 없는 조회 경로: {arrow(path)}"),
                 t(
-                    "no CDN reaches '" + store + "'" if cdns else "the design has no CDN",
-                    f"'{store}'에 닿는 CDN이 없습니다" if cdns else "설계에 CDN이 없습니다",
+                    f"a CDN fronts '{store}', but this read goes around it"
+                    if store in fronted
+                    else "no CDN reaches '" + store + "'"
+                    if cdns
+                    else "the design has no CDN",
+                    f"CDN이 '{store}' 앞에 있지만 이 읽기는 CDN을 거치지 않습니다"
+                    if store in fronted
+                    else f"'{store}'에 닿는 CDN이 없습니다"
+                    if cdns
+                    else "설계에 CDN이 없습니다",
                 ),
             ),
         )
