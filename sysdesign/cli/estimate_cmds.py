@@ -151,6 +151,13 @@ def estimate(
     }
     given = {k: v for k, v in flags.items() if v is not None}
     if scenario is None and not given:
+        if json_out:  # --json promises one JSON document: no inputs is a usage error
+            from sysdesign.errors import UsageError
+
+            raise UsageError(
+                "give --scenario ID or flags such as --dau 50M --writes-per-user 40 / "
+                "--scenario ID나 --dau 50M --writes-per-user 40 같은 플래그를 주세요"
+            )
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
     from sysdesign.i18n import resolve_lang

@@ -8,7 +8,7 @@ examples do it: 1.27 KB × 10M pastes a month is 12.7 GB a month and ~450 GB in 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -133,6 +133,25 @@ def traffic_model(
     return _model(given, conventions or Conventions())
 
 
+_READERS: dict[str, Callable[[object, str], object]] = {
+    "dau": units.parse_count,
+    "writes_per_user": lambda v, f: units.parse_rate(v, f, default_period="day"),
+    "reads_per_user": lambda v, f: units.parse_rate(v, f, default_period="day"),
+    "writes": units.parse_rate,
+    "reads": units.parse_rate,
+    "read_write_ratio": units.parse_ratio,
+    "write_size": units.parse_size,
+    "read_size": units.parse_size,
+    "media_fraction": units.parse_fraction,
+    "media_size": units.parse_size,
+    "retention": units.parse_period,
+    "peak_factor": units.parse_count,
+    "replication": units.parse_count,
+    "cache_fraction": units.parse_fraction,
+    "server_qps": units.parse_rate,
+}
+
+
 def _model(given: dict[str, object], c: Conventions) -> Calculation:
     unknown = sorted(
         set(given)
@@ -149,6 +168,9 @@ def _model(given: dict[str, object], c: Conventions) -> Calculation:
     effective: dict[str, object] = {k: given[k] for k in TRAFFIC_INPUTS if k in given}
     for key, default in DEFAULTS.items():
         effective.setdefault(key, default)
+    for key, value in effective.items():
+        # Read every input now, even one no result below needs: a typo is named, not ignored.
+        _READERS[key](value, flag(key))
     pad = Pad(c, effective)
     n, b = pad.n, pad.b
 

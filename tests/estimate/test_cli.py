@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.helpers import invoke
 
 
@@ -199,3 +201,21 @@ def _write_scenario(
         "curveball": {"at_minute": 30, "text": {"ko": "변경", "en": "change"}},
     }
     (folder / f"{sid}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+
+
+def test_json_without_inputs_is_a_usage_error_not_help() -> None:
+    code, out, err = invoke("estimate", "--json")
+    assert code == 2 and out == ""
+    assert "--dau" in err and "--scenario" in err
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--retention", "garbage"), ("--read-size", "huge"), ("--server-qps", "fast")],
+)
+def test_a_bad_value_is_refused_even_when_no_result_uses_it(flag: str, value: str) -> None:
+    """`--dau 1M` alone computes nothing that needs the retention; a typo in it must still
+    be named, not silently ignored."""
+    code, out, err = invoke("estimate", "--dau", "1M", flag, value, "--json")
+    assert code == 2 and out == ""
+    assert flag in err and repr(value) in err
