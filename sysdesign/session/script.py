@@ -104,6 +104,10 @@ def load_script(path: Path) -> Script:
                 )
             )
         last = max(last, action.seconds)
+        if action.estimate is not None:
+            problem = _estimate_problem(action.estimate)
+            if problem:
+                problems.append(loaded.problem(("actions", i, "estimate"), problem))
         if action.design is not None and not (path.parent / action.design).is_file():
             problems.append(
                 loaded.problem(
@@ -114,6 +118,20 @@ def load_script(path: Path) -> Script:
     if problems:
         raise InvalidInputError(problems)
     return script
+
+
+def _estimate_problem(values: dict[str, str | int | float]) -> str | None:
+    """What the engine would say about this estimate, or None: a script is checked whole
+    before the replay, so an estimate the engine refuses is never silently dropped."""
+    from sysdesign.errors import SysdesignError
+    from sysdesign.estimate.traffic import traffic_model
+    from sysdesign.session.engine import parse_estimate_args
+
+    try:
+        traffic_model(parse_estimate_args({k: str(v) for k, v in values.items()}))
+    except SysdesignError as exc:
+        return str(exc)
+    return None
 
 
 def run_script(

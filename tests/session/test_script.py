@@ -154,6 +154,9 @@ def test_html_report_extends_the_base_layout(minichat: Path) -> None:
         ("actions:\n  - {at: '02:00', note: x}\n  - {at: '01:00', note: y}\n", "script.yaml:3:"),
         ("actions:\n  - {at: '01:00', design: missing.yaml}\n", "no such file"),
         ("lang: fr\nactions:\n  - {at: '01:00', note: x}\n", "script.yaml:1:7"),
+        # An estimate the engine would refuse is refused before the replay, not dropped.
+        ("actions:\n  - {at: '01:00', estimate: {dau: abc}}\n", "script.yaml:2:"),
+        ("actions:\n  - {at: '01:00', estimate: {dua: 50M}}\n", "did you mean '--dau'"),
     ],
 )
 def test_bad_scripts_are_located(minichat: Path, tmp_path: Path, body: str, expected: str) -> None:
