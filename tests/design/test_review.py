@@ -37,6 +37,28 @@ CASES: list[tuple[str, str, list[tuple[str, ...]]]] = [
         "db: {kind: dynamodb, managed: true}}\nconnections: [u -> lb -> api -> db]",
         [],
     ),
+    (
+        "spof",  # two kinds of client: the drivers' single gateway takes the drivers down
+        "components: {rider: client, driver: client, lb: {kind: lb, replicas: 2}, "
+        "api: {kind: api, replicas: 3}, gw: ws, loc: {kind: api, replicas: 2}, "
+        "db: {kind: postgres, replicas: 2}}\n"
+        "connections: [rider -> lb -> api -> db, driver -> gw -> loc -> db]",
+        [("gw",)],
+    ),
+    (
+        "spof",  # the same two journeys with every hop replicated
+        "components: {rider: client, driver: client, lb: {kind: lb, replicas: 2}, "
+        "api: {kind: api, replicas: 3}, gw: {kind: ws, replicas: 3}, "
+        "loc: {kind: api, replicas: 2}, db: {kind: postgres, replicas: 2}}\n"
+        "connections: [rider -> lb -> api -> db, driver -> lb -> gw -> loc -> db]",
+        [],
+    ),
+    (
+        "spof",  # two single services side by side for one client: neither is must-cross
+        "components: {u: client, lb: {kind: lb, replicas: 2}, a: api, b: api, "
+        "db: {kind: postgres, replicas: 2}}\nconnections: [u -> lb -> a -> db, lb -> b -> db]",
+        [],
+    ),
     # ---- unreplicated-store
     (
         "unreplicated-store",
@@ -185,3 +207,17 @@ def test_a_self_loop_is_a_located_input_error_not_a_crash() -> None:
 
     with pytest.raises(InvalidInputError, match="connects to itself"):
         load_design_text("components: {u: client, a: api}\nconnections: [u -> a, a -> a]")
+
+
+def test_spof_for_one_kind_of_client_names_that_client() -> None:
+    ctx = make_context(
+        load_design_text(
+            "components: {web: client, app: client, lb: {kind: lb, replicas: 2}, "
+            "api: {kind: api, replicas: 3}, bff: api, db: {kind: postgres, replicas: 2}}\n"
+            "connections: [web -> lb -> api -> db, app -> bff -> db]"
+        )
+    )
+    (finding,) = run_rules(ctx, ["spof"])
+    assert finding.components == ("bff",)
+    assert "every path from 'app' to db" in finding.message.en
+    assert finding.evidence[0].en.endswith("e.g. app → bff → db")

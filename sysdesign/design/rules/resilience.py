@@ -5,35 +5,61 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sysdesign.design.findings import Severity, arrow
-from sysdesign.design.graph import instances_text, kind_of, walk_back
+from sysdesign.design.graph import (
+    bfs,
+    dominator_chain,
+    dominators,
+    instances_text,
+    is_store,
+    kind_of,
+    walk_back,
+)
 from sysdesign.design.rules import Context, Hit, rule, t
 
 
 @rule("spof", severity="critical")
 def spof(ctx: Context) -> Iterator[Hit]:
-    """A one-instance component that every client path to some data store must cross.
+    """A one-instance component that every path from a client to some data store must cross.
 
-    Found with the dominator tree from a virtual source joined to every client: X dominates a
-    store when every path from the clients to it passes through X. Clients themselves and the
-    store itself (see unreplicated-store) are not counted.
+    Found with the dominator tree: X dominates a store when every path from the client to it
+    passes through X. With several kinds of client (riders and drivers, web and mobile), each
+    client's journeys are checked on their own: a box only the drivers cross still takes the
+    drivers down. Clients themselves and the store itself (see unreplicated-store) are not
+    counted.
     """
     g = ctx.graph
-    guards: dict[str, list[str]] = {}
-    for store in ctx.reached_stores:
-        for node in ctx.must_cross(store):
-            if kind_of(g, node) == "client" or g.nodes[node]["replicated"]:
+    # node → store → the clients whose every path to that store crosses the node
+    guards: dict[str, dict[str, list[str]]] = {}
+    witness: dict[str, dict[str, str | None]] = {}
+    several = len(ctx.clients) > 1
+    for client in ctx.clients:
+        parents = bfs(g, [client]) if several else ctx.client_paths
+        idom = dominators(g, [client]) if several else ctx.idom
+        witness[client] = parents
+        for store in parents:
+            if not is_store(g, store):
                 continue
-            guards.setdefault(node, []).append(store)
-    for node, stores in guards.items():
-        path = arrow(walk_back(ctx.client_paths, stores[0]))
+            for node in dominator_chain(idom, store):
+                if kind_of(g, node) == "client" or g.nodes[node]["replicated"]:
+                    continue
+                guards.setdefault(node, {}).setdefault(store, []).append(client)
+    for node, by_store in guards.items():
+        stores = list(by_store)
+        first = by_store[stores[0]][0]
+        path = arrow(walk_back(witness[first], stores[0]))
+        who = sorted({c for cs in by_store.values() for c in cs}, key=ctx.clients.index)
+        if who == ctx.clients:
+            who_en, who_ko = "the clients", "클라이언트"
+        else:
+            who_en = who_ko = ", ".join(f"'{c}'" for c in who)
         en_n, ko_n = instances_text(g, node)
         listed = ", ".join(stores)
         yield Hit(
             components=(node,),
             message=t(
-                f"'{node}' is a single point of failure: {en_n}, and every path from the "
-                f"clients to {listed} passes through it",
-                f"'{node}'는 단일 장애 지점입니다: {ko_n}이고, 클라이언트에서 {listed}(으)로 가는 "
+                f"'{node}' is a single point of failure: {en_n}, and every path from "
+                f"{who_en} to {listed} passes through it",
+                f"'{node}'는 단일 장애 지점입니다: {ko_n}이고, {who_ko}에서 {listed}(으)로 가는 "
                 "모든 경로가 이곳을 지납니다",
             ),
             why=t(
@@ -50,8 +76,9 @@ def spof(ctx: Context) -> Iterator[Hit]:
             ),
             evidence=(
                 t(
-                    f"every client path to '{stores[0]}' crosses '{node}', e.g. {path}",
-                    f"'{stores[0]}'(으)로 가는 모든 경로가 '{node}'를 지납니다. 예: {path}",
+                    f"every path from '{first}' to '{stores[0]}' crosses '{node}', e.g. {path}",
+                    f"'{first}'에서 '{stores[0]}'(으)로 가는 모든 경로가 '{node}'를 지납니다. "
+                    f"예: {path}",
                 ),
                 t(f"'{node}': {en_n}, not managed", f"'{node}': {ko_n}, 매니지드 아님"),
             ),
