@@ -22,6 +22,7 @@ TRACK_SCENARIOS = (
     "feed-recommendation",
     "ride-matching",
     "fraud-detection-realtime",
+    "delivery-dispatch",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
