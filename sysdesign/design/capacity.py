@@ -64,6 +64,11 @@ def parse_capacity(text: str, component: str) -> tuple[float, What]:
         value = parse_count(match.group(1).replace(" ", ""), f"components.{component}.capacity")
     except UsageError:
         raise UsageError(_bad_capacity(text, component)) from None
+    if not value > 0:
+        raise UsageError(
+            f"components.{component}.capacity: {text!r} must be more than zero / "
+            f"용량 {text!r}은(는) 0보다 커야 합니다"
+        )
     unit = match.group(2).lower()
     if "conn" in unit or "연결" in unit:
         return value, "connections"

@@ -7,10 +7,13 @@ the rule under test is made sound so that the rule is the only thing that can di
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sysdesign.design.check import check_design, make_context, run_rules
 from sysdesign.library import load_design_text
+from tests.helpers import invoke
 
 #: A sound front door (replicated LB → replicated API) that the cases below extend.
 FRONT = "u: client, lb: {kind: lb, replicas: 2}, api: {kind: api, replicas: 3}"
@@ -221,3 +224,24 @@ def test_spof_for_one_kind_of_client_names_that_client() -> None:
     assert finding.components == ("bff",)
     assert "every path from 'app' to db" in finding.message.en
     assert finding.evidence[0].en.endswith("e.g. app → bff → db")
+
+
+@pytest.mark.parametrize("capacity", ["0 rps", "0", "0 connections", "0 writes"])
+def test_a_zero_capacity_is_a_usage_error_not_a_division_by_zero(
+    tmp_path: Path, capacity: str
+) -> None:
+    design = tmp_path / "zero.yaml"
+    design.write_text(
+        "components:\n"
+        "  u: client\n"
+        "  lb: {kind: lb, replicas: 2}\n"
+        f"  gw: {{kind: ws, replicas: 3, capacity: {capacity}}}\n"
+        f"  api: {{kind: api, replicas: 3, capacity: {capacity}}}\n"
+        "  ps: {kind: nats, replicas: 2}\n"
+        f"  db: {{kind: postgres, replicas: 3, capacity: {capacity}}}\n"
+        "connections: [u -> lb -> gw -> api -> ps -> gw, api -> db]\n"
+        "estimates: {dau: 50M, writes_per_user: 10, concurrent_fraction: 0.1}\n"
+    )
+    code, out, err = invoke("check", str(design))
+    assert code == 2 and out == ""
+    assert "capacity" in err and "Traceback" not in err
