@@ -38,7 +38,8 @@ def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
             out.append(
                 loaded.problem(
                     ("avoid_findings", i),
-                    f"unknown rule id {rule!r}" + did_you_mean(rule, RULE_IDS),
+                    f"unknown rule id {rule!r} / 알 수 없는 규칙 id {rule!r}"
+                    + did_you_mean(rule, RULE_IDS),
                 )
             )
     for d, dive in enumerate(rubric.deep_dives):
@@ -47,14 +48,17 @@ def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
                 out.append(
                     loaded.problem(
                         ("deep_dives", d, "triggers", i),
-                        f"unknown rule id {rule!r}" + did_you_mean(rule, RULE_IDS),
+                        f"unknown rule id {rule!r} / 알 수 없는 규칙 id {rule!r}"
+                        + did_you_mean(rule, RULE_IDS),
                     )
                 )
     for i, kind in enumerate(rubric.expected_kinds):
         if kind not in KINDS:
             out.append(
                 loaded.problem(
-                    ("expected_kinds", i), f"unknown kind {kind!r}" + did_you_mean(kind, KINDS)
+                    ("expected_kinds", i),
+                    f"unknown kind {kind!r} / 알 수 없는 컴포넌트 종류 {kind!r}"
+                    + did_you_mean(kind, KINDS),
                 )
             )
     for p, path in enumerate(rubric.expected_paths):
@@ -63,7 +67,8 @@ def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
                 out.append(
                     loaded.problem(
                         ("expected_paths", p, "steps", i),
-                        f"unknown kind {step!r}" + did_you_mean(step, KINDS),
+                        f"unknown kind {step!r} / 알 수 없는 컴포넌트 종류 {step!r}"
+                        + did_you_mean(step, KINDS),
                     )
                 )
     return out
@@ -76,14 +81,19 @@ def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
     stem = Path(loaded.file).stem
     if stem != scenario.id and not loaded.file.startswith("<"):
         out.append(
-            loaded.problem(("id",), f"id {scenario.id!r} differs from the file name {stem!r}")
+            loaded.problem(
+                ("id",),
+                f"id {scenario.id!r} differs from the file name {stem!r} / "
+                f"id {scenario.id!r}이(가) 파일 이름 {stem!r}과(와) 다릅니다",
+            )
         )
     for i, kind in enumerate(scenario.curveball.expects.kinds):
         if kind not in KINDS:
             out.append(
                 loaded.problem(
                     ("curveball", "expects", "kinds", i),
-                    f"unknown kind {kind!r}" + did_you_mean(kind, KINDS),
+                    f"unknown kind {kind!r} / 알 수 없는 컴포넌트 종류 {kind!r}"
+                    + did_you_mean(kind, KINDS),
                 )
             )
     return out
@@ -274,7 +284,16 @@ class Library:
             src = str(self.sources.get(f"rubric:{sid}", sid))
             scenario = self.scenarios.get(rubric.scenario)
             if scenario is None:
-                out.append(Problem(src, None, None, "scenario", f"no scenario {rubric.scenario!r}"))
+                out.append(
+                    Problem(
+                        src,
+                        None,
+                        None,
+                        "scenario",
+                        f"no scenario {rubric.scenario!r} / 시나리오 {rubric.scenario!r}이(가) "
+                        "없습니다",
+                    )
+                )
                 continue
             facts = {f.id for f in scenario.facts}
             for q in rubric.key_questions:
@@ -285,13 +304,22 @@ class Library:
                             None,
                             None,
                             "key_questions",
-                            f"no fact {q!r} in scenario {sid!r}" + did_you_mean(q, facts),
+                            f"no fact {q!r} in scenario {sid!r} / 시나리오 {sid!r}에 사실 "
+                            f"{q!r}이(가) 없습니다" + did_you_mean(q, facts),
                         )
                     )
         for sid in self.scenarios:
             if sid not in self.rubrics:
                 src = str(self.sources.get(f"scenario:{sid}", sid))
-                out.append(Problem(src, None, None, "", f"scenario {sid!r} has no rubric"))
+                out.append(
+                    Problem(
+                        src,
+                        None,
+                        None,
+                        "",
+                        f"scenario {sid!r} has no rubric / 시나리오 {sid!r}에 루브릭이 없습니다",
+                    )
+                )
         for track in self.tracks.values():
             for s in [*track.scenarios, *track.variants]:
                 if s not in self.scenarios:
@@ -301,7 +329,8 @@ class Library:
                             None,
                             None,
                             f"tracks[{track.id}]",
-                            f"no scenario {s!r}" + did_you_mean(s, self.scenarios),
+                            f"no scenario {s!r} / 시나리오 {s!r}이(가) 없습니다"
+                            + did_you_mean(s, self.scenarios),
                         )
                     )
         return out

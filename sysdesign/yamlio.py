@@ -123,7 +123,9 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
             what = f"invalid YAML: {what} / 잘못된 YAML"
         raise InvalidInputError([Problem(file, line, col, "", what)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        raise InvalidInputError([Problem(file, None, None, "", f"invalid YAML: {exc}")]) from None
+        raise InvalidInputError(
+            [Problem(file, None, None, "", f"invalid YAML: {exc} / 잘못된 YAML")]
+        ) from None
     finally:
         loader.dispose()
     out.data = data
@@ -191,6 +193,42 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     return names
 
 
+# Korean for pydantic's own (English-only) messages, by error type; the English stays first.
+_KO_BY_TYPE = {
+    "literal_error": "허용된 값 중 하나여야 합니다",
+    "enum": "허용된 값 중 하나여야 합니다",
+    "string_type": "문자열이어야 합니다",
+    "int_type": "정수여야 합니다",
+    "int_parsing": "정수여야 합니다",
+    "int_from_float": "정수여야 합니다",
+    "float_type": "숫자여야 합니다",
+    "float_parsing": "숫자여야 합니다",
+    "bool_type": "true 또는 false여야 합니다",
+    "bool_parsing": "true 또는 false여야 합니다",
+    "list_type": "목록이어야 합니다",
+    "dict_type": "매핑(키: 값)이어야 합니다",
+    "model_type": "매핑(키: 값)이어야 합니다",
+    "model_attributes_type": "매핑(키: 값)이어야 합니다",
+    "greater_than": "값이 너무 작습니다",
+    "greater_than_equal": "값이 너무 작습니다",
+    "less_than": "값이 너무 큽니다",
+    "less_than_equal": "값이 너무 큽니다",
+    "too_short": "너무 짧습니다",
+    "too_long": "너무 깁니다",
+    "string_too_short": "너무 짧습니다",
+    "string_too_long": "너무 깁니다",
+    "string_pattern_mismatch": "형식이 맞지 않습니다",
+}
+
+
+def bilingual_message(err: Any) -> str:
+    """One pydantic error's message with Korean after the English (the messages our own
+    validators raise are bilingual already)."""
+    if err["type"] == "value_error":
+        return str(err["msg"])
+    return f"{err['msg']} / {_KO_BY_TYPE.get(err['type'], '올바르지 않은 값입니다')}"
+
+
 def validation_problems(model: type[BaseModel], loaded: LoadedYaml, exc: Any) -> list[Problem]:
     """Turn a pydantic ValidationError into located problems."""
     problems: list[Problem] = []
@@ -209,7 +247,7 @@ def validation_problems(model: type[BaseModel], loaded: LoadedYaml, exc: Any) ->
             msg = "required field missing / 필수 항목이 없습니다"
             key = False
         else:
-            msg = err["msg"]
+            msg = bilingual_message(err)
             key = False
         if (loc, msg) in seen:
             continue

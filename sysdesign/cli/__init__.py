@@ -141,7 +141,10 @@ class _Root(TyperGroup):
         if name and not name.startswith("-") and name not in COMMANDS:
             from sysdesign.yamlio import did_you_mean
 
-            ctx.fail(f"No such command '{name}'.{did_you_mean(name, COMMANDS)}")
+            ctx.fail(
+                f"No such command '{name}' / '{name}' 명령이 없습니다."
+                f"{did_you_mean(name, COMMANDS)}"
+            )
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: _click.Context) -> Any:

@@ -349,6 +349,7 @@ def schema(
 
         raise UsageError(
             f"unknown schema {kind!r}{did_you_mean(kind, SCHEMA_KINDS)}; "
-            f"choose one of {', '.join(SCHEMA_KINDS)}"
+            f"choose one of {', '.join(SCHEMA_KINDS)} / 알 수 없는 스키마 종류 {kind!r}: "
+            f"{', '.join(SCHEMA_KINDS)} 중 하나를 고르세요"
         )
     print_json(json_schema(kind))

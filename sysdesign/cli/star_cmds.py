@@ -470,6 +470,8 @@ def _add_interactively(lang: str) -> str:
         "companies",
     ):
         ask(name)
+    from sysdesign.yamlio import bilingual_message
+
     while True:
         wrong: list[str] = []
         try:
@@ -477,7 +479,7 @@ def _add_interactively(lang: str) -> str:
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 field = str(err["loc"][0]) if err["loc"] else "id"
-                typer.echo(f"{field}: {err['msg']}", err=True)
+                typer.echo(f"{field}: {bilingual_message(err)}", err=True)
                 if field in _PROMPTS and field not in wrong:
                     wrong.append(field)
         else:

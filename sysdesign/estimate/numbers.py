@@ -39,7 +39,13 @@ def load_numbers(lang: str) -> dict[str, Any]:
     def cite(row: dict[str, Any], where: tuple[str | int, ...]) -> dict[str, Any]:
         key = row.get("source")
         if key not in sources:
-            raise InvalidInputError([loaded.problem((*where, "source"), f"unknown source {key!r}")])
+            raise InvalidInputError(
+                [
+                    loaded.problem(
+                        (*where, "source"), f"unknown source {key!r} / 알 수 없는 출처 {key!r}"
+                    )
+                ]
+            )
         src = sources[key]
         return {"source": src["title"], "url": src.get("url"), "year": src["year"]}
 

@@ -39,7 +39,9 @@ class Component(Strict):
             from sysdesign.yamlio import did_you_mean
 
             hint = did_you_mean(value.lower(), all_kind_names())
-            raise ValueError(f"unknown component kind {value!r}{hint}")
+            raise ValueError(
+                f"unknown component kind {value!r} / 알 수 없는 컴포넌트 종류 {value!r}{hint}"
+            )
         return kind
 
     @field_validator("capacity", mode="before")
@@ -174,7 +176,12 @@ def design_problems(design: Design) -> list[tuple[tuple[str | int, ...], str]]:
                 )
         for src, dst in zip(chain.nodes, chain.nodes[1:], strict=False):
             if src == dst:
-                problems.append((("connections", index), f"{src!r} connects to itself"))
+                problems.append(
+                    (
+                        ("connections", index),
+                        f"{src!r} connects to itself / {src!r}이(가) 자기 자신에 연결됩니다",
+                    )
+                )
     return problems
 
 

@@ -59,7 +59,10 @@ class Weights(Strict):
     def _hundred(self) -> Weights:
         total = sum(self.model_dump().values())
         if total != 100:
-            raise ValueError(f"weights must add up to 100, not {total}")
+            raise ValueError(
+                f"weights must add up to 100, not {total} / "
+                f"가중치의 합은 100이어야 합니다(지금 {total})"
+            )
         return self
 
 

@@ -117,7 +117,7 @@ class Scenario(Strict):
     def _unique_phases(cls, phases: list[Phase]) -> list[Phase]:
         ids = [p.id for p in phases]
         if len(set(ids)) != len(ids):
-            raise ValueError("phase ids must be unique")
+            raise ValueError("phase ids must be unique / 단계 id는 서로 달라야 합니다")
         return phases
 
     @model_validator(mode="after")
@@ -126,7 +126,10 @@ class Scenario(Strict):
             ids = [i.id for i in items]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
-                raise ValueError(f"duplicate {name} ids: {', '.join(dupes)}")
+                raise ValueError(
+                    f"duplicate {name} ids: {', '.join(dupes)} / "
+                    f"{name}의 id가 중복됩니다: {', '.join(dupes)}"
+                )
         return self
 
     @property

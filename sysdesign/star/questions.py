@@ -113,7 +113,8 @@ def _bank_problems(bank: QuestionBank, loaded: LoadedYaml, known: set[str]) -> l
                 out.append(
                     loaded.problem(
                         ("questions", qi, "competencies", ci),
-                        f"unknown competency {tag!r}" + did_you_mean(tag, competencies),
+                        f"unknown competency {tag!r} / 알 수 없는 역량 {tag!r}"
+                        + did_you_mean(tag, competencies),
                     )
                 )
     for co, company in enumerate(bank.companies):
@@ -122,7 +123,8 @@ def _bank_problems(bank: QuestionBank, loaded: LoadedYaml, known: set[str]) -> l
             if value.id in seen_values:
                 out.append(
                     loaded.problem(
-                        ("companies", co, "values", vi, "id"), f"duplicate id {value.id!r}"
+                        ("companies", co, "values", vi, "id"),
+                        f"duplicate id {value.id!r} / 중복 id {value.id!r}",
                     )
                 )
             seen_values.add(value.id)
@@ -131,7 +133,8 @@ def _bank_problems(bank: QuestionBank, loaded: LoadedYaml, known: set[str]) -> l
                     out.append(
                         loaded.problem(
                             ("companies", co, "values", vi, "competencies", ci),
-                            f"unknown competency {tag!r}" + did_you_mean(tag, competencies),
+                            f"unknown competency {tag!r} / 알 수 없는 역량 {tag!r}"
+                            + did_you_mean(tag, competencies),
                         )
                     )
     return out
