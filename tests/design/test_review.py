@@ -69,6 +69,36 @@ CASES: list[tuple[str, str, list[tuple[str, ...]]]] = [
         "s3: {kind: s3, managed: true}}\nconnections: [u -> lb -> api -> db, api -> s3]",
         [],
     ),
+    # ---- no-cache (read:write 50 from the estimates)
+    (
+        "no-cache",  # the cache is only ever written to: it serves no read
+        f"components: {{{FRONT}, db: {{kind: postgres, replicas: 3}}, c: {{kind: redis, replicas: 2}}}}\n"
+        "connections: [u -> lb -> api -> db, {api -> c: write}]\n"
+        "estimates: {writes: 1M/day, read_write_ratio: 50}",
+        [("api", "db")],
+    ),
+    (
+        "no-cache",  # the cache sits beside a service that never reads the database
+        f"components: {{{FRONT}, other: {{kind: api, replicas: 2}}, "
+        "db: {kind: postgres, replicas: 3}, c: {kind: redis, replicas: 2}}\n"
+        "connections: [u -> lb -> api -> db, lb -> other -> c, {other -> db: write}]\n"
+        "estimates: {writes: 1M/day, read_write_ratio: 50}",
+        [("api", "db")],
+    ),
+    (
+        "no-cache",  # one cache beside one of two readers is enough
+        f"components: {{{FRONT}, other: {{kind: api, replicas: 2}}, "
+        "db: {kind: postgres, replicas: 3}, c: {kind: redis, replicas: 2}}\n"
+        "connections: [u -> lb -> api -> db, lb -> other -> db, {other -> c: read-through}]\n"
+        "estimates: {writes: 1M/day, read_write_ratio: 50}",
+        [],
+    ),
+    (
+        "no-cache",  # write-heavy: no cache is needed
+        f"components: {{{FRONT}, db: {{kind: postgres, replicas: 3}}}}\n"
+        "connections: [u -> lb -> api -> db]\nestimates: {writes: 1M/day, read_write_ratio: 2}",
+        [],
+    ),
     # ---- ws-no-pubsub
     (
         "ws-no-pubsub",  # pub/sub reached only through a queue and a worker still relays

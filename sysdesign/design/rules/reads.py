@@ -17,6 +17,7 @@ def no_cache(ctx: Context) -> Iterator[Hit]:
 
     A reader is a service (or worker, gateway…) with an edge to a database not labelled as a
     write. One cache beside any reader is enough: the rule does not ask for one per database.
+    A cache the reader only writes to (every label on the edge a write) serves no read.
     """
     ratio = ctx.read_write_ratio
     if ratio is None or ratio < READ_HEAVY:
@@ -33,7 +34,9 @@ def no_cache(ctx: Context) -> Iterator[Hit]:
     if not readers:
         return
     for reader in readers:
-        if any(kind_of(g, n) == "cache" for n in g.succ[reader]):
+        if any(
+            kind_of(g, n) == "cache" and not is_write_edge(g, reader, n) for n in g.succ[reader]
+        ):
             return
     dbs = sorted({db for targets in readers.values() for db in targets})
     reads = ctx.result("peak_read_qps")
