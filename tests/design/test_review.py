@@ -99,6 +99,24 @@ CASES: list[tuple[str, str, list[tuple[str, ...]]]] = [
         "connections: [u -> lb -> api -> db]\nestimates: {writes: 1M/day, read_write_ratio: 2}",
         [],
     ),
+    # ---- no-rate-limit
+    (
+        "no-rate-limit",  # the web app is behind an API gateway, the mobile app is not
+        "components: {web: client, app: client, lb: {kind: lb, replicas: 2}, "
+        "gw: {kind: api_gateway, replicas: 2}, api: {kind: api, replicas: 3}, "
+        "lb2: {kind: lb, replicas: 2}, api2: {kind: api, replicas: 2}, "
+        "db: {kind: postgres, replicas: 3}}\n"
+        "connections: [web -> lb -> gw -> api -> db, app -> lb2 -> api2 -> db]",
+        [("lb2",)],
+    ),
+    (
+        "no-rate-limit",  # both apps enter through the same API gateway
+        "components: {web: client, app: client, lb: {kind: lb, replicas: 2}, "
+        "gw: {kind: api_gateway, replicas: 2}, api: {kind: api, replicas: 3}, "
+        "db: {kind: postgres, replicas: 3}}\n"
+        "connections: [web -> lb -> gw -> api -> db, app -> lb]",
+        [],
+    ),
     # ---- ws-no-pubsub
     (
         "ws-no-pubsub",  # pub/sub reached only through a queue and a worker still relays

@@ -111,16 +111,31 @@ def client_to_datastore(ctx: Context) -> Iterator[Hit]:
 
 @rule("no-rate-limit", severity="minor")
 def no_rate_limit(ctx: Context) -> Iterator[Hit]:
-    """The public entry has neither an API gateway nor a rate limiter (nor one tagged so)."""
+    """The public entry has neither an API gateway nor a rate limiter (nor one tagged so).
+
+    Each client is checked on its own: a web app behind an API gateway does not protect a
+    mobile app that enters through another door.
+    """
     g = ctx.graph
-    reached = [n for n in ctx.client_paths if kind_of(g, n) != "client"]
-    if not reached:
-        return
-    for node in reached:
+
+    def limits(node: str) -> bool:
         data = g.nodes[node]
-        if data["kind"] in ("api_gateway", "rate_limiter") or data["tags"] & _RATE_LIMIT_TAGS:
-            return
-    doors = sorted(_front_doors(ctx))
+        return bool(
+            data["kind"] in ("api_gateway", "rate_limiter") or data["tags"] & _RATE_LIMIT_TAGS
+        )
+
+    several = len(ctx.clients) > 1
+    open_clients: list[str] = []
+    for client in ctx.clients:
+        reach = bfs(g, [client]) if several else ctx.client_paths
+        reached = [n for n in reach if kind_of(g, n) != "client"]
+        if reached and not any(limits(n) for n in reached):
+            open_clients.append(client)
+    if not open_clients:
+        return
+    doors = sorted(
+        door for door, callers in _front_doors(ctx).items() if set(callers) & set(open_clients)
+    )
     entry = [n for n in doors if kind_of(g, n) not in DATA_STORES] or doors
     yield Hit(
         components=tuple(entry),
@@ -143,8 +158,8 @@ def no_rate_limit(ctx: Context) -> Iterator[Hit]:
         evidence=(
             t("client entry points: " + ", ".join(entry), "클라이언트 진입점: " + ", ".join(entry)),
             t(
-                "no api_gateway or rate_limiter is reachable from the clients",
-                "클라이언트에서 닿는 api_gateway나 rate_limiter가 없습니다",
+                "no api_gateway or rate_limiter is reachable from " + ", ".join(open_clients),
+                ", ".join(open_clients) + "에서 닿는 api_gateway나 rate_limiter가 없습니다",
             ),
         ),
     )
