@@ -496,7 +496,9 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         if miss:
             en += "; missed: " + "; ".join(miss)
             ko += "; 빠짐: " + "; ".join(miss)
-        pts.add("deep_dive", each * d["coverage"], each, en, ko)
+        # from the counts, not the rounded `coverage` (1/3 is not 0.33)
+        share = len(got) / len(d["concepts"]) if d["concepts"] else 0.0
+        pts.add("deep_dive", each * share, each, en, ko)
 
     phases = report["phases"]
     for p in phases:
@@ -516,10 +518,14 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
             en, ko = f"{p['title']}: {mm} over", f"{p['title']}: {mm} 초과"
         pts.add("time", each * share, each, en, ko)
 
+    # A hint costs what was earned at most, so the breakdown always adds up to the score shown.
+    earned = pts.total()
     for h in state.hints:
+        cost = min(h.cost, max(0.0, earned))
+        earned -= cost
         pts.add(
             "hints",
-            -h.cost,
+            -cost,
             0,
             f"hint taken: {_text(h.text, 'en')}",
             f"힌트 사용: {_text(h.text, 'ko')}",
