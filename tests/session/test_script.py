@@ -119,10 +119,14 @@ def test_the_report_speaks_korean(minichat: Path) -> None:
 
 
 def _golden(name: str, text: str) -> None:
+    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites it. A missing golden file
+    fails (writing it here would make the comparison pass by construction)."""
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") or not path.exists():
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    if not path.exists():
+        pytest.fail(f"no golden file {path}; run with UPDATE_GOLDEN=1 and read the diff")
     assert text == path.read_text(encoding="utf-8")
 
 
