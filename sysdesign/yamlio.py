@@ -70,9 +70,42 @@ def _loader_class() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _walk(node: Any, loc: Loc, out: LoadedYaml, problems: list[Problem]) -> None:
+# Far beyond any real scenario, rubric, design or story (a few levels, tens of thousands of
+# values), far below Python's recursion limit and what a user would wait for: past them a
+# file is refused with its line instead of crashing (deep nesting) or hanging (aliases that
+# expand exponentially, "billion laughs").
+MAX_DEPTH = 100
+MAX_VALUES = 1_000_000
+
+
+def _too_big(out: LoadedYaml, node: Any, loc: Loc, message: str) -> InvalidInputError:
+    mark = node.start_mark
+    return InvalidInputError(
+        [Problem(out.file, mark.line + 1, mark.column + 1, format_loc(loc), message)]
+    )
+
+
+def _walk(
+    node: Any, loc: Loc, out: LoadedYaml, problems: list[Problem], seen_values: list[int]
+) -> None:
     import yaml
 
+    seen_values[0] += 1
+    if len(loc) > MAX_DEPTH:
+        raise _too_big(
+            out,
+            node,
+            loc,
+            f"nested more than {MAX_DEPTH} levels deep / {MAX_DEPTH}단계보다 깊게 중첩되었습니다",
+        )
+    if seen_values[0] > MAX_VALUES:
+        raise _too_big(
+            out,
+            node,
+            loc,
+            f"more than {MAX_VALUES:,} values once aliases are expanded / "
+            f"별칭(alias)을 펼치면 값이 {MAX_VALUES:,}개를 넘습니다",
+        )
     out.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -92,10 +125,10 @@ def _walk(node: Any, loc: Loc, out: LoadedYaml, problems: list[Problem]) -> None
                 )
             seen.add(key)
             out.key_marks[child] = mark
-            _walk(value_node, child, out, problems)
+            _walk(value_node, child, out, problems, seen_values)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), out, problems)
+            _walk(item, (*loc, index), out, problems, seen_values)
 
 
 def parse_yaml(text: str, file: str) -> LoadedYaml:
@@ -126,10 +159,14 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
         raise InvalidInputError(
             [Problem(file, None, None, "", f"invalid YAML: {exc} / 잘못된 YAML")]
         ) from None
+    except RecursionError:  # nesting deeper than the parser itself can follow
+        raise InvalidInputError(
+            [Problem(file, 1, 1, "", "nested too deeply / 너무 깊게 중첩되었습니다")]
+        ) from None
     finally:
         loader.dispose()
     out.data = data
-    _walk(node, (), out, problems)
+    _walk(node, (), out, problems, [0])
     if problems:
         raise InvalidInputError(problems)
     return out

@@ -156,3 +156,29 @@ def test_atomic_write_gives_ordinary_permissions(tmp_path: Path) -> None:
     atomic_write_text(target, "y")
     assert target.stat().st_mode & 0o777 == 0o600 and target.read_text() == "y"
     assert not list(tmp_path.glob(".report.md.*")), "no temp file left behind"
+
+
+def test_deep_nesting_is_a_located_problem_not_a_recursion_error() -> None:
+    text = "a: " + "[" * 3000 + "]" * 3000 + "\n"
+    with pytest.raises(InvalidInputError) as caught:
+        parse_yaml(text, "deep.yaml")
+    assert "deep.yaml:1:" in str(caught.value) and "nested" in str(caught.value)
+
+
+def test_alias_expansion_bomb_is_refused() -> None:
+    """Nine levels of nine aliases would be 387 million values to walk and validate."""
+    text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 8):
+        text += f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n"
+    with pytest.raises(InvalidInputError) as caught:
+        parse_yaml(text, "bomb.yaml")
+    assert "bomb.yaml" in str(caught.value) and "alias" in str(caught.value)
+
+
+def test_validate_of_a_deeply_nested_file_exits_2_or_1_without_traceback(tmp_path: Path) -> None:
+    from tests.helpers import invoke
+
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 3000 + "]" * 3000 + "\n")
+    code, _, err = invoke("check", str(path))
+    assert code == 2 and "deep.yaml:1:" in err
