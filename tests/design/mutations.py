@@ -21,7 +21,8 @@ def _components(design: Design) -> dict[str, Any]:
 def _edges(design: Design) -> list[dict[str, Any]]:
     out = []
     for e in design.edges():
-        item: dict[str, Any] = {"from": e.src, "to": e.dst}
+        # `sync` as resolved, so an explicit `sync: false` survives the rebuild
+        item: dict[str, Any] = {"from": e.src, "to": e.dst, "sync": e.sync}
         if e.label:
             item["label"] = e.label
         out.append(item)
@@ -41,7 +42,7 @@ def bypass(design: Design, cid: str) -> Design:
             pair = (p["from"], s["to"])
             if pair[0] != pair[1] and pair not in seen:
                 seen.add(pair)
-                joined = {"from": pair[0], "to": pair[1]}
+                joined = {"from": pair[0], "to": pair[1], "sync": s["sync"]}
                 if s.get("label"):
                     joined["label"] = s["label"]
                 kept.append(joined)

@@ -349,3 +349,17 @@ def test_every_rule_and_kill_survive_any_design(design: Design) -> None:
             assert text.en and text.ko
     out = kill(design, [next(iter(design.components))])
     assert 0.0 <= out.availability_after <= out.availability_before <= 1.0
+
+
+def test_mutations_keep_an_explicit_sync_false() -> None:
+    from tests.design.mutations import bypass, single
+
+    design = load_design_text(
+        "components: {u: client, lb: {kind: lb, replicas: 2}, a: {kind: api, replicas: 2}, "
+        "b: {kind: api, replicas: 2}}\n"
+        "connections: [u -> lb -> a, {from: a, to: b, sync: false}, {from: b, to: a}]"
+    )
+    for mutated in (single(design, "lb"), bypass(design, "lb")):
+        edges = {(e.src, e.dst): e.sync for e in mutated.edges()}
+        assert edges[("a", "b")] is False and edges[("b", "a")] is True
+        assert not [f for f in check_design(mutated).findings if f.rule == "sync-cycle"]
