@@ -153,6 +153,15 @@ class _Root(TyperGroup):
         except SysdesignError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except typer.Abort:
+            # A prompt got no answer: its input ended (EOF) or Ctrl-C came while it waited.
+            # Anything already typed was kept by the command (e.g. `star add`'s draft).
+            typer.echo(
+                "sysdesign: error: no answer: the input ended or was interrupted / "
+                "답이 없습니다: 입력이 끝났거나 중단되었습니다",
+                err=True,
+            )
+            raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
         except BrokenPipeError:
