@@ -22,12 +22,19 @@ TRACK_SCENARIOS = (
     "feed-recommendation",
     "ride-matching",
     "fraud-detection-realtime",
+    "api-platform-100k-rps",
+    "zero-downtime-banking",
     "delivery-dispatch",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
-    "no-idempotency": ("money-transfer-ledger", "payment-system", "order-processing"),
-    "no-double-entry": ("money-transfer-ledger", "payment-system"),
+    "no-idempotency": (
+        "money-transfer-ledger",
+        "payment-system",
+        "order-processing",
+        "zero-downtime-banking",
+    ),
+    "no-double-entry": ("money-transfer-ledger", "payment-system", "zero-downtime-banking"),
     "non-atomic-stock": ("inventory-flash-sale", "order-processing"),
     "sync-fraud-no-fallback": ("fraud-detection-realtime",),
 }
