@@ -25,6 +25,7 @@ TRACK_SCENARIOS = (
     "api-platform-100k-rps",
     "zero-downtime-banking",
     "delivery-dispatch",
+    "messaging-2b-users",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
