@@ -289,6 +289,13 @@ def report(
             help="Write to this file instead of stdout. / 표준 출력 대신 이 파일에 씁니다.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite the output file if it exists. / 출력 파일이 있으면 덮어씁니다.",
+        ),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Show a session's scored report. / 면접의 채점 리포트를 봅니다."""
@@ -302,6 +309,10 @@ def report(
 
     if fmt not in ("md", "html", "json"):
         raise UsageError(f"unknown format {fmt!r}: use md, html or json / 형식은 md, html, json")
+    if output is not None:
+        from sysdesign.render.files import check_target
+
+        check_target(output, force=force)  # before any work; never eats an existing file
     with open_store() as store:
         row = store.session(session_id)
         if row is None:
