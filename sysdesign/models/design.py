@@ -18,13 +18,18 @@ ARROW = re.compile(r"\s*(?:->|→)\s*")
 class Component(Strict):
     """One logical component of the design."""
 
-    kind: str = Field(description="A kind id or alias (case-insensitive); see DESIGN-FORMAT.md.")
+    kind: str = Field(
+        description="A kind id or alias (case-insensitive); see DESIGN-FORMAT.md. / "
+        "컴포넌트 종류 id 또는 별칭(대소문자 무관). DESIGN-FORMAT.md 참고."
+    )
     replicas: int = Field(1, ge=1)
     managed: bool = False
     shards: int = Field(1, ge=1)
     shard_key: str | None = None
     capacity: str | None = Field(
-        None, description="Per-instance throughput override, e.g. '20k rps'."
+        None,
+        description="Per-instance throughput override, e.g. '20k rps'. / "
+        "인스턴스당 처리량을 직접 지정합니다(예: '20k rps').",
     )
     regions: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
@@ -138,7 +143,8 @@ class Design(Strict):
     estimates: EstimateInputs = Field(default_factory=EstimateInputs)
     notes: Annotated[list[str], BeforeValidator(_notes_before)] = Field(
         default_factory=list,
-        description="Key decisions and trade-offs, in the candidate's words.",
+        description="Key decisions and trade-offs, in the candidate's words. / "
+        "핵심 결정과 트레이드오프를 지원자의 말로 적습니다.",
     )
 
     def edges(self) -> list[Edge]:

@@ -70,14 +70,18 @@ class Rubric(Strict):
     """How an answer to one scenario is judged."""
 
     scenario: str
-    key_questions: list[str] = Field(min_length=1, description="Fact ids a strong candidate asks.")
+    key_questions: list[str] = Field(
+        min_length=1,
+        description="Fact ids a strong candidate asks. / 잘하는 지원자라면 물어볼 사실의 id.",
+    )
     requirements: list[Requirement] = Field(min_length=1)
     expected_kinds: list[str] = Field(default_factory=list)
     expected_tags: list[str] = Field(default_factory=list)
     expected_paths: list[ExpectedPath] = Field(default_factory=list)
     fanout: list[str] = Field(
         default_factory=list,
-        description="Component kinds this scenario treats as its fan-out point (sync-fanout).",
+        description="Component kinds this scenario treats as its fan-out point (sync-fanout). / "
+        "이 시나리오에서 팬아웃 지점으로 보는 컴포넌트 종류(sync-fanout).",
     )
     avoid_findings: list[str] = Field(default_factory=list)
     deep_dives: list[DeepDive] = Field(min_length=1)

@@ -106,7 +106,8 @@ class Scenario(Strict):
     expected_estimates: dict[str, str] = Field(
         default_factory=dict,
         description="Figures the scenario's text states (result name → value with unit); "
-        "a content test checks them against the estimator.",
+        "a content test checks them against the estimator. / 시나리오 본문에 적힌 수치(결과 "
+        "이름 → 단위가 붙은 값). 콘텐츠 테스트가 추정기로 검산합니다.",
     )
     followups: list[FollowUp] = Field(default_factory=list)
     curveball: Curveball

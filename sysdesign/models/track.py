@@ -19,7 +19,8 @@ class Track(Strict):
     scenarios: list[str] = Field(min_length=1)
     variants: dict[str, EstimateInputs] = Field(
         default_factory=dict,
-        description="Per-scenario estimate overrides for this track (e.g. KakaoTalk scale).",
+        description="Per-scenario estimate overrides for this track (e.g. KakaoTalk scale). / "
+        "이 트랙에서 시나리오별로 바꿔 쓰는 추정 입력값(예: 카카오톡 규모).",
     )
 
 
