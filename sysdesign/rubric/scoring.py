@@ -7,6 +7,9 @@ Out of 100 points:
   fires loses its whole share, half when its worst finding is minor), 30% for everything
   else: each other finding costs 10 (critical), 5 (major) or 2 (minor), down to zero.
   missing-component and missing-path are scored by coverage, never twice.
+A design with a critical finding scores at most CRITICAL_CAP, whatever else it covers: a
+critical flaw (data loss, a single point of failure) fails the interview on its own, so a
+candidate must never see "90" next to one. The cap is a breakdown item of its own.
 An empty part gives its points to the others, in proportion. Every item of the breakdown says
 what it was worth, what it got, why, and what to read when points were lost.
 """
@@ -29,13 +32,14 @@ SOUNDNESS = 40.0
 AVOID_SHARE = 0.7
 PENALTY = {"critical": 10.0, "major": 5.0, "minor": 2.0}
 COVERAGE_RULES = frozenset({"missing-component", "missing-path"})
+CRITICAL_CAP = 75.0
 
 
 @dataclass(frozen=True)
 class BreakdownItem:
     """One scored item: `points` of `max_points`, the reason, and what to read."""
 
-    area: str  # "components" | "paths" | "avoid" | "findings"
+    area: str  # "components" | "paths" | "avoid" | "findings" | "cap"
     item: str  # e.g. "kind:cache", "tag:fanout", "path:fanout", "rule:spof"
     points: float
     max_points: float
@@ -218,5 +222,24 @@ def design_score(
             ),
         )
     )
+    criticals = [f for f in findings if f.severity == "critical"]
+    total = sum(i.points for i in items)
+    if criticals and total > CRITICAL_CAP:
+        names = ", ".join(dict.fromkeys(f.rule for f in criticals))
+        items.append(
+            BreakdownItem(
+                "cap",
+                "cap:critical",
+                CRITICAL_CAP - total,
+                0.0,
+                _t(
+                    f"capped at {CRITICAL_CAP:g}: a critical finding ({names}) fails the design "
+                    "on its own",
+                    f"치명적 지적({names})이 있어 {CRITICAL_CAP:g}점으로 제한: 그것만으로 설계가 "
+                    "통과하지 못합니다",
+                ),
+                tuple(r for f in criticals for r in _refs_for(rubric, f.rule))[:3],
+            )
+        )
     score = round(max(0.0, min(100.0, sum(i.points for i in items))), 1)
     return score, items

@@ -17,6 +17,7 @@ from sysdesign import paths
 from sysdesign.design.check import check_design
 from sysdesign.library import library, load_design
 from sysdesign.models.design import Design
+from sysdesign.rubric.scoring import CRITICAL_CAP
 
 REFERENCE = {p.stem: load_design(p) for p in sorted(paths.bundled("designs").glob("*.yaml"))}
 SCORED = sorted(s for s, d in REFERENCE.items() if d.scenario in library().rubrics)
@@ -65,7 +66,14 @@ def test_any_part_of_a_reference_design_scores_within_bounds_and_adds_up(design:
     # every point of the score is in the breakdown, and the pools add up to 100
     assert round(sum(points), 1) == result.score
     assert sum(b.max_points for b in result.breakdown) == pytest.approx(100.0)
+    criticals = [f for f in result.findings if f.severity == "critical"]
+    if criticals:
+        assert result.score <= CRITICAL_CAP
     for b in result.breakdown:
+        if b.area == "cap":
+            # only a critical finding caps the score, and only down to the cap
+            assert criticals and b.points < 0 and b.max_points == 0, b
+            continue
         if b.area == "findings" and b.item != "hygiene":
             # a finding outside the rubric's list costs points, never gives any
             assert b.max_points == 0 and b.points <= 0
@@ -95,3 +103,23 @@ def test_the_whole_reference_design_scores_at_least_any_part_of_it(design: Desig
     whole = check_design(full).score
     assert part is not None and whole is not None
     assert part <= whole + 1e-9
+
+
+def test_a_critical_finding_caps_an_otherwise_strong_design() -> None:
+    """The reference chat design with its store left unreplicated covers everything else,
+    yet scores no more than the cap, and the breakdown says why."""
+    chat = REFERENCE["chat"]
+    data = chat.model_dump(by_alias=True, exclude_none=True)
+    store = next(c for c, comp in chat.components.items() if comp.kind == "nosql_db")
+    data["components"][store]["replicas"] = 1
+    data["components"][store].pop("managed", None)
+    data["connections"] = [
+        {"from": e.src, "to": e.dst, "sync": e.sync, **({"label": e.label} if e.label else {})}
+        for e in chat.edges()
+    ]
+    weakened = Design.model_validate(data)
+    result = check_design(weakened)
+    assert any(f.severity == "critical" for f in result.findings)
+    assert result.score is not None and result.score <= CRITICAL_CAP
+    (cap,) = [b for b in result.breakdown if b.area == "cap"]
+    assert "critical" in cap.reason.en and "치명적" in cap.reason.ko
