@@ -287,7 +287,9 @@ class Session:
         ev.apply(self.state, event)
         return event
 
-    def _guard(self) -> list[Msg] | None:
+    def _guard(self, *, notes_while_paused: bool = False) -> list[Msg] | None:
+        if self.state.status == "paused" and notes_while_paused:
+            return None
         if self.state.status == "finished":
             return [
                 msg(
@@ -300,8 +302,8 @@ class Session:
             return [
                 msg(
                     "error",
-                    "Paused: :resume to go on (nothing was stored).",
-                    "일시정지 상태입니다: :resume으로 계속하세요 (저장하지 않았습니다).",
+                    "Paused: :resume to go on (only notes are taken while paused).",
+                    "일시정지 상태입니다: :resume으로 계속하세요 (일시정지 중에는 메모만 받습니다).",
                 )
             ]
         if self.state.status == "new":
@@ -616,12 +618,17 @@ class Session:
         return out
 
     def note(self, text: str) -> list[Msg]:
-        guard = self._guard()
+        """A note; taken while paused too (time stands still, what you type is kept)."""
+        guard = self._guard(notes_while_paused=True)
         if guard:
             return guard
         text = text.strip()
         if not text:
             return []
+        if self.state.status == "paused":
+            self._emit(ev.NOTED, {"text": text, "while_paused": True})
+            n = len(self.state.notes)
+            return [msg("ack", f"noted while paused (#{n})", f"일시정지 중 메모 저장 (#{n})")]
         out = self.tick()
         if self.state.pending_assumption is not None:
             self._emit(ev.NOTED, {"text": text, "assumption_for": self.state.pending_assumption})
@@ -656,13 +663,16 @@ class Session:
         return out
 
     def say(self, text: str) -> list[Msg]:
-        """A free line: the assumption asked for, else the pending answer, else a note."""
-        guard = self._guard()
+        """A free line: the assumption asked for, else the pending answer, else a note.
+        While paused, every free line is a note."""
+        guard = self._guard(notes_while_paused=True)
         if guard:
             return guard
         text = text.strip()
         if not text:
             return []
+        if self.state.status == "paused":
+            return self.note(text)
         if self.state.pending_assumption is not None:
             return self.note(text)
         if self.state.pending is not None:

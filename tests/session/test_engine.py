@@ -109,8 +109,9 @@ def test_pause_stops_the_clock(minichat: Path) -> None:
     s.pause()
     clock.advance(3600)
     assert s.elapsed() == 100
-    assert "Paused" in _texts(s.note("ignored"))
-    assert len(s.state.notes) == 0
+    assert "Paused" in _texts(s.ask("how many users?"))
+    assert "noted while paused" in _texts(s.note("kept while paused"))
+    assert [(n.text, n.at) for n in s.state.notes] == [("kept while paused", 100)]
     s.resume()
     clock.advance(20)
     assert s.elapsed() == 120

@@ -41,6 +41,7 @@ def test_plain_lines_commands_and_quit(minichat: Path) -> None:
         ":hint\n"
         ":pause\n"
         "while paused\n"
+        "?a question while paused\n"
         ":resume\n"
         ":status\n"
         ":next\n"
@@ -55,12 +56,13 @@ def test_plain_lines_commands_and_quit(minichat: Path) -> None:
     assert "✗ unknown estimate flag --bogus" in text
     assert "unknown command :frobnicate" in text
     assert "Hint (−2 points)" in text
-    assert "Paused: :resume to go on (nothing was stored)." in text
+    assert "noted while paused (#2)" in text
+    assert "Paused: :resume to go on (only notes are taken while paused)." in text
     assert "Phase 2/4: High-level design" in text
     assert "Session finished. Score:" in text
     assert "Clarifying questions: 5/15" in text
     assert ui.session.status == "finished"
-    assert [n.text for n in ui.session.state.notes] == ["a note"]
+    assert [n.text for n in ui.session.state.notes] == ["a note", "while paused"]
 
 
 def test_end_of_input_pauses_for_resume(minichat: Path) -> None:
