@@ -66,6 +66,10 @@ class CannotWriteError(UsageError):
         super().__init__(f"cannot write {target}: {reason} / {target}에 쓸 수 없습니다: {reason}")
 
 
+class UnreadableFileError(InvalidInputError):
+    """The file is missing, not a file, or not UTF-8 text: it cannot be read at all."""
+
+
 class MissingToolError(SysdesignError):
     """An external program (such as Graphviz's `dot`) is needed and not installed."""
 

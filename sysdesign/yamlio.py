@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sysdesign.errors import InvalidInputError, Problem
+from sysdesign.errors import InvalidInputError, Problem, UnreadableFileError
 
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
@@ -176,11 +176,11 @@ def read_yaml(path: Path) -> LoadedYaml:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InvalidInputError(
+        raise UnreadableFileError(
             [Problem(str(path), None, None, "", "no such file / 파일이 없습니다")]
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(
+        raise UnreadableFileError(
             [Problem(str(path), None, None, "", f"cannot read: {exc} / 읽을 수 없습니다")]
         ) from None
     return parse_yaml(text, str(path))

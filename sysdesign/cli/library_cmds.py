@@ -293,7 +293,7 @@ def validate(
     json_out: JsonOpt = False,
 ) -> None:
     """Validate files and list every problem (exit 1 if any, 2 if unreadable). / 파일을 검증하고 모든 문제를 나열합니다(문제가 있으면 1, 읽을 수 없으면 2로 종료)."""
-    from sysdesign.errors import InvalidInputError
+    from sysdesign.errors import InvalidInputError, UnreadableFileError
     from sysdesign.library import validate_file
 
     results: list[dict[str, Any]] = []
@@ -303,7 +303,7 @@ def validate(
         try:
             kind, problems = validate_file(path)
         except InvalidInputError as exc:
-            unreadable = unreadable or not path.is_file()
+            unreadable = unreadable or isinstance(exc, UnreadableFileError)
             kind, problems = None, exc.problems
         found = found or bool(problems)
         results.append(

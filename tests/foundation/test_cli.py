@@ -172,3 +172,18 @@ def test_root_help_in_korean(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unknown_command_suggests() -> None:
     code, _, err = invoke("chekc")
     assert code == 2 and "did you mean 'check'" in err
+
+
+def test_validate_exit_2_for_files_that_cannot_be_read(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("name: caf\xe9\ncomponents: {a: service}\n".encode("latin-1"))
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    for path in (latin1, folder):
+        code, out, err = invoke("validate", str(path))
+        assert code == 2, (path, out, err)
+        assert "cannot read" in out and "Traceback" not in out + err
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("components: [\n")
+    code, _, _ = invoke("validate", str(broken))
+    assert code == 1  # it was read; its content is wrong
