@@ -68,6 +68,12 @@ def progress(
             help="Also write the charts as a PNG image. / 차트를 PNG 이미지로도 저장합니다.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overwrite an existing --png file. / 기존 --png 파일을 덮어씁니다."
+        ),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Scores over time per area, scenario and track, as charts. / 영역·시나리오·트랙별 점수 추이를 차트로 봅니다."""
@@ -76,6 +82,10 @@ def progress(
     from sysdesign.store import open_store
 
     language = resolve_lang(lang)
+    if png is not None:
+        from sysdesign.render.files import check_target
+
+        check_target(png, force=force)  # before any work; never eats an existing file
     now, tz = _now(), _local_tz()
     since_at = parse_since(since, now, tz) if since else None
     with open_store() as store:

@@ -103,6 +103,16 @@ def test_progress_png_is_a_real_chart(week: None, tmp_path: Path) -> None:
     assert sum(r.count(blue) for r in rows) > 200  # the first panel's line and dots are drawn
 
 
+def test_progress_png_never_overwrites_without_force(week: None, tmp_path: Path) -> None:
+    target = tmp_path / "progress.png"
+    target.write_bytes(b"mine")
+    code, out, err = invoke("progress", "--png", str(target))
+    assert code == 2 and "--force" in err and out == ""
+    assert target.read_bytes() == b"mine"
+    code, _, _ = invoke("progress", "--png", str(target), "--force")
+    assert code == 0 and target.read_bytes().startswith(b"\x89PNG")
+
+
 def test_next_json_contract_and_first_step() -> None:
     doc = _json("next")
     assert isinstance(doc, dict)
