@@ -100,7 +100,7 @@ def load_module_commands(module_name: str) -> TyperGroup:
         import importlib
 
         module = importlib.import_module(f"sysdesign.cli.{module_name}")
-        holder = typer.Typer()
+        holder = typer.Typer(rich_markup_mode=None)
 
         @holder.callback()
         def _holder() -> None:
