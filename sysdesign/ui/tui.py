@@ -491,9 +491,16 @@ class SessionApp(App[str]):
 
     def tick(self) -> None:
         """The interval timer's handler: the engine's tick, then the status widgets."""
-        if self.session.status == "running":
-            self.show(self.session.tick())
-        self.refresh_status()
+        from textual.css.query import NoMatches
+
+        msgs = self.session.tick() if self.session.status == "running" else []
+        try:
+            self.show(msgs)
+            self.refresh_status()
+        except NoMatches:
+            # The timer fired while the screen was being torn down (quit, or the terminal
+            # closed). The engine stored whatever the tick produced; there is nothing to draw.
+            return
 
     # -- input and keys -------------------------------------------------------------------
 

@@ -391,3 +391,19 @@ def test_start_picks_the_full_screen_ui_only_on_a_terminal(
         monkeypatch.setattr(sys, "stdout", Stream(stdout_tty))
         session_cmds._run_live(session, flag, "en", sys.stdout, begin=True)
         assert calls[-1] == expected, (stdin_tty, stdout_tty, flag)
+
+
+def test_a_tick_during_teardown_draws_nothing_and_raises_nothing(minichat: Path) -> None:
+    """The interval timer can fire after the widgets are gone; it must not crash the app."""
+    clock = FakeClock()
+    session = _session(clock)
+    app = SessionApp(session)
+
+    async def steps(pilot: Pilot[str]) -> None:
+        for widget in list(app.screen.query("*")):
+            await widget.remove()
+        clock.advance(60)
+        app.tick()  # no #panel any more: nothing to draw, nothing raised
+        assert session.elapsed() == 60
+
+    _drive(app, steps)
