@@ -7,7 +7,7 @@ loader; a user file with the same id overrides the bundled one.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,50 +28,47 @@ TRACKS_FILE = "tracks.yaml"
 # ---------------------------------------------------------------- single files
 
 
+def _unknown_ids(
+    loaded: LoadedYaml,
+    where: Iterable[tuple[tuple[str | int, ...], str]],
+    known: Iterable[str],
+    what_en: str,
+    what_ko: str,
+) -> list[Problem]:
+    """A located problem, with "did you mean", for every value in `where` not in `known`."""
+    choices = list(known)
+    return [
+        loaded.problem(
+            loc,
+            f"unknown {what_en} {value!r} / 알 수 없는 {what_ko} {value!r}"
+            + did_you_mean(value, choices),
+        )
+        for loc, value in where
+        if value not in choices
+    ]
+
+
 def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
     from sysdesign.models.ids import RULE_IDS
     from sysdesign.models.kinds import KINDS
 
-    out: list[Problem] = []
-    for i, rule in enumerate(rubric.avoid_findings):
-        if rule not in RULE_IDS:
-            out.append(
-                loaded.problem(
-                    ("avoid_findings", i),
-                    f"unknown rule id {rule!r} / 알 수 없는 규칙 id {rule!r}"
-                    + did_you_mean(rule, RULE_IDS),
-                )
-            )
-    for d, dive in enumerate(rubric.deep_dives):
-        for i, rule in enumerate(dive.triggers):
-            if rule not in RULE_IDS:
-                out.append(
-                    loaded.problem(
-                        ("deep_dives", d, "triggers", i),
-                        f"unknown rule id {rule!r} / 알 수 없는 규칙 id {rule!r}"
-                        + did_you_mean(rule, RULE_IDS),
-                    )
-                )
-    for i, kind in enumerate(rubric.expected_kinds):
-        if kind not in KINDS:
-            out.append(
-                loaded.problem(
-                    ("expected_kinds", i),
-                    f"unknown kind {kind!r} / 알 수 없는 컴포넌트 종류 {kind!r}"
-                    + did_you_mean(kind, KINDS),
-                )
-            )
-    for p, path in enumerate(rubric.expected_paths):
-        for i, step in enumerate(path.steps):
-            if not step.startswith("tag:") and step not in KINDS:
-                out.append(
-                    loaded.problem(
-                        ("expected_paths", p, "steps", i),
-                        f"unknown kind {step!r} / 알 수 없는 컴포넌트 종류 {step!r}"
-                        + did_you_mean(step, KINDS),
-                    )
-                )
-    return out
+    Located = list[tuple[tuple[str | int, ...], str]]
+    rules: Located = [(("avoid_findings", i), r) for i, r in enumerate(rubric.avoid_findings)]
+    rules += [
+        (("deep_dives", d, "triggers", i), r)
+        for d, dive in enumerate(rubric.deep_dives)
+        for i, r in enumerate(dive.triggers)
+    ]
+    kinds: Located = [(("expected_kinds", i), k) for i, k in enumerate(rubric.expected_kinds)]
+    kinds += [
+        (("expected_paths", p, "steps", i), step)
+        for p, path in enumerate(rubric.expected_paths)
+        for i, step in enumerate(path.steps)
+        if not step.startswith("tag:")
+    ]
+    return _unknown_ids(loaded, rules, RULE_IDS, "rule id", "규칙 id") + _unknown_ids(
+        loaded, kinds, KINDS, "kind", "컴포넌트 종류"
+    )
 
 
 def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
@@ -87,16 +84,11 @@ def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
                 f"id {scenario.id!r}이(가) 파일 이름 {stem!r}과(와) 다릅니다",
             )
         )
-    for i, kind in enumerate(scenario.curveball.expects.kinds):
-        if kind not in KINDS:
-            out.append(
-                loaded.problem(
-                    ("curveball", "expects", "kinds", i),
-                    f"unknown kind {kind!r} / 알 수 없는 컴포넌트 종류 {kind!r}"
-                    + did_you_mean(kind, KINDS),
-                )
-            )
-    return out
+    kinds = [
+        (("curveball", "expects", "kinds", i), k)
+        for i, k in enumerate(scenario.curveball.expects.kinds)
+    ]
+    return out + _unknown_ids(loaded, kinds, KINDS, "kind", "컴포넌트 종류")
 
 
 def _design_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
