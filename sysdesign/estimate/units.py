@@ -366,8 +366,8 @@ def parse_fraction(text: object, flag: str = "value") -> float:
             value = float(raw)
     except (ValueError, ZeroDivisionError):
         raise _fail(flag, text, "a fraction", "비율", "fraction") from None
-    if not math.isfinite(value) or value < 0:
-        raise _fail(flag, text, "a fraction", "비율", "fraction")
+    if not math.isfinite(value) or not 0 <= value <= 1:
+        raise _fail(flag, text, "a fraction from 0 to 1", "0에서 1 사이의 비율", "fraction")
     return value
 
 

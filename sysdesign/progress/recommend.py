@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -346,6 +347,13 @@ def recommend(
     minutes: float | None = None,
 ) -> Recommendation:
     """The next practice item for the time available (`minutes`, None for no limit)."""
+    if minutes is not None and not math.isfinite(minutes):
+        from sysdesign.errors import UsageError
+
+        raise UsageError(
+            f"--minutes: {minutes} is not a number of minutes; give e.g. 15 or 60 / "
+            f"--minutes: {minutes}은(는) 분 단위 숫자가 아닙니다. 예: 15, 60"
+        )
     if minutes is not None and minutes < SHORTEST_MINUTES:
         from sysdesign.errors import UsageError
 

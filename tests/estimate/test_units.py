@@ -191,3 +191,14 @@ def test_bandwidth_round_trip(value: float) -> None:
     assert _within_rounding(units.parse_byte_rate(bytes_part.replace(" ", ""))[0], value)
     bits = bits_part.rstrip(")").replace("bit/s", "bps").replace(" ", "")
     assert _within_rounding(units.parse_byte_rate(bits)[0], value)
+
+
+@pytest.mark.parametrize("text", ["150%", "1.5", "3/2", "-0.1", "nan"])
+def test_a_fraction_above_one_or_below_zero_is_refused(text: str) -> None:
+    with pytest.raises(UsageError) as info:
+        units.parse_fraction(text, "--media-fraction")
+    assert "--media-fraction" in str(info.value)
+
+
+def test_fraction_bounds_are_inclusive() -> None:
+    assert units.parse_fraction("0") == 0 and units.parse_fraction("100%") == 1

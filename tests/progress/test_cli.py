@@ -168,3 +168,9 @@ def test_history_filters_and_delete(week: None) -> None:
     assert len(_json("history")) == 4  # type: ignore[arg-type]
     code, _, err = invoke("history", "delete", "nope", "--yes")
     assert code == 2 and "no history entry" in err
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "4"])
+def test_next_refuses_minutes_that_are_not_a_practice_length(value: str) -> None:
+    code, out, err = invoke("next", "--minutes", value)
+    assert code == 2 and out == "" and "--minutes" in err and "Traceback" not in err
