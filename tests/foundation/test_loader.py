@@ -162,7 +162,10 @@ def test_deep_nesting_is_a_located_problem_not_a_recursion_error() -> None:
     text = "a: " + "[" * 3000 + "]" * 3000 + "\n"
     with pytest.raises(InvalidInputError) as caught:
         parse_yaml(text, "deep.yaml")
-    assert "deep.yaml:1:" in str(caught.value) and "nested" in str(caught.value)
+    message = str(caught.value)
+    # our own depth check, or PyYAML's (6.0.4 and later refuse deep nesting while parsing)
+    assert "deep.yaml:1:" in message
+    assert "nested" in message or "nesting depth" in message
 
 
 def test_alias_expansion_bomb_is_refused() -> None:
