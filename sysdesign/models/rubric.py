@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from sysdesign.models.common import Keywords, Reference, Strict, Text
+from sysdesign.models.common import Keywords, Phrasings, Point, Reference, Strict, Text, WrongClaim
 
 
 class Requirement(Strict):
@@ -16,6 +16,11 @@ class Requirement(Strict):
     kind: Literal["functional", "non_functional"]
     text: Text
     keywords: Keywords
+    phrasings: Phrasings = Field(
+        default_factory=Phrasings,
+        description="Sentences that state the requirement, as candidates say them. / "
+        "이 요구사항을 말하는 문장들, 지원자가 말하듯이.",
+    )
 
 
 class ExpectedPath(Strict):
@@ -26,12 +31,10 @@ class ExpectedPath(Strict):
     why: Text
 
 
-class Concept(Strict):
-    """A concept a good deep-dive answer mentions."""
+Concept = Point
+"""A point a good deep-dive answer makes (the same type as a follow-up's points)."""
 
-    id: str
-    text: Text
-    keywords: Keywords
+__all__ = ["Concept", "Point", "WrongClaim"]
 
 
 class DeepDive(Strict):

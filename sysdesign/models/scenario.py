@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from sysdesign.models.common import Keywords, Reference, Strict, Text
+from sysdesign.models.common import Keywords, Phrasings, Point, Reference, Strict, Text
 from sysdesign.models.estimates import EstimateInputs
 from sysdesign.models.ids import PHASE_IDS
 
@@ -66,15 +66,25 @@ class Fact(Strict):
     id: str = Slug
     topic: Literal["scale", "feature", "constraint", "non_functional", "scope"]
     keywords: Keywords
+    examples: Phrasings = Field(
+        default_factory=Phrasings,
+        description="Questions this fact answers, as candidates ask them (6+ per language). / "
+        "이 사실이 답하는 질문들, 지원자가 묻듯이(언어별 6개 이상).",
+    )
     answer: Text
 
 
 class FollowUp(Strict):
-    """A question the interviewer asks at the start of (or during) a phase."""
+    """A question the interviewer asks at the start of (or during) a phase.
+
+    A graded question (deep-dive and wrap-up ones) carries its model answer split into points.
+    """
 
     id: str = Slug
     phase: PhaseId
     question: Text
+    points: list[Point] = Field(default_factory=list, max_length=5)
+    model_answer: Text | None = None
 
 
 class CurveballExpects(Strict):
