@@ -117,6 +117,55 @@ _EN_PREDICATE = frozenset(
         "aren't",
     ]
 )
+_EN_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "per",
+        "and",
+        "or",
+        "but",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "these",
+        "those",
+        "not",
+        "no",
+        "as",
+        "via",
+        "through",
+        "than",
+        "then",
+        "until",
+        "after",
+        "before",
+        "over",
+        "under",
+        "about",
+        "only",
+        "just",
+        "all",
+        "both",
+        "either",
+    ]
+)
 _KO_ENDING = re.compile(
     r"(다|요|죠|니다|음|함|됨|냄|임|고|서|면|니까|는데|지만|므로|어서|아서|해|돼)[\s.!?,)]*$"
 )
@@ -141,7 +190,12 @@ def explains(sentence: str) -> bool:
             return True
         inflected = sum(1 for t in raw if is_hangul(t) and strip_korean(t) != t)
         return inflected >= 2 and len(raw) >= 4
-    return any(t in _EN_PREDICATE for t in raw) and len(raw) >= 4
+    if len(raw) < 4:
+        return False
+    if any(t in _EN_PREDICATE for t in raw):
+        return True
+    # a sentence has grammar: articles, prepositions, conjunctions; a list of terms has few
+    return len({t for t in raw if t in _EN_FUNCTION}) >= 2
 
 
 def is_soup(text: str) -> bool:

@@ -14,7 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sysdesign.understand.normalise import is_hangul, normalise, tokens
+from sysdesign.understand.normalise import (
+    is_hangul,
+    normalise,
+    split_units,
+    strip_korean,
+    tokens,
+)
 
 if TYPE_CHECKING:
     from sysdesign.models.lexicon import LexiconFile
@@ -56,15 +62,16 @@ class Lexicon:
     def concepts(self, text: str) -> list[str]:
         """Concept ids found in `text`, in order of appearance, with their broader concepts."""
         toks = tokens(text)
+        # a short Korean form must be the whole word, endings included (감사 ≠ 감사합니다)
+        bare = [strip_korean(t, endings=False) for t in split_units(normalise(text)).split()]
         found: list[str] = []
-        i = 0
-        while i < len(toks):
-            matched = 0
-            for seq, cid in self.by_first.get(toks[i], ()):
-                if tuple(toks[i : i + len(seq)]) == seq:
-                    found.append(cid)
-                    matched = max(matched, len(seq))
-            i += 1
+        for i, tok in enumerate(toks):
+            for seq, cid in self.by_first.get(tok, ()):
+                if tuple(toks[i : i + len(seq)]) != seq:
+                    continue
+                if len(seq) == 1 and is_hangul(tok) and len(tok) <= 2 and bare[i] != tok:
+                    continue
+                found.append(cid)
         if self.joined:
             flat = "".join(toks)
             spaced = normalise(text).replace(" ", "")

@@ -130,6 +130,7 @@ PARTICLES: tuple[str, ...] = (
     "뿐",
 )
 _SUFFIXES: tuple[str, ...] = tuple(sorted({*ENDINGS, *PARTICLES}, key=len, reverse=True))
+_PARTICLES_ONLY: tuple[str, ...] = tuple(sorted(PARTICLES, key=len, reverse=True))
 # A one-syllable ending may leave a one-syllable word only for these (초는 → 초, 명을 → 명);
 # others would cut real words (속도 → 속, 평가 → 평, 회의 → 회).
 _ONE_SYLLABLE_OK = frozenset("은는을를")
@@ -148,14 +149,16 @@ def is_hangul(token: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def strip_korean(token: str) -> str:
-    """Strip particles and endings from the end of a Korean token, repeatedly."""
+def strip_korean(token: str, *, endings: bool = True) -> str:
+    """Strip particles (and, unless `endings=False`, verb endings) from the end of a Korean
+    token, repeatedly."""
     if not _HANGUL.search(token):
         return token
+    suffixes = _SUFFIXES if endings else _PARTICLES_ONLY
     changed = True
     while changed:
         changed = False
-        for suffix in _SUFFIXES:
+        for suffix in suffixes:
             if not token.endswith(suffix):
                 continue
             rest = len(token) - len(suffix)
@@ -217,13 +220,17 @@ def has_term(term: str, text: str) -> bool:
     term_tokens = tokens(term)
     if not term_tokens:
         return False
+    joined_term = "".join(term_tokens)
+    if is_hangul(joined_term) and len(joined_term) <= 2:
+        # a short Korean word: a whole token, particles off but endings kept (감사 ≠ 감사합니다)
+        words = [strip_korean(t, endings=False) for t in split_units(normalise(text)).split()]
+        return joined_term in words
     text_tokens = tokens(text)
     n = len(term_tokens)
     for i in range(len(text_tokens) - n + 1):
         if text_tokens[i : i + n] == term_tokens:
             return True
-    joined_term = "".join(term_tokens)
-    if is_hangul(joined_term) and len(joined_term) > 2:
+    if is_hangul(joined_term):
         return joined_term in "".join(text_tokens) or joined_term in normalise(text).replace(
             " ", ""
         )
