@@ -67,6 +67,9 @@ TIME_GRACE = 0.10  # an overrun up to 10 % of the phase budget costs nothing
 TIME_LIMIT = 0.50  # an overrun of half the budget costs the phase's time points
 
 
+SOUP_QUESTION_CREDIT = 0.5  # a key question asked as a list of terms ("users dau qps?")
+
+
 def _r(x: float) -> float:
     return round(x + 0.0, 2)
 
@@ -142,12 +145,19 @@ def _phases(state: SessionState, lang: str) -> list[dict[str, Any]]:
 
 
 def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -> dict[str, Any]:
-    # A question that only strings terms together counts for one key question at most.
+    # A question that only strings terms together counts for one key question at most, and
+    # for half of it; a question in words counts fully (and replaces a listed one).
     credited: dict[str, str] = {}
+    listed: set[str] = set()
     for q in state.questions:
         facts = q.facts[:1] if q.soup else q.facts
         for fact_id in facts:
-            credited.setdefault(fact_id, q.text)
+            if fact_id not in credited or (fact_id in listed and not q.soup):
+                credited[fact_id] = q.text
+                if q.soup:
+                    listed.add(fact_id)
+                else:
+                    listed.discard(fact_id)
     key: list[dict[str, Any]] = []
     for fact_id in rubric.key_questions:
         fact = scenario.fact(fact_id)
@@ -157,7 +167,13 @@ def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -
             words = fact.keywords.ko if lang == "ko" else fact.keywords.en
             topic = words[0] if words else fact_id
         key.append(
-            {"id": fact_id, "topic": topic, "asked": question is not None, "question": question}
+            {
+                "id": fact_id,
+                "topic": topic,
+                "asked": question is not None,
+                "question": question,
+                "listed": fact_id in listed,
+            }
         )
     other = [
         {
@@ -425,7 +441,15 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
     keys = report["asked"]["key_questions"]
     for k in keys:
         each = w.clarifying / len(keys)
-        if k["asked"]:
+        if k["asked"] and k.get("listed"):
+            pts.add(
+                "clarifying",
+                each * SOUP_QUESTION_CREDIT,
+                each,
+                f"asked about {k['topic']} only as a list of terms: “{k['question']}”",
+                f"{k['topic']}에 대해 용어만 나열해 질문함: “{k['question']}”",
+            )
+        elif k["asked"]:
             pts.add(
                 "clarifying",
                 each,
@@ -476,6 +500,18 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
             "no estimate was committed (:estimate …)",
             "추정치를 제출하지 않음 (:estimate …)",
         )
+    elif est["source"] == "design":
+        # The design file's `estimates:` block is the calculator's arithmetic on numbers the
+        # candidate never said: it earns nothing (it is still shown in the report).
+        pts.add(
+            "estimation",
+            0,
+            w.estimation,
+            "no estimate of your own: the design file's estimates are the calculator's figures "
+            "(state your numbers, or :estimate with your inputs)",
+            "직접 한 추정이 없음: 설계 파일의 estimates는 계산기가 낸 값입니다 "
+            "(수치를 직접 말하거나 :estimate로 입력값을 주세요)",
+        )
     elif not figures:
         pts.add(
             "estimation",
@@ -500,10 +536,6 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
                 each,
                 f"{f['name']}: {f['candidate']} is {how[0]} {f['computed']}",
                 f"{f['name']}: {f['candidate']} — {f['computed']}와(과) {how[1]}",
-            )
-        if est["source"] == "design":
-            pts.items[-1]["reason"] += _say(
-                lang, " (from the design file's estimates)", " (설계 파일의 estimates에서)"
             )
 
     design = report["design"]
