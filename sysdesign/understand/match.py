@@ -229,7 +229,7 @@ def features(text: str) -> Counter[str]:
         if is_hangul(tok):
             for i in range(len(tok) - 1):
                 out["b:" + tok[i : i + 2]] += 1
-        elif tok.isalpha() and len(tok) >= 5:
+        elif tok.isalpha() and len(tok) >= 7:
             padded = f"<{tok}>"
             for i in range(len(padded) - 2):
                 out["t:" + padded[i : i + 3]] += 1
