@@ -227,3 +227,20 @@ def test_validate_and_schema_know_qa(tmp_path: Path) -> None:
     assert code == 0 and "ok (qa)" in out
     code, out, _ = invoke("schema", "qa")
     assert code == 0 and "questions" in json.loads(out)["properties"]
+
+
+def test_qa_list_topic_without_questions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sysdesign.library
+
+    monkeypatch.setattr(sysdesign.library, "qa_dir", lambda: tmp_path / "none")
+    code, _, err = invoke("qa", "list", "--topic", "go")
+    assert code == 2 and "no questions on 'go' yet" in err and "Traceback" not in err
+    code, out, _ = invoke("qa", "list", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_qa_list_reports_a_broken_user_file_with_its_line(home: Path) -> None:
+    (home / "qa").mkdir()
+    write(home / "qa", MINI.replace("{ask: gmp, when", "{ask: gpm, when"))
+    code, _, err = invoke("qa", "list")
+    assert code == 2 and "go.yaml:20:" in err and "did you mean 'gmp'" in err
