@@ -67,6 +67,10 @@ TIME_GRACE = 0.10  # an overrun up to 10 % of the phase budget costs nothing
 TIME_LIMIT = 0.50  # an overrun of half the budget costs the phase's time points
 
 
+CURVEBALL_RELEVANCE = 0.2  # an answer this close to the change speaks to it
+CURVEBALL_SHARE = 0.25  # of the deep-dive points: the requirement change's own share
+RUSHED = 1 / 3
+EARLY_FACTOR = 1.5  # time points ≤ weight × 1.5 × (time used / time planned)  # a phase left before a third of its budget, its points not covered
 SOUP_QUESTION_CREDIT = 0.5  # a key question asked as a list of terms ("users dau qps?")
 
 
@@ -407,6 +411,11 @@ def _estimates(state: SessionState, scenario: Scenario, design: Any, lang: str) 
 
 
 def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) -> dict[str, Any]:
+    """Whether the requirement change was handled: by an answer that speaks to it (judged by
+    meaning) and by a design that has what it calls for. A design that had it before the change
+    was announced counts, and the report says so."""
+    from sysdesign.understand.grade import explains, relevance, sentences
+
     cb = scenario.curveball
     fired = state.curveball_fired_at is not None
     kinds = {c.kind for c in design.components.values()} if design is not None else set()
@@ -414,21 +423,106 @@ def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) 
     missing = [k for k in cb.expects.kinds if k not in kinds] + [
         f"tag:{t}" for t in cb.expects.tags if t not in tags
     ]
-    changed = fired and any(
-        d.valid and d.at >= (state.curveball_fired_at or 0) for d in state.designs
-    )
-    answer = next((f.answer for f in state.followups if f.kind == "curveball"), None)
+    fired_at = state.curveball_fired_at or 0.0
+    changed = fired and any(d.valid and d.at >= fired_at for d in state.designs)
+    design_ok = design is not None and not missing
+    already = design_ok and not changed
+    answers = [f.answer for f in state.followups if f.kind == "curveball" and f.answer]
+    answers += [n.text for n in state.notes if fired and n.at >= fired_at]
+    best = 0.0
+    for text in answers:
+        if any(explains(x) for x in sentences(text)):
+            best = max(best, relevance(text, cb.text.en), relevance(text, cb.text.ko))
+    answered = best >= CURVEBALL_RELEVANCE
     return {
         "fired": fired,
         "at_seconds": state.curveball_fired_at,
         "scheduled_seconds": state.curveball_at,
         "text": cb.text.get(lang),
         "expects": cb.expects.model_dump(),
-        "answer": answer,
+        "answer": answers[0] if answers else None,
+        "answered": answered,
+        "relevance": _r(best),
         "design_changed": changed,
-        "handled": bool(fired and changed and not missing),
+        "design_ok": design_ok,
+        "already_handled": bool(fired and already),
+        "handled": bool(fired and design_ok and answered),
         "missing": missing,
     }
+
+
+def _transcript(state: SessionState, lang: str) -> list[dict[str, Any]]:
+    """Everything said, in order: the candidate's questions (and what came back), answers
+    (and to which question), notes and assumptions; the interviewer's questions and probes."""
+    rows: list[dict[str, Any]] = []
+    for q in state.questions:
+        if q.answer:
+            outcome = "answered"
+        elif q.clarify:
+            outcome = "clarify"
+        else:
+            outcome = "assumption"
+        rows.append(
+            {
+                "at_seconds": _r(q.at),
+                "who": "candidate",
+                "kind": "question",
+                "text": q.text,
+                "facts": list(q.facts),
+                "outcome": outcome,
+                "reply": _text(q.answer, lang) if q.answer else None,
+            }
+        )
+    items = [*state.followups, *([state.pending] if state.pending else [])]
+    items += [f for f in state.queue if f.asked_at is not None]
+    for f in items:
+        question = _text(f.question, lang)
+        if f.asked_at is not None:
+            rows.append(
+                {
+                    "at_seconds": _r(f.asked_at),
+                    "who": "interviewer",
+                    "kind": f.kind,
+                    "id": f.id,
+                    "text": question,
+                    "reason": f.reason,
+                }
+            )
+        if f.answer and f.answered_at is not None:
+            rows.append(
+                {
+                    "at_seconds": _r(f.answered_at),
+                    "who": "candidate",
+                    "kind": "answer",
+                    "text": f.answer,
+                    "to": f.id,
+                    "to_text": question,
+                }
+            )
+    for n in state.notes:
+        rows.append(
+            {
+                "at_seconds": _r(n.at),
+                "who": "candidate",
+                "kind": "assumption" if n.assumption_for else "note",
+                "text": n.text,
+                "to_text": n.assumption_for,
+            }
+        )
+    order = {"interviewer": 0, "candidate": 1}
+    rows.sort(key=lambda r: (r["at_seconds"], order[r["who"]]))
+    return rows
+
+
+def _phase_covered(report: dict[str, Any], phase: str) -> bool:
+    """Whether a phase's own points are all covered (for "rushed")."""
+    if phase == "requirements":
+        asked, reqs = report["asked"], report["requirements"]
+        return bool(asked["asked"] == asked["total"] and reqs["stated"] == reqs["total"])
+    if phase == "high_level":
+        return report["design"]["score"] is not None
+    items = [d for d in report["deep_dive"]["items"] if d.get("phase") == phase]
+    return bool(all(c["status"] == "explained" for d in items for c in d["concepts"]))
 
 
 # --------------------------------------------------------------------------- scoring
@@ -558,16 +652,18 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         )
 
     dives = report["deep_dive"]["items"]
+    cb_max = w.deep_dive * CURVEBALL_SHARE
+    dive_pool = w.deep_dive - cb_max
     if not dives:
         pts.add(
             "deep_dive",
             0,
-            w.deep_dive,
+            dive_pool,
             "the deep dive was not reached",
             "심층 설계 단계에 도달하지 않음",
         )
     for d in dives:
-        each = w.deep_dive / len(dives)
+        each = dive_pool / len(dives)
         concepts = d["concepts"]
         got = [c for c in concepts if c["status"] == "explained"]
         listed = [c for c in concepts if c["status"] == "listed"]
@@ -587,6 +683,36 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         share = sum(c["credit"] for c in concepts) / len(concepts) if concepts else 0.0
         pts.add("deep_dive", each * share, each, en, ko)
 
+    cb = report["curveball"]
+    if not cb["fired"]:
+        pts.add(
+            "curveball",
+            0,
+            cb_max,
+            "requirement change not reached: the session ended before it",
+            "요구사항 변경에 도달하지 않음: 그 전에 세션이 끝남",
+        )
+    else:
+        share = (0.5 if cb["answered"] else 0.0) + (0.5 if cb["design_ok"] else 0.0)
+        said = (
+            "your answer spoke to it" if cb["answered"] else "no answer spoke to it",
+            "답변에서 다룸" if cb["answered"] else "답변에서 다루지 않음",
+        )
+        if cb["already_handled"]:
+            built = ("the design already had what it calls for", "설계에 이미 반영되어 있었음")
+        elif cb["design_ok"]:
+            built = ("the design now has what it calls for", "설계에 반영함")
+        else:
+            gap = ", ".join(cb["missing"])
+            built = (f"the design lacks {gap}", f"설계에 빠진 것: {gap}")
+        pts.add(
+            "curveball",
+            cb_max * share,
+            cb_max,
+            f"requirement change: {said[0]}; {built[0]}",
+            f"요구사항 변경: {said[1]}; {built[1]}",
+        )
+
     phases = report["phases"]
     for p in phases:
         each = w.time / len(phases)
@@ -598,12 +724,33 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         share = (
             1.0 if over <= TIME_GRACE else max(0.0, (TIME_LIMIT - over) / (TIME_LIMIT - TIME_GRACE))
         )
-        if over <= 0:
+        rushed = p["used_seconds"] < budget * RUSHED and not _phase_covered(report, p["id"])
+        if rushed:
+            share = min(share, p["used_seconds"] / (budget * RUSHED))
+            used = _mmss(p["used_seconds"])
+            full = _mmss(budget)
+            en = f"{p['title']}: rushed ({used} of {full}, its points not covered)"
+            ko = f"{p['title']}: 서두름 ({full} 중 {used}, 다룰 것을 다 다루지 않음)"
+        elif over <= 0:
             en, ko = f"{p['title']}: on time", f"{p['title']}: 시간 내"
         else:
             mm = _mmss(p["overrun_seconds"])
             en, ko = f"{p['title']}: {mm} over", f"{p['title']}: {mm} 초과"
         pts.add("time", each * share, each, en, ko)
+    # A session ended well before its budget cannot keep the time points of the phases it
+    # skimmed: time points are capped in proportion to the time used.
+    planned = sum(p["budget_seconds"] for p in phases) or 1.0
+    used_all = sum(p["used_seconds"] for p in phases)
+    cap = w.time * min(1.0, EARLY_FACTOR * used_all / planned)
+    earned_time = sum(i["points"] for i in pts.items if i["area"] == "time")
+    if earned_time > cap + 1e-9:
+        pts.add(
+            "time",
+            cap - earned_time,
+            0,
+            f"ended at {_mmss(used_all)} of {_mmss(planned)}: time points capped at {cap:.1f}",
+            f"{_mmss(planned)} 중 {_mmss(used_all)}에 끝냄: 시간 점수 상한 {cap:.1f}",
+        )
 
     # A hint costs what was earned at most, so the breakdown always adds up to the score shown.
     earned = pts.total()
@@ -732,6 +879,7 @@ def build_report(
         "deep_dive": _deep_dive(state, scenario, rubric, lang),
         "estimates": _estimates(state, scenario, design, lang),
         "curveball": _curveball(state, scenario, design, lang),
+        "transcript": _transcript(state, lang),
         "notes": [
             {
                 "at_seconds": _r(n.at),
@@ -789,6 +937,7 @@ def _area_name(area: str, lang: str) -> str:
         "estimation": ("Estimation", "규모 추정"),
         "design": ("Design", "설계"),
         "deep_dive": ("Deep dive", "심층 설계"),
+        "curveball": ("Requirement change", "요구사항 변경"),
         "time": ("Time", "시간 관리"),
         "hints": ("Hints", "힌트"),
     }
