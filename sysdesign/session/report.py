@@ -361,10 +361,16 @@ def _ratio_verdict(candidate: float, computed: float) -> tuple[float | None, str
     return ratio, "off"
 
 
-def _estimates(state: SessionState, scenario: Scenario, design: Any, lang: str) -> dict[str, Any]:
+def _estimates(
+    state: SessionState, scenario: Scenario, rubric: Rubric, design: Any, lang: str
+) -> dict[str, Any]:
+    """The candidate's own figures, read from what they said, graded against the estimator;
+    the calculator's figures (`:estimate`, a design file's `estimates:`) are shown, not scored."""
     from sysdesign.errors import SysdesignError
     from sysdesign.estimate.presets import preset_for
+    from sysdesign.estimate.stated import DEFAULT_KEY_FIGURES, grade_stated, stated_figures
     from sysdesign.estimate.traffic import traffic_model
+    from sysdesign.estimate.units import format_bandwidth, format_rate, format_size
 
     source: str | None = None
     inputs: dict[str, str] = {}
@@ -380,31 +386,52 @@ def _estimates(state: SessionState, scenario: Scenario, design: Any, lang: str) 
             results = {k: r.to_json() for k, r in calc.results.items()}
         except SysdesignError:
             source = None
+    preset = preset_for(scenario.id, state.track)
     try:
-        computed = traffic_model(preset_for(scenario.id, state.track)).results
+        computed = traffic_model(preset).results
     except SysdesignError:
         computed = {}
+    calculator = [
+        {"name": name, "value": results[name].get("human"), "computed": computed[name].human}
+        for name in KEY_FIGURES
+        if name in results and name in computed
+    ]
+    said = [n.text for n in state.notes] + [f.answer for f in state.followups if f.answer]
+    stated = stated_figures(said)
+    names = list(rubric.key_figures or DEFAULT_KEY_FIGURES)
+    try:
+        peak = float(str(preset.given().get("peak_factor", "2")))
+    except ValueError:
+        peak = 2.0
+
+    def human(name: str, value: float) -> str:
+        if name.endswith("_qps"):
+            return format_rate(value)
+        if name.endswith("bandwidth"):
+            return format_bandwidth(value)
+        return format_size(value)
+
     figures = []
-    for name in KEY_FIGURES:
-        if name not in computed or name not in results:
-            continue
-        mine = float(results[name]["value"])
-        theirs = computed[name].value
-        ratio, verdict = _ratio_verdict(mine, theirs)
+    for g in grade_stated(
+        stated, {k: r.value for k, r in computed.items()}, names, peak_factor=peak
+    ):
         figures.append(
             {
-                "name": name,
-                "candidate": results[name].get("human"),
-                "candidate_value": mine,
-                "computed": computed[name].human,
-                "computed_value": theirs,
-                "ratio": None if ratio is None else round(ratio, 3),
-                "verdict": verdict,
+                "name": g.name,
+                "candidate": g.stated.text if g.stated else None,
+                "candidate_value": g.stated.value if g.stated else None,
+                "line": g.stated.line if g.stated else None,
+                "computed": human(g.name, g.computed),
+                "computed_value": g.computed,
+                "ratio": None if g.ratio is None else round(g.ratio, 3),
+                "verdict": g.verdict,
+                "slip": g.slip,
             }
         )
     return {
         "source": source,
         "inputs": inputs,
+        "calculator": calculator,
         "figures": figures,
         "committed": len(state.estimates),
     }
@@ -586,51 +613,50 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
 
     est = report["estimates"]
     figures = est["figures"]
-    if est["source"] is None:
+    slips = {
+        "bits_bytes": ("bits for bytes?", "비트와 바이트를 혼동?"),
+        "per_day_vs_per_second": ("per day for per second?", "하루와 초 단위를 혼동?"),
+        "peak_forgotten": ("the peak factor forgotten?", "피크 배수를 빠뜨림?"),
+    }
+    if not figures:
         pts.add(
             "estimation",
             0,
             w.estimation,
-            "no estimate was committed (:estimate …)",
-            "추정치를 제출하지 않음 (:estimate …)",
+            "no key figure to compare with",
+            "비교할 핵심 수치가 없음",
         )
-    elif est["source"] == "design":
-        # The design file's `estimates:` block is the calculator's arithmetic on numbers the
-        # candidate never said: it earns nothing (it is still shown in the report).
-        pts.add(
-            "estimation",
-            0,
-            w.estimation,
-            "no estimate of your own: the design file's estimates are the calculator's figures "
-            "(state your numbers, or :estimate with your inputs)",
-            "직접 한 추정이 없음: 설계 파일의 estimates는 계산기가 낸 값입니다 "
-            "(수치를 직접 말하거나 :estimate로 입력값을 주세요)",
-        )
-    elif not figures:
-        pts.add(
-            "estimation",
-            w.estimation * 0.25,
-            w.estimation,
-            "an estimate was committed, but none of its figures compare with the scenario's "
-            "(give DAU and per-user writes)",
-            "추정치를 제출했으나 시나리오와 비교할 수치가 없음 (DAU와 사용자당 쓰기를 주세요)",
-        )
-    else:
+    for f in figures:
         each = w.estimation / len(figures)
-        for f in figures:
-            share = {"close": 1.0, "rough": 0.5, "off": 0.0}[f["verdict"]]
-            how = {
-                "close": ("within ×2 of", "×2 이내로"),
-                "rough": ("within ×10 of", "×10 이내로"),
-                "off": ("more than ×10 away from", "×10 넘게 벗어남:"),
-            }[f["verdict"]]
+        if f["verdict"] == "missing":
+            note = (
+                " (:estimate and the design file's estimates are the calculator's, not yours)"
+                if est["source"]
+                else ""
+            )
+            note_ko = (
+                " (:estimate와 설계 파일의 estimates는 계산기 값이라 점수가 없음)" if note else ""
+            )
             pts.add(
                 "estimation",
-                each * share,
+                0,
                 each,
-                f"{f['name']}: {f['candidate']} is {how[0]} {f['computed']}",
-                f"{f['name']}: {f['candidate']} — {f['computed']}와(과) {how[1]}",
+                f"{f['name']}: you never stated it (computed {f['computed']}){note}",
+                f"{f['name']}: 직접 말하지 않음 (계산값 {f['computed']}){note_ko}",
             )
+            continue
+        share = {"close": 1.0, "rough": 0.5, "off": 0.0}[f["verdict"]]
+        how = {
+            "close": ("within ×2 of", "×2 이내"),
+            "rough": ("within ×10 of", "×10 이내"),
+            "off": ("more than ×10 away from", "×10 넘게 벗어남"),
+        }[f["verdict"]]
+        en = f"{f['name']}: you said “{f['candidate']}”, {how[0]} {f['computed']}"
+        ko = f"{f['name']}: “{f['candidate']}”라고 함, 계산값 {f['computed']}와 비교해 {how[1]}"
+        if f.get("slip") in slips:
+            en += f" — {slips[f['slip']][0]}"
+            ko += f" — {slips[f['slip']][1]}"
+        pts.add("estimation", each * share, each, en, ko)
 
     design = report["design"]
     if design["score"] is None:
@@ -877,7 +903,7 @@ def build_report(
         "requirements": _requirements(state, rubric, lang),
         "design": design_doc,
         "deep_dive": _deep_dive(state, scenario, rubric, lang),
-        "estimates": _estimates(state, scenario, design, lang),
+        "estimates": _estimates(state, scenario, rubric, design, lang),
         "curveball": _curveball(state, scenario, design, lang),
         "transcript": _transcript(state, lang),
         "notes": [
