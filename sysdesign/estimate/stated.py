@@ -31,9 +31,7 @@ _PER_SECOND = (
 _PER_DAY = r"(?:/\s*day|\s*per\s+day|\s*a\s+day|\s*/\s*일|\s*daily)"
 _PER_YEAR = r"(?:/\s*y(?:ea)?r|\s*per\s+year|\s*a\s+year|\s*/\s*년|\s*yearly|\s*annually)"
 
-_RATE_EN = re.compile(
-    _NUM + r"\s*(?:req(?:uest)?s?|writes?|reads?|messages?|events?|ops)?" + _PER_SECOND, re.I
-)
+_RATE_EN = re.compile(_NUM + r"(?:\s*[a-z]+){0,2}?" + _PER_SECOND, re.I)
 _RATE_KO = re.compile(r"초당\s*(?:약\s*|대략\s*)?" + _NUM + r"\s*(?:건|번|개|회|요청|qps)?")
 _SIZE_ANY = re.compile(_NUM + r"\s*" + _SIZE + r"(?![a-z])(\s*/\s*s\b|ps\b|\s*per\s+second)?", re.I)
 _BITS = re.compile(_NUM + r"\s*(gbps|mbps|tbps|kbps)(?![a-z])", re.I)
@@ -90,7 +88,11 @@ def _cues(sentence: str, span: tuple[int, int]) -> frozenset[str]:
     for sep in (" and ", ", ", " 그리고 ", "이고 ", "고 "):
         after = after.split(sep, 1)[0]
     low = (before + sentence[start:end] + after).lower()
-    return frozenset(k for k, pat in _CUES.items() if re.search(pat, low))
+    found = {k for k, pat in _CUES.items() if re.search(pat, low)}
+    # "At peak, 46k writes/s and 4.6k reads/s": the peak holds for the whole clause before
+    if re.search(_CUES["peak"], sentence[:start].lower()):
+        found.add("peak")
+    return frozenset(found)
 
 
 def _size_value(num: str, mult: str | None, unit: str) -> float | None:
