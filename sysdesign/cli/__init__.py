@@ -84,6 +84,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Validate files and list every problem (exit 1 if any, 2 if unreadable).",
         "파일을 검증하고 모든 문제를 나열합니다(문제가 있으면 1, 읽을 수 없으면 2로 종료).",
     ),
+    "doctor": (
+        "doctor_cmds",
+        "Check the history database; --repair moves a damaged one aside.",
+        "기록 데이터베이스를 점검합니다. --repair는 손상된 파일을 옆으로 옮깁니다.",
+    ),
     "schema": (
         "library_cmds",
         "Print the JSON Schema of a file kind (for editors).",
