@@ -92,9 +92,15 @@ def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
 
 
 def _design_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
+    from sysdesign.estimate.traffic import input_problems
     from sysdesign.models.design import design_problems
 
-    return [loaded.problem(loc, msg) for loc, msg in design_problems(design)]
+    problems = [loaded.problem(loc, msg) for loc, msg in design_problems(design)]
+    # The estimate inputs are text read by the estimate's own readers; read them now, so a
+    # bad one is located in the file (and `validate` refuses what `check` would).
+    for key, msg in input_problems(design.estimates.given()):
+        problems.append(loaded.problem(("estimates", key), msg))
+    return problems
 
 
 def _finish(obj: Any, problems: list[Problem]) -> Any:

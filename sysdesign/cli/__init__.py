@@ -86,8 +86,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "doctor": (
         "doctor_cmds",
-        "Check the history database; --repair moves a damaged one aside.",
-        "기록 데이터베이스를 점검합니다. --repair는 손상된 파일을 옆으로 옮깁니다.",
+        "Check the history database (SQLite integrity check); exit 1 if it needs repair.",
+        "기록 데이터베이스를 점검합니다(SQLite 무결성 검사). 고쳐야 하면 1로 끝납니다.",
     ),
     "schema": (
         "library_cmds",

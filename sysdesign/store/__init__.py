@@ -203,7 +203,7 @@ class Store:
             if not stat.S_ISREG(info.st_mode):
                 raise StoreError(
                     f"{path} is not a regular file, so it cannot hold the history / "
-                    f"{path}은 일반 파일이 아니라서 기록을 담을 수 없습니다"
+                    f"일반 파일이 아니라서 기록을 담을 수 없습니다: {path}"
                 )
             if info.st_size == 0:
                 raise damaged_error(path, "the file is empty (0 bytes) / 파일이 비어 있습니다")
@@ -303,8 +303,8 @@ class Store:
         raise StoreError(
             f"{self.path} was written by {by} (it records {', '.join(unknown)}, which "
             f"sysdesign {__version__} does not know); upgrade sysdesign to use it / "
-            f"{self.path}은 더 새로운 sysdesign({by})이 쓴 기록입니다. "
-            f"sysdesign {__version__}에서는 쓸 수 없으니 sysdesign을 업그레이드하세요"
+            f"더 새로운 sysdesign({by})이 쓴 기록이라 sysdesign {__version__}에서는 쓸 수 "
+            f"없습니다. sysdesign을 업그레이드하세요: {self.path}"
         )
 
     def _check_columns(self) -> None:
@@ -675,8 +675,8 @@ def read_only_error(path: Path) -> StoreError:
     return StoreError(
         f"{path} is read-only (or its folder is), so this command cannot record anything; "
         "reading commands still work. Make it writable to practise / "
-        f"{path}(또는 그 폴더)이 읽기 전용이라 이 명령은 기록을 남길 수 없습니다. 읽기 "
-        "명령은 그대로 됩니다. 연습하려면 쓰기 권한을 주세요"
+        "파일 또는 폴더가 읽기 전용이라 이 명령은 기록을 남길 수 없습니다. 읽기 명령은 "
+        f"그대로 됩니다. 연습하려면 쓰기 권한을 주세요: {path}"
     )
 
 
