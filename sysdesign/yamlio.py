@@ -209,9 +209,9 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
             raise InvalidInputError(problems)
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:
-        line, col = line_col(text, exc.position)
+        at_line, at_col = line_col(text, exc.position)
         raise InvalidInputError(
-            [Problem(file, line, col, "", _reader_message(exc.character))]
+            [Problem(file, at_line, at_col, "", _reader_message(exc.character))]
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
