@@ -193,8 +193,8 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
 
     nul = text.find("\x00")
     if nul >= 0:
-        line, col = line_col(text, nul)
-        raise InvalidInputError([Problem(file, line, col, "", _reader_message("\x00"))])
+        nul_line, nul_col = line_col(text, nul)
+        raise InvalidInputError([Problem(file, nul_line, nul_col, "", _reader_message("\x00"))])
     loader = _loader_class()(text)
     out = LoadedYaml(file=file, data=None)
     problems: list[Problem] = []
