@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sysdesign.cli.common import JsonOpt, LangOpt, print_json
+from sysdesign.cli.common import JsonOpt, LangOpt, finite_between, print_json
 
 if TYPE_CHECKING:
     from sysdesign.session.engine import Session
@@ -59,7 +59,7 @@ def start(
             "--minutes",
             help="Scale the phase plan to N minutes (a quick round). / "
             "단계별 계획을 N분에 맞춰 줄입니다(짧은 라운드).",
-            min=1,
+            callback=finite_between("--minutes", 1, 600),
         ),
     ] = None,
     design: Annotated[

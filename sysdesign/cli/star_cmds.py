@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+from sysdesign.cli.common import (
+    JsonOpt,
+    LangOpt,
+    console,
+    finite_between,
+    print_json,
+    seed_in_range,
+)
 
 if TYPE_CHECKING:
     from sysdesign.models.story import Question, Story
@@ -573,7 +580,9 @@ def star_practice(
     minutes: Annotated[
         float,
         typer.Option(
-            "--minutes", min=0.5, max=15, help="Time for the answer. / 답변 제한 시간(분)."
+            "--minutes",
+            callback=finite_between("--minutes", 0.5, 15),
+            help="Time for the answer, 0.5 to 15. / 답변 제한 시간(분, 0.5~15).",
         ),
     ] = 3.0,
     answer_file: Annotated[
@@ -594,7 +603,9 @@ def star_practice(
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Seed for the question draw. / 질문 추첨용 시드."),
+        typer.Option(
+            "--seed", callback=seed_in_range, help="Seed for the question draw. / 질문 추첨용 시드."
+        ),
     ] = None,
     lang: LangOpt = None,
     json_out: JsonOpt = False,

@@ -175,11 +175,19 @@ def _split(text: object, flag: str, what: str, ko_what: str, key: str) -> tuple[
 
 
 # No input to an estimate comes near 10^18 before its unit (an exabyte is 1EB, a quintillion
-# requests 1000P): past it a value is a typo, and products of such values could overflow.
+# requests 1000P), nor below 10^-12 unless it is zero: past either a value is a typo, and
+# products or quotients of such values could overflow.
 MAX_INPUT = 1e18
+MIN_INPUT = 1e-12
 
 
 def _bounded(number: float, flag: str, text: object) -> None:
+    if number != 0 and abs(number) < MIN_INPUT:
+        shown = str(text)[:30]
+        raise UsageError(
+            f"{flag}: {shown!r} is too small: a number other than 0 must be at least 10^-12 / "
+            f"{flag}: 값이 너무 작습니다. 0이 아니면 10^-12 이상이어야 합니다: {shown!r}"
+        )
     if abs(number) > MAX_INPUT:
         shown = str(text)[:30]
         raise UsageError(
