@@ -279,6 +279,11 @@ def _unreadable(path: Path, message: str) -> UnreadableFileError:
     return UnreadableFileError([Problem(str(path), None, None, "", message)])
 
 
+# Every input file this process has read, by (device, inode): an output may never replace one
+# (`diagram d.yaml -o ./x/../d.yaml --force` would otherwise overwrite the design it draws).
+INPUTS_READ: set[tuple[int, int]] = set()
+
+
 def read_input_bytes(path: Path) -> bytes:
     """The bytes of an input file, refusing before reading anything that is not a regular
     file (a FIFO would block forever, /dev/zero never ends) or is larger than the cap."""
@@ -316,6 +321,7 @@ def read_input_bytes(path: Path) -> bytes:
         )
         if info.st_size > cap:
             raise too_big
+        INPUTS_READ.add((info.st_dev, info.st_ino))
         os.set_blocking(fd, True)
         chunks: list[bytes] = []
         size = 0

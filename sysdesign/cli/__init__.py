@@ -215,7 +215,23 @@ def _root(
     """Offline system-design interview simulator. / 오프라인 시스템 디자인 면접 연습 도구."""
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    """SIGTERM/SIGHUP end the command like Ctrl-C does: `finally` blocks run, so staging
+    folders and temporary files are removed and an open transaction rolls back."""
+    raise SystemExit(128 + signum)
+
+
+def _handle_termination() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _exit_on_signal)
+
+
 def run() -> None:
+    _handle_termination()
     try:
         app()
     except SysdesignError as exc:  # raised outside a command (e.g. in a callback)

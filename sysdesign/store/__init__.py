@@ -680,13 +680,14 @@ def read_only_error(path: Path) -> StoreError:
     )
 
 
-def full_error(path: Path) -> StoreError:
+def full_error(path: Path, detail: str) -> StoreError:
     return StoreError(
-        f"{path}: the disk is full, so the last action was not saved. Everything acknowledged "
-        "before it is kept; free some space, then `sysdesign resume` continues where you "
-        "stopped / "
-        f"{path}: 디스크가 가득 차서 마지막 동작은 저장하지 못했습니다. 그 전에 확인된 기록은 "
-        "모두 남아 있습니다. 공간을 비운 뒤 `sysdesign resume`으로 멈춘 곳에서 이어가세요"
+        f"{path}: could not write ({detail}): the disk is probably full. The last action was "
+        "not saved; everything acknowledged before it is kept. Free some space, then run the "
+        "command again (`sysdesign resume` continues an interrupted session where it stopped) / "
+        f"{path}: 쓸 수 없습니다({detail}). 디스크가 가득 찬 것 같습니다. 마지막 동작은 "
+        "저장하지 못했지만 그 전에 확인된 기록은 모두 남아 있습니다. 공간을 비운 뒤 다시 "
+        "실행하세요(`sysdesign resume`으로 중단된 면접을 멈춘 곳에서 이어갈 수 있습니다)"
     )
 
 
@@ -697,8 +698,8 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
         return damaged_error(path, str(exc))
     if name.startswith("SQLITE_READONLY") or "readonly" in str(exc):
         return read_only_error(path)
-    if name == "SQLITE_FULL" or "disk is full" in str(exc):
-        return full_error(path)
+    if name == "SQLITE_FULL" or name.startswith("SQLITE_IOERR") or "disk" in str(exc):
+        return full_error(path, str(exc))
     if name.startswith("SQLITE_BUSY") or "locked" in str(exc):
         return StoreError(
             f"{path} is busy: another sysdesign kept it locked for more than 10 s; try again / "
