@@ -160,7 +160,10 @@ class Design(Strict):
                     sync = chain.sync
                 else:
                     sync = self.components[dst].kind not in ASYNC_TARGETS
-                out.append(Edge(src=src, dst=dst, label=chain.label, sync=sync, item=index))
+                # Built from validated parts: skip re-validation (100k edges cost seconds).
+                out.append(
+                    Edge.model_construct(src=src, dst=dst, label=chain.label, sync=sync, item=index)
+                )
         return out
 
     def label_of(self, component_id: str) -> str:
