@@ -230,8 +230,19 @@ def _handle_termination() -> None:
             signal.signal(number, _exit_on_signal)
 
 
+def _inert_output() -> None:
+    """Strip control characters that user text could carry to the terminal."""
+    from sysdesign.cli.inert import InertStream
+
+    if not isinstance(sys.stdout, InertStream) and sys.stdout is not None:
+        sys.stdout = InertStream(sys.stdout)  # type: ignore[assignment]
+    if not isinstance(sys.stderr, InertStream) and sys.stderr is not None:
+        sys.stderr = InertStream(sys.stderr)  # type: ignore[assignment]
+
+
 def run() -> None:
     _handle_termination()
+    _inert_output()
     try:
         app()
     except SysdesignError as exc:  # raised outside a command (e.g. in a callback)

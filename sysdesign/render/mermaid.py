@@ -15,6 +15,8 @@ _ENTITIES = {
     "&": "#amp;",
     "`": "#96;",
     "|": "#124;",
+    # `%%` opens a comment or an `%%{init: …}%%` directive that reconfigures the renderer.
+    "%": "#37;",
 }
 _ENTITY_RE = re.compile("|".join(re.escape(ch) for ch in _ENTITIES))
 
