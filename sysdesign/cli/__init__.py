@@ -235,9 +235,9 @@ def _inert_output() -> None:
     from sysdesign.cli.inert import InertStream
 
     if not isinstance(sys.stdout, InertStream) and sys.stdout is not None:
-        sys.stdout = InertStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = InertStream(sys.stdout)  # type: ignore[assignment,unused-ignore]
     if not isinstance(sys.stderr, InertStream) and sys.stderr is not None:
-        sys.stderr = InertStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = InertStream(sys.stderr)  # type: ignore[assignment,unused-ignore]
 
 
 def run() -> None:
