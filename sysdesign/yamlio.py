@@ -131,6 +131,29 @@ def number_problem(text: str, is_int: bool) -> str | None:
     return None
 
 
+def _expanded_size(node: Any, memo: dict[int, int], depth: int) -> int:
+    """How many values the document holds once aliases are expanded, counted once per node
+    (an alias repeats a node object), so "billion laughs" is measured without expanding it."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    if depth > MAX_DEPTH:  # `_walk` reports the nesting itself
+        return 1
+    total = 1
+    value = node.value
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, tuple):
+                total += _expanded_size(item[0], memo, depth + 1)
+                total += _expanded_size(item[1], memo, depth + 1)
+            else:
+                total += _expanded_size(item, memo, depth + 1)
+            if total > MAX_VALUES:
+                break
+    memo[id(node)] = total
+    return total
+
+
 def _walk(
     node: Any, loc: Loc, out: LoadedYaml, problems: list[Problem], seen_values: list[int]
 ) -> None:
@@ -203,6 +226,14 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
         if node is None:
             raise InvalidInputError(
                 [Problem(file, 1, 1, "", "the file is empty / 파일이 비어 있습니다")]
+            )
+        if _expanded_size(node, {}, 0) > MAX_VALUES:
+            raise _too_big(
+                out,
+                node,
+                (),
+                f"more than {MAX_VALUES:,} values once aliases are expanded / "
+                f"별칭(alias)을 펼치면 값이 {MAX_VALUES:,}개를 넘습니다",
             )
         _walk(node, (), out, problems, [0])
         if problems:

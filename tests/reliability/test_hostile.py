@@ -176,15 +176,31 @@ def test_special_files_are_refused_before_reading(tmp_path: Path, base: Path) ->
         for _ in range(5_300):
             fh.write(line)
     started = time.monotonic()
-    for path in (fifo, zero, Path("/dev/zero"), folder, big, tmp_path / "missing.yaml"):
+    for path in (fifo, zero):  # the ones that would block or never end: a real process
         for command in (["check", str(path)], ["validate", str(path)]):
             proc = cli(*command, home=home)
             assert proc.returncode == 2, (command, proc.stderr)
             assert str(path).encode() in proc.stdout + proc.stderr
-    assert time.monotonic() - started < 60
-    assert b"SYSDESIGN_MAX_INPUT_MB" in cli("check", str(big), home=home).stderr
-    raised = cli("validate", str(big), home=home, env={"SYSDESIGN_MAX_INPUT_MB": "10"})
-    assert raised.returncode == 0, raised.stderr
+    assert time.monotonic() - started < 4 * HANG_SECONDS
+
+
+@pytest.mark.usefixtures("alarm")
+def test_folders_missing_and_oversized_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    big = tmp_path / "big.yaml"
+    big.write_text(BASE + "notes:\n" + ("  - " + "x" * 1000 + "\n") * 1_100, encoding="utf-8")
+    monkeypatch.setenv("SYSDESIGN_MAX_INPUT_MB", "1")
+    for path in (Path("/dev/zero"), folder, big, tmp_path / "missing.yaml"):
+        for command in ("check", "validate", "diagram"):
+            extra = ["-o", str(tmp_path / "o.mmd")] if command == "diagram" else []
+            code, out, err = run(command, str(path), *extra)
+            assert code == 2 and str(path) in out + err, (command, path, out, err)
+    assert "SYSDESIGN_MAX_INPUT_MB" in run("check", str(big))[2]
+    monkeypatch.setenv("SYSDESIGN_MAX_INPUT_MB", "2")
+    assert run("validate", str(big))[0] == 0
 
 
 def test_outputs_never_replace_inputs_or_special_files(tmp_path: Path, base: Path) -> None:
@@ -262,8 +278,8 @@ def test_terminal_output_carries_no_control_characters(tmp_path: Path) -> None:
     assert proc.stdout.startswith(b"x")
 
 
-def test_numbers_on_the_command_line(tmp_path: Path) -> None:
-    home = tmp_path / "h"
+@pytest.mark.usefixtures("alarm")
+def test_numbers_on_the_command_line() -> None:
     for args in (
         ["start", "chat", "--minutes", "inf"],
         ["start", "chat", "--minutes", "nan"],
@@ -275,20 +291,21 @@ def test_numbers_on_the_command_line(tmp_path: Path) -> None:
         ["estimate", "--dau", "1e308", "--writes-per-user", "1e308", "--json"],
         ["estimate", "shards", "--data-size", "1e18EB", "--node-storage", "1e-300"],
         ["next", "--minutes", "inf"],
+        ["estimate", "drill", "--seed", "9" * 30],
     ):
-        proc = cli(*args, home=home)
-        assert proc.returncode == 2, (args, proc.stderr)
-    proc = cli("estimate", "--dau", "1e18", "--writes-per-user", "1e18/day", "--json", home=home)
-    assert proc.returncode == 0
-    strict_json(proc.stdout.decode("utf-8"))
+        code, _, err = run(*args)
+        assert code == 2, (args, err)
+    code, out, _ = run("estimate", "--dau", "1e18", "--writes-per-user", "1e18/day", "--json")
+    assert code == 0
+    strict_json(out)
 
 
-def test_a_hostile_user_scenario_is_a_message_for_every_library_command(tmp_path: Path) -> None:
-    home = tmp_path / "h"
+@pytest.mark.usefixtures("alarm")
+def test_a_hostile_user_scenario_is_a_message_for_every_library_command(home: Path) -> None:
     (home / "scenarios").mkdir(parents=True)
     (home / "scenarios" / "evil.yaml").write_text(
         "id: evil\ntotal_minutes: " + "9" * 5000 + "\n", encoding="utf-8"
     )
     for args in (["scenarios", "list"], ["scenarios", "show", "chat"], ["tracks", "list"]):
-        proc = cli(*args, home=home)
-        assert proc.returncode == 2 and b"evil.yaml" in proc.stderr, (args, proc.stderr)
+        code, _, err = run(*args)
+        assert code == 2 and "evil.yaml" in err, (args, err)
