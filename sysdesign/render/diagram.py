@@ -180,12 +180,12 @@ def inline_images(svg: str) -> str:
     return _HREF.sub(repl, svg)
 
 
-DEFAULT_DOT_TIMEOUT = 15.0
+DEFAULT_DOT_TIMEOUT = 10.0
 DOT_TIMEOUT_ENV = "SYSDESIGN_DOT_TIMEOUT"
 
 
 def dot_timeout() -> float:
-    """Seconds `dot` may run: SYSDESIGN_DOT_TIMEOUT, default 15 (a 100-component design takes
+    """Seconds `dot` may run: SYSDESIGN_DOT_TIMEOUT, default 10 (a 100-component design takes
     well under one; thousands of nodes can take Graphviz many minutes)."""
     import math
     import os
