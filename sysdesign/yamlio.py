@@ -227,7 +227,8 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
             raise InvalidInputError(
                 [Problem(file, 1, 1, "", "the file is empty / 파일이 비어 있습니다")]
             )
-        if _expanded_size(node, {}, 0) > MAX_VALUES:
+        # Only an alias (`*name`) repeats values; without one the walk below counts them.
+        if "*" in text and _expanded_size(node, {}, 0) > MAX_VALUES:
             raise _too_big(
                 out,
                 node,

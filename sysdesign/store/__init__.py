@@ -299,7 +299,8 @@ class Store:
             ).fetchone()
         except sqlite3.Error:
             row = None
-        by = f"sysdesign {row[0]}" if row else "a newer sysdesign"
+        # A newer version stamps its own number; if the stamp is ours, it did not.
+        by = f"sysdesign {row[0]}" if row and row[0] != __version__ else "a newer sysdesign"
         raise StoreError(
             f"{self.path} was written by {by} (it records {', '.join(unknown)}, which "
             f"sysdesign {__version__} does not know); upgrade sysdesign to use it / "
