@@ -75,14 +75,9 @@ def _answer_from_target(target: str, bank: StoryBank | None = None) -> Answer:
     if path.is_file():
         if _is_story_file(path):
             return answer_from_story(load_story(path), source="file")
-        from sysdesign.errors import InvalidInputError, Problem
+        from sysdesign.yamlio import read_input_text
 
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInputError(
-                [Problem(str(path), None, None, "", f"cannot read: {exc} / 읽을 수 없습니다")]
-            ) from None
+        text = read_input_text(path)  # bounded size; not UTF-8 is located by line:column
         from dataclasses import replace
 
         return replace(parse_answer(text), id=path.stem, title=path.name, source="file")
