@@ -60,6 +60,8 @@ ENDINGS: tuple[str, ...] = (
     "되었",
     "하셨",
     "되셨",
+    "하시",
+    "되시",
     "이라서",
     "라서",
     "이라고",
@@ -134,6 +136,13 @@ PARTICLES: tuple[str, ...] = (
     "으로의",
     "에게서",
     "한테서",
+    "에게만",
+    "한테만",
+    "에서만",
+    "까지만",
+    "으로만",
+    "로만",
+    "에만",
     "에다가",
     "으로서",
     "에게는",
@@ -271,6 +280,8 @@ def _uncontract(ch: str, *, past: bool, single: bool) -> str | None:
 def _verb_form(token: str) -> str | None:
     """One step of undoing a verb form that a suffix list cannot: the token shorter, or None."""
     last = token[-1]
+    if token in ("해도", "돼도"):  # 안 해도 돼요
+        return "하" if token == "해도" else "되"
     if len(token) >= 2:
         for tail in _AFTER_PAST:
             if token.endswith(tail) and len(token) > len(tail):
@@ -297,7 +308,7 @@ def _verb_form(token: str) -> str | None:
     for verb in ("하셨", "되셨", "하였", "되었", "했", "됐"):  # 확인하셨 → 확인, 갱신됐 → 갱신
         if token.endswith(verb) and len(token) - len(verb) >= 2:
             return token[: -len(verb)]
-    if last in "었았였셨" and len(token) >= 2:  # 읽었 → 읽, 보내셨 → 보내
+    if last in "었았였셨겠" and len(token) >= 2:  # 읽었 → 읽, 보내셨 → 보내, 있겠 → 있
         return token[:-1]
     stem_ = _uncontract(last, past=True, single=len(token) == 1)
     return token[:-1] + stem_ if stem_ is not None else None

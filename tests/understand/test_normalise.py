@@ -59,10 +59,15 @@ def test_normalise() -> None:
         ("보내셨나요", "보내"),
         ("확인하셨어요", "확인"),
         ("주세요", "주"),
+        ("확인하시나요", "확인"),
+        ("괜찮겠죠", "괜찮"),
+        ("해도", "하"),
         # particles and plural
         ("사용자들에게는", "사용자"),
         ("레디스에다가", "레디스"),
         ("트래픽이라서", "트래픽"),
+        ("관리자에게만", "관리자"),
+        ("불만이", "불만"),  # 만 is a particle only after another (에게만, 에만)
         ("안에", "안"),  # one syllable left, after 에
         ("수가", "수"),  # a one-syllable noun that carries particles
         ("앱이", "앱"),
