@@ -172,7 +172,7 @@ def kiwi_available() -> bool:
 
 @lru_cache(maxsize=1)
 def _kiwi() -> Any:
-    from kiwipiepy import Kiwi
+    from kiwipiepy import Kiwi  # type: ignore[import-not-found,unused-ignore]
 
     return Kiwi()
 
@@ -317,7 +317,7 @@ def _child(steps: list[str], repeats: int) -> list[list[tuple[float, float, floa
 
 
 def _median_deltas(runs: list[list[tuple[float, float, float]]]) -> list[dict[str, float]]:
-    out = []
+    out: list[dict[str, float]] = []
     for step in range(1, len(runs[0])):
         deltas = sorted(
             (r[step][0] - r[step - 1][0], r[step][1] - r[step - 1][1], r[step][2] - r[step - 1][2])
@@ -347,7 +347,7 @@ def kiwi_cost(repeats: int = 3) -> dict[str, Any]:
             ["import kiwipiepy", "k = kiwipiepy.Kiwi()", "k.tokenize('워밍업 문장입니다')"], repeats
         )
     )
-    import kiwipiepy_model  # type: ignore[import-not-found]
+    import kiwipiepy_model  # type: ignore[import-not-found,unused-ignore]
 
     model_dir = Path(kiwipiepy_model.__file__).parent
     size = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file())
