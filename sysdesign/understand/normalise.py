@@ -253,6 +253,11 @@ def _parts(ch: str) -> tuple[int, int, int] | None:
     return code // 588, (code % 588) // 28, code % 28
 
 
+def _final(ch: str) -> int:
+    p = _parts(ch)
+    return p[2] if p is not None else -1
+
+
 def _syllable(initial: int, vowel: int, final: int = 0) -> str:
     return chr(_BASE + (initial * 21 + vowel) * 28 + final)
 
@@ -336,6 +341,8 @@ def strip_korean(token: str, *, endings: bool = True) -> str:
             if suffix in _OUTER_ONLY and last not in ("", "요", "죠"):
                 continue  # 재시도해도 → 재시도, not 재시: 도 cannot sit inside another ending
             rest = len(token) - len(suffix)
+            if suffix[0] in "어아" and rest and _final(token[rest - 1]) == 0:
+                continue  # 어/아 stands apart only after a consonant: 먹어요, not 이어서 → 이
             if (
                 rest >= 2
                 or (rest == 1 and (len(suffix) >= 2 or suffix in _ONE_SYLLABLE_OK))

@@ -81,6 +81,8 @@ def test_normalise() -> None:
         ("차이", "차이"),
         ("화면", "화면"),
         ("감사합니다", "감사"),
+        ("이어서", "이어서"),  # 어서 stands apart only after a consonant (먹어서): not 이
+        ("미디어요", "미디어"),
     ],
 )
 def test_strip_korean(word: str, stem: str) -> None:
