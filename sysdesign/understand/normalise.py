@@ -219,6 +219,11 @@ _OUTER_ONLY = frozenset(
     ["은", "는", "이", "가", "을", "를", "도", "의", "나", "랑", "뿐", "요", "죠"]
 )
 
+# 면 after a vowel is the conditional ending (끊기면, 바뀌면) except in nouns that end in
+# 면: 화면, 측면, 표면, 장면, 방면, 정면, 평면, 곡면, 단면, 국면, 냉면, 양면 (two-syllable ones
+# are never cut: a one-syllable ending needs two syllables before it).
+_NOUN_BEFORE_MYEON = frozenset("화측표장방정평곡단국냉양")
+
 # Hangul syllable arithmetic: syllable = 0xAC00 + (initial * 21 + vowel) * 28 + final.
 _BASE = 0xAC00
 _SS, _B = 20, 17  # finals ㅆ, ㅂ
@@ -307,6 +312,14 @@ def _verb_form(token: str) -> str | None:
             p = _parts(token[-3])
             if p is not None and p[2] == _B:  # 봅니다 → 보, 바뀝니다 → 바뀌
                 return token[:-3] + _syllable(p[0], p[1])
+    if (
+        last == "면"
+        and len(token) >= 3
+        and _final(token[-2]) == 0
+        and token[-2] not in _NOUN_BEFORE_MYEON
+        and token[-2] not in "하되으려"  # 하면, 되면, 으면, 려면: the suffix list's job
+    ):
+        return token[:-1]  # 끊기면 → 끊기, 넘어가면 → 넘어가 (not 메인화면)
     p = _parts(last)
     if p is None or p[2] != _SS or last == "있":
         return None

@@ -81,6 +81,14 @@ def test_normalise() -> None:
         ("차이", "차이"),
         ("화면", "화면"),
         ("감사합니다", "감사"),
+        ("끊기면", "끊기"),  # 면 after a vowel: the conditional ending
+        ("넘어가면", "넘어가"),
+        ("처리하면", "처리"),
+        ("있으면", "있"),
+        ("막으려면", "막"),
+        ("서버면", "서버"),
+        ("메인화면", "메인화면"),  # ... but not in a noun ending in 화면
+        ("화면", "화면"),
         ("이어서", "이어서"),  # 어서 stands apart only after a consonant (먹어서): not 이
         ("미디어요", "미디어"),
     ],
