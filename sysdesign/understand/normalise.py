@@ -305,6 +305,8 @@ def _verb_form(token: str) -> str | None:
                     return "하" if body == "해" else "되"
                 if body[-1] in "해돼":  # 지원돼요, 필요해야: the suffix list's job
                     return None
+                if body[-1] == "여" and len(body) >= 3:  # 이하여야: the copula after a noun
+                    return body[:-1]
                 stem_ = _uncontract(body[-1], past=False, single=len(body) == 1)
                 if stem_ is not None:
                     return body[:-1] + stem_
@@ -326,6 +328,8 @@ def _verb_form(token: str) -> str | None:
     for verb in ("하셨", "되셨", "하였", "되었", "했", "됐"):  # 확인하셨 → 확인, 갱신됐 → 갱신
         if token.endswith(verb) and len(token) - len(verb) >= 2:
             return token[: -len(verb)]
+    if last == "였" and len(token) == 2:  # 보였 → 보이, 쌓였 → 쌓이 (but 서버였 → 서버)
+        return token[0] + "이"
     if last in "었았였셨겠" and len(token) >= 2:  # 읽었 → 읽, 보내셨 → 보내, 있겠 → 있
         return token[:-1]
     stem_ = _uncontract(last, past=True, single=len(token) == 1)

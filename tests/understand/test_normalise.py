@@ -47,6 +47,9 @@ def test_normalise() -> None:
         ("바꿔야", "바꾸"),
         ("보여야", "보이"),
         ("써야", "쓰"),
+        ("이하여야", "이하"),  # 여 after a noun of two syllables or more is the copula
+        ("보였다", "보이"),
+        ("서버였어요", "서버"),
         ("봐요", "보"),
         ("와요", "오"),
         ("봐서", "보"),
