@@ -2,7 +2,10 @@
 
 - `normalise`: NFKC, lower case, punctuation to spaces, single spaces.
 - `strip_korean`: Korean particles and endings stripped repeatedly, so stacked ones go
-  ("서버에서의" → "서버", "저장하나요" → "저장"). One list, longest first.
+  ("서버에서의" → "서버", "저장하나요" → "저장"). One list, longest first; then the verb
+  forms a list cannot undo, read syllable by syllable: past 었/았 ("끊겼다" → "끊기",
+  "읽었는지" → "읽"), contracted 어/아 ("바꿔야" → "바꾸", "보여야" → "보이", "써야" → "쓰"),
+  honorific past ("보내셨나요" → "보내") and ㅂ니다 ("봅니다" → "보").
 - `stem_english`: plurals and common inflections ("caches", "cached", "caching" → "cach").
 - `tokens`: the stems of a text, in order.
 - `has_term`: whether a keyword occurs in a text; Korean keywords of two syllables or fewer
@@ -54,6 +57,21 @@ ENDINGS: tuple[str, ...] = (
     "려면",
     "는지",
     "을지",
+    "으세요",
+    "세요",
+    "하였",
+    "되었",
+    "하셨",
+    "되셨",
+    "하시",
+    "되시",
+    "이라서",
+    "라서",
+    "이라고",
+    "라고",
+    "이라도",
+    "라도",
+    "이지만",
     "하려면",
     "하는지",
     "되는지",
@@ -73,6 +91,7 @@ ENDINGS: tuple[str, ...] = (
     "하기",
     "해서",
     "했",
+    "해",
     "할",
     "한",
     "되나요",
@@ -85,6 +104,8 @@ ENDINGS: tuple[str, ...] = (
     "되고",
     "되어",
     "돼요",
+    "됐",
+    "돼",
     "된",
     "될",
     "시키",
@@ -117,10 +138,22 @@ PARTICLES: tuple[str, ...] = (
     "으로도",
     "으로의",
     "에게서",
+    "한테서",
+    "에게만",
+    "한테만",
+    "에서만",
+    "까지만",
+    "으로만",
+    "로만",
+    "에만",
+    "에다가",
+    "으로서",
     "에게는",
     "까지는",
     "부터는",
     "에서",
+    "에다",
+    "로서",
     "에게",
     "한테",
     "께서",
@@ -158,12 +191,17 @@ PARTICLES: tuple[str, ...] = (
     "나",
     "랑",
     "뿐",
+    "들",  # plural: 사용자들에게는 → 사용자
 )
 _SUFFIXES: tuple[str, ...] = tuple(sorted({*ENDINGS, *PARTICLES}, key=len, reverse=True))
 _PARTICLES_ONLY: tuple[str, ...] = tuple(sorted(PARTICLES, key=len, reverse=True))
-# A one-syllable ending may leave a one-syllable word only for these (초는 → 초, 명을 → 명);
-# others would cut real words (속도 → 속, 평가 → 평, 회의 → 회).
-_ONE_SYLLABLE_OK = frozenset("은는을를")
+_PARTICLE_SET = frozenset(PARTICLES)
+# A one-syllable ending may leave a one-syllable word only for these (초는 → 초, 명을 → 명,
+# 안에 → 안); others would cut real words (속도 → 속, 평가 → 평, 회의 → 회, 아이 → 아) ...
+_ONE_SYLLABLE_OK = frozenset("은는을를에")
+# ... unless what is left is a one-syllable noun that often carries one: bound nouns, units
+# and counters, common short nouns (수가 → 수, 앱이 → 앱, 키가 → 키, 돈도 → 돈).
+_ONE_SYLLABLE_NOUNS = frozenset("수양값키글폰앱돈판건개명초분일달곳쪽때뒤앞후전중칸줄층표맵팀")
 
 
 def normalise(text: str) -> str:
@@ -178,6 +216,129 @@ def is_hangul(token: str) -> bool:
     return bool(_HANGUL.search(token))
 
 
+# Particles that end a word: once something after them was stripped, a word ending in one of
+# these syllables ends in a noun's own syllable (재시도 + 해도, 한도 + 를).
+_OUTER_ONLY = frozenset(
+    ["은", "는", "이", "가", "을", "를", "도", "의", "나", "랑", "뿐", "요", "죠"]
+)
+
+# 면 after a vowel is the conditional ending (끊기면, 바뀌면) except in nouns that end in
+# 면: 화면, 측면, 표면, 장면, 방면, 정면, 평면, 곡면, 단면, 국면, 냉면, 양면 (two-syllable ones
+# are never cut: a one-syllable ending needs two syllables before it).
+_NOUN_BEFORE_MYEON = frozenset("화측표장방정평곡단국냉양")
+
+# Hangul syllable arithmetic: syllable = 0xAC00 + (initial * 21 + vowel) * 28 + final.
+_BASE = 0xAC00
+_SS, _B = 20, 17  # finals ㅆ, ㅂ
+_TENSE_INITIALS = frozenset({1, 4, 10})  # ㄲ ㄸ ㅆ: 꺼 → 끄, 떠 → 뜨, 써 → 쓰
+_H_INITIAL = 18  # ㅎ
+# vowel of a 어/아-contracted syllable → the stem's own vowel: ㅘ→ㅗ, ㅝ→ㅜ, ㅕ→ㅣ, ㅙ→ㅚ
+_UNCONTRACT = {9: 8, 14: 13, 6: 20, 10: 11}
+_EO, _EU, _AE, _A = 4, 18, 1, 0  # ㅓ ㅡ ㅐ ㅏ
+# what follows a past-tense syllable (끊겼다, 있었어, 했고, 봤지, 갔던, 막았습니다)
+_AFTER_PAST: tuple[str, ...] = (
+    "습니다",
+    "습니까",
+    "어도",
+    "어서",
+    "다",
+    "어",
+    "고",
+    "지",
+    "네",
+    "던",
+    "니",
+    "음",
+)
+# what follows a contracted 어/아 form (바꿔야, 보여서, 봐요)
+_AFTER_EO: tuple[str, ...] = ("야지", "야", "서", "요")
+
+
+def _parts(ch: str) -> tuple[int, int, int] | None:
+    code = ord(ch) - _BASE
+    if not 0 <= code < 11172:
+        return None
+    return code // 588, (code % 588) // 28, code % 28
+
+
+def _final(ch: str) -> int:
+    p = _parts(ch)
+    return p[2] if p is not None else -1
+
+
+def _syllable(initial: int, vowel: int, final: int = 0) -> str:
+    return chr(_BASE + (initial * 21 + vowel) * 28 + final)
+
+
+def _uncontract(ch: str, *, past: bool, single: bool) -> str | None:
+    """The stem syllable before a contracted 어/아 (and, if `past`, 었/았): 겼 → 기, 봐 → 보,
+    써 → 쓰, 했 → 하. None when `ch` is not such a syllable."""
+    p = _parts(ch)
+    if p is None:
+        return None
+    initial, vowel, final = p
+    if final != (_SS if past else 0):
+        return None
+    if vowel in _UNCONTRACT and (past or vowel != 9 or single):
+        return _syllable(initial, _UNCONTRACT[vowel])
+    if vowel == _EO and initial in _TENSE_INITIALS:
+        return _syllable(initial, _EU)
+    if past:
+        if vowel == _AE and initial == _H_INITIAL:
+            return _syllable(initial, _A)
+        return _syllable(initial, vowel)  # 갔 → 가, 보냈 → 보내, 섰 → 서
+    return None
+
+
+def _verb_form(token: str) -> str | None:
+    """One step of undoing a verb form that a suffix list cannot: the token shorter, or None."""
+    last = token[-1]
+    if token in ("해도", "돼도"):  # 안 해도 돼요
+        return "하" if token == "해도" else "되"
+    if len(token) >= 2:
+        for tail in _AFTER_PAST:
+            if token.endswith(tail) and len(token) > len(tail):
+                p = _parts(token[-len(tail) - 1])
+                if p is not None and p[2] == _SS:
+                    return token[: -len(tail)]
+        for tail in _AFTER_EO:
+            if token.endswith(tail) and len(token) > len(tail):
+                body = token[: -len(tail)]
+                if body in ("해", "돼"):  # 해요, 돼야 on their own: 하다, 되다
+                    return "하" if body == "해" else "되"
+                if body[-1] in "해돼":  # 지원돼요, 필요해야: the suffix list's job
+                    return None
+                if body[-1] == "여" and len(body) >= 3:  # 이하여야: the copula after a noun
+                    return body[:-1]
+                stem_ = _uncontract(body[-1], past=False, single=len(body) == 1)
+                if stem_ is not None:
+                    return body[:-1] + stem_
+        if token.endswith(("니다", "니까")) and len(token) >= 3 and token[-3] not in "합됩입":
+            p = _parts(token[-3])
+            if p is not None and p[2] == _B:  # 봅니다 → 보, 바뀝니다 → 바뀌
+                return token[:-3] + _syllable(p[0], p[1])
+    if (
+        last == "면"
+        and len(token) >= 3
+        and _final(token[-2]) == 0
+        and token[-2] not in _NOUN_BEFORE_MYEON
+        and token[-2] not in "하되으려"  # 하면, 되면, 으면, 려면: the suffix list's job
+    ):
+        return token[:-1]  # 끊기면 → 끊기, 넘어가면 → 넘어가 (not 메인화면)
+    p = _parts(last)
+    if p is None or p[2] != _SS or last == "있":
+        return None
+    for verb in ("하셨", "되셨", "하였", "되었", "했", "됐"):  # 확인하셨 → 확인, 갱신됐 → 갱신
+        if token.endswith(verb) and len(token) - len(verb) >= 2:
+            return token[: -len(verb)]
+    if last == "였" and len(token) == 2:  # 보였 → 보이, 쌓였 → 쌓이 (but 서버였 → 서버)
+        return token[0] + "이"
+    if last in "었았였셨겠" and len(token) >= 2:  # 읽었 → 읽, 보내셨 → 보내, 있겠 → 있
+        return token[:-1]
+    stem_ = _uncontract(last, past=True, single=len(token) == 1)
+    return token[:-1] + stem_ if stem_ is not None else None
+
+
 @lru_cache(maxsize=65536)
 def strip_korean(token: str, *, endings: bool = True) -> str:
     """Strip particles (and, unless `endings=False`, verb endings) from the end of a Korean
@@ -185,16 +346,29 @@ def strip_korean(token: str, *, endings: bool = True) -> str:
     if not _HANGUL.search(token):
         return token
     suffixes = _SUFFIXES if endings else _PARTICLES_ONLY
+    last = ""  # what the previous round stripped ("" before the first)
     changed = True
     while changed:
         changed = False
+        if endings:
+            shorter = _verb_form(token)
+            if shorter is not None and shorter != token:
+                token, last, changed = shorter, "~", True
+                continue
         for suffix in suffixes:
             if not token.endswith(suffix):
                 continue
+            if suffix in _OUTER_ONLY and last not in ("", "요", "죠"):
+                continue  # 재시도해도 → 재시도, not 재시: 도 cannot sit inside another ending
             rest = len(token) - len(suffix)
-            if rest >= 2 or (rest == 1 and (len(suffix) >= 2 or suffix in _ONE_SYLLABLE_OK)):
-                token = token[:rest]
-                changed = True
+            if suffix[0] in "어아" and rest and _final(token[rest - 1]) == 0:
+                continue  # 어/아 stands apart only after a consonant: 먹어요, not 이어서 → 이
+            if (
+                rest >= 2
+                or (rest == 1 and (len(suffix) >= 2 or suffix in _ONE_SYLLABLE_OK))
+                or (rest == 1 and token[0] in _ONE_SYLLABLE_NOUNS and suffix in _PARTICLE_SET)
+            ):
+                token, last, changed = token[:rest], suffix, True
                 break
     return token
 
@@ -227,6 +401,16 @@ def stem_english(word: str) -> str:
     return w
 
 
+_WORD_REST = re.compile(r"\S*")
+
+
+def _unit(m: re.Match[str]) -> str:
+    rest = _WORD_REST.match(m.string, m.start(2))
+    if rest is not None and rest.group(0) in _PARTICLE_SET:
+        return m.group(0)
+    return f"{m.group(1)} {m.group(2)}"
+
+
 _VERB_ENDING_START = tuple("하해했할한합되돼됩될된시")
 
 
@@ -239,17 +423,41 @@ def whole_word(token: str) -> bool:
 
 
 def split_units(text: str) -> str:
-    """'500ms' → '500 ms', '10만명' → '10 만명': numbers apart from what follows them."""
-    return _NUM_UNIT.sub(r"\1 \2", text)
+    """'500ms' → '500 ms', '10만명' → '10 만명': numbers apart from what follows them, but
+    not from a particle ('3초에서' → '3 초에서', 's3에서' stays, so it strips to 's3')."""
+    return _NUM_UNIT.sub(_unit, text)
 
 
 def stem(token: str) -> str:
     return strip_korean(token) if _HANGUL.search(token) else stem_english(token)
 
 
+_RIEUL = 8  # final ㄹ
+
+
+def _before_bound_noun(word: str, nxt: str, after: str) -> str | None:
+    """The stem of a verb's ㄹ form before 수 있다/없다 or 거/것: "바꿀 수 있나요" → 바꾸,
+    "늘어날 거예요" → 늘어나; None if `word` is not one. (Before 때 it is not read as one:
+    "세일 때", "설 때" are nouns.)"""
+    if not nxt or word.endswith("을") or (len(word) > 1 and word.endswith(("할", "될"))):
+        return None  # 먹을, 처리할: the suffix list's job
+    p = _parts(word[-1])
+    if p is None or p[2] != _RIEUL:
+        return None
+    bound = strip_korean(nxt, endings=False) == "수" and after.startswith(("있", "없"))
+    if bound or nxt.startswith(("거", "것", "겁")):
+        return word[:-1] + _syllable(p[0], p[1])
+    return None
+
+
 def tokens(text: str) -> list[str]:
-    """The stems of a text, in order."""
-    return [stem(t) for t in split_units(normalise(text)).split()]
+    """The stems of a text, in order (one per spaced word)."""
+    words = [*split_units(normalise(text)).split(), "", ""]
+    out: list[str] = []
+    for i, word in enumerate(words[:-2]):
+        verb = _before_bound_noun(word, words[i + 1], words[i + 2])
+        out.append(verb if verb is not None else stem(word))
+    return out
 
 
 def has_term(term: str, text: str) -> bool:
