@@ -66,6 +66,9 @@ def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
         for i, step in enumerate(path.steps)
         if not step.startswith("tag:")
     ]
+    for key, alternatives in rubric.equivalents.items():
+        kinds.append((("equivalents", key), key))
+        kinds += [(("equivalents", key, i), k) for i, k in enumerate(alternatives)]
     return _unknown_ids(loaded, rules, RULE_IDS, "rule id", "규칙 id") + _unknown_ids(
         loaded, kinds, KINDS, "kind", "컴포넌트 종류"
     )

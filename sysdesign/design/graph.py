@@ -40,6 +40,7 @@ CALLER_KINDS = frozenset(
         "auth",
         "service",
         "websocket_gateway",
+        "game_server",
         "worker",
         "stream_processor",
     }
@@ -64,6 +65,7 @@ def build_graph(design: Design) -> Graph:
             tags=frozenset(comp.tags),
             label=comp.label or cid,
             capacity=comp.capacity,
+            written_kind=comp.written_kind,
         )
     for edge in design.edges():
         if g.has_edge(edge.src, edge.dst):
@@ -99,11 +101,14 @@ def tagged(g: Graph, tag: str) -> list[str]:
     return [n for n, tags in g.nodes(data="tags") if tag in tags]
 
 
-def matches(g: Graph, node: str, step: str) -> bool:
-    """A rubric step: a kind id, or `tag:NAME`."""
+def matches(
+    g: Graph, node: str, step: str, equivalents: dict[str, list[str]] | None = None
+) -> bool:
+    """A rubric step: a kind id (or a kind the rubric accepts in its place), or `tag:NAME`."""
     if step.startswith("tag:"):
         return step[4:] in g.nodes[node]["tags"]
-    return kind_of(g, node) == step
+    kind = kind_of(g, node)
+    return kind == step or bool(equivalents and kind in equivalents.get(step, ()))
 
 
 def is_write_edge(g: Graph, src: str, dst: str) -> bool:
@@ -113,6 +118,17 @@ def is_write_edge(g: Graph, src: str, dst: str) -> bool:
         return False
     return all(
         WRITE_WORDS.search(label.lower()) and not READ_WORDS.search(label.lower())
+        for label in labels
+    )
+
+
+def is_read_edge(g: Graph, src: str, dst: str) -> bool:
+    """True when every label on the edge names a read and none a write: not a write path."""
+    labels = g.edges[src, dst]["labels"]
+    if not labels:
+        return False
+    return all(
+        READ_WORDS.search(label.lower()) and not WRITE_WORDS.search(label.lower())
         for label in labels
     )
 
@@ -213,7 +229,9 @@ def dominator_chain(idom: dict[str, str], node: str) -> list[str]:
     return out
 
 
-def kind_path(g: Graph, steps: list[str]) -> tuple[list[str] | None, list[str]]:
+def kind_path(
+    g: Graph, steps: list[str], equivalents: dict[str, list[str]] | None = None
+) -> tuple[list[str] | None, list[str]]:
     """A path through nodes matching each step in turn.
 
     Consecutive steps must be joined by a path whose inner nodes are not data stores: the
@@ -223,7 +241,7 @@ def kind_path(g: Graph, steps: list[str]) -> tuple[list[str] | None, list[str]]:
     One traversal per step: O(steps × (V + E)).
     """
     succ = g.succ
-    frontier = [n for n in g.nodes if matches(g, n, steps[0])]
+    frontier = [n for n in g.nodes if matches(g, n, steps[0], equivalents)]
     if not frontier:
         return None, []
     # Per layer: each matched node → the hops that lead to it from the previous layer.
@@ -247,7 +265,7 @@ def kind_path(g: Graph, steps: list[str]) -> tuple[list[str] | None, list[str]]:
                     queue.append(v)
         layer: dict[str, list[str]] = {}
         for v in parent:
-            if matches(g, v, step):
+            if matches(g, v, step, equivalents):
                 hops: list[str] = []
                 u = parent[v]
                 while u not in roots:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from sysdesign.models.common import Strict
 from sysdesign.models.estimates import EstimateInputs
@@ -35,6 +44,26 @@ class Component(Strict):
     tags: list[str] = Field(default_factory=list)
     label: str | None = None
     notes: str | None = None
+    #: The kind as written, when it was an alias naming a technology (`cassandra`, `mysql`).
+    _written_kind: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_written_kind(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Component]
+    ) -> Component:
+        component = handler(data)
+        written = data.get("kind") if isinstance(data, dict) else None
+        if isinstance(written, str):
+            name = written.strip().lower().replace("-", "_").replace(" ", "_")
+            if name != component.kind:
+                component._written_kind = name
+        return component
+
+    @property
+    def written_kind(self) -> str | None:
+        """The alias the design used for the kind (`cassandra` for nosql_db), if any."""
+        return self._written_kind
 
     @field_validator("kind")
     @classmethod

@@ -107,11 +107,12 @@ def design_score(
     ]
     for what, name in expected:
         share = kinds_pool / len(expected)
-        have = name in (present_kinds if what == "kind" else present_tags)
+        accepted = rubric.accepted_kinds(name) if what == "kind" else (name,)
+        have = bool(set(accepted) & (present_kinds if what == "kind" else present_tags))
         holders = [
             cid
             for cid, c in design.components.items()
-            if (c.kind == name if what == "kind" else name in c.tags)
+            if (c.kind in accepted if what == "kind" else name in c.tags)
         ]
         if have:
             reason = _t(
@@ -146,7 +147,7 @@ def design_score(
     for path in rubric.expected_paths:
         share = paths_pool / len(rubric.expected_paths)
         flow = " → ".join(path.steps)
-        found, _ = kind_path(graph, path.steps)
+        found, _ = kind_path(graph, path.steps, rubric.equivalents)
         ok = found is not None
         reason = (
             _t(
