@@ -302,6 +302,11 @@ def validate(
     for path in files:
         try:
             kind, problems = validate_file(path)
+            if kind == "design":
+                from sysdesign.design.inputs import design_file_problems
+                from sysdesign.yamlio import read_yaml
+
+                problems = problems + design_file_problems(read_yaml(path), problems)
         except InvalidInputError as exc:
             unreadable = unreadable or isinstance(exc, UnreadableFileError)
             kind, problems = None, exc.problems
