@@ -9,6 +9,7 @@ refuses it the same way instead of naming a command-line flag that was never pas
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sysdesign.errors import InvalidInputError, Problem, SysdesignError, UsageError
@@ -124,6 +125,20 @@ def scenario_problems(loaded: LoadedYaml) -> list[Problem]:
             + did_you_mean(scenario, known),
         )
     ]
+
+
+def validate_path(path: Path) -> tuple[str | None, list[Problem]]:
+    """`sysdesign validate` on one file: the library's checks, plus for designs and scenarios
+    what the estimator and `check` would refuse (see `design_file_problems`)."""
+    from sysdesign.library import validate_file
+    from sysdesign.yamlio import read_yaml
+
+    kind, problems = validate_file(path)
+    if kind == "design":
+        problems = problems + design_file_problems(read_yaml(path), problems)
+    elif kind == "scenario":
+        problems = problems + input_problems(read_yaml(path))
+    return kind, problems
 
 
 def design_file_problems(loaded: LoadedYaml, model_problems: list[Problem]) -> list[Problem]:

@@ -20,7 +20,12 @@ from sysdesign.models.common import Strict
 from sysdesign.models.estimates import EstimateInputs
 from sysdesign.models.kinds import ASYNC_TARGETS, KINDS, all_kind_names, canonical_kind
 
-ComponentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
+COMPONENT_ID_PATTERN = r"^[a-z0-9_-]+$"
+ComponentId = Annotated[str, StringConstraints(pattern=COMPONENT_ID_PATTERN)]
+#: A capacity as an editor's schema sees it: text that starts with a number (`20k rps`).
+CapacityText = Annotated[str, StringConstraints(pattern=r"^\s*[0-9]")]
+#: What a connection label may be written as (the loader turns it into text).
+LabelValue = str | int | float | bool | None
 ARROW = re.compile(r"\s*(?:->|→)\s*")
 
 
@@ -78,7 +83,9 @@ class Component(Strict):
             )
         return kind
 
-    @field_validator("capacity", mode="before")
+    @field_validator(
+        "capacity", mode="before", json_schema_input_type=int | float | CapacityText | None
+    )
     @classmethod
     def _capacity_str(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int | float) else value
@@ -98,7 +105,7 @@ class ConnectionMapping(BaseModel):
     model_config = {"extra": "forbid", "populate_by_name": True}
     from_: str = Field(alias="from")
     to: str
-    label: str | None = None
+    label: LabelValue = None
     sync: bool | None = None
 
 
@@ -143,7 +150,9 @@ ComponentItem = Annotated[
 ]
 ChainItem = Annotated[
     Chain,
-    BeforeValidator(_chain_before, json_schema_input_type=str | dict[str, str] | ConnectionMapping),
+    BeforeValidator(
+        _chain_before, json_schema_input_type=str | dict[str, LabelValue] | ConnectionMapping
+    ),
 ]
 
 
@@ -170,7 +179,9 @@ class Design(Strict):
     components: dict[ComponentId, ComponentItem] = Field(min_length=1)
     connections: list[ChainItem] = Field(default_factory=list)
     estimates: EstimateInputs = Field(default_factory=EstimateInputs)
-    notes: Annotated[list[str], BeforeValidator(_notes_before)] = Field(
+    notes: Annotated[
+        list[str], BeforeValidator(_notes_before, json_schema_input_type=str | list[str])
+    ] = Field(
         default_factory=list,
         description="Key decisions and trade-offs, in the candidate's words. / "
         "핵심 결정과 트레이드오프를 지원자의 말로 적습니다.",
