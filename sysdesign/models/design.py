@@ -33,8 +33,11 @@ class Component(Strict):
     """One logical component of the design."""
 
     kind: str = Field(
-        description="A kind id or alias (case-insensitive); see DESIGN-FORMAT.md. / "
-        "컴포넌트 종류 id 또는 별칭(대소문자 무관). DESIGN-FORMAT.md 참고."
+        description="A kind id or alias (case-insensitive), e.g. service, sql_db (mysql), "
+        "nosql_db (cassandra), websocket_gateway (ws), game_server (a dedicated UDP game server "
+        "players reach directly); the README lists what changes the check. / 컴포넌트 종류 id "
+        "또는 별칭(대소문자 무관). 예: service, sql_db(mysql), nosql_db(cassandra), "
+        "websocket_gateway(ws), game_server(플레이어가 직접 접속하는 전용 UDP 게임 서버)."
     )
     replicas: int = Field(1, ge=1)
     managed: bool = False
