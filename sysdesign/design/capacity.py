@@ -219,7 +219,7 @@ def _write_load(
         return None
     load = writes * share
     name = "peak_write_qps" if share == 1.0 else f"peak_write_qps × {share:.2g}"
-    if not ctx.catalogue.leaderless(data["kind"], data.get("written_kind")):
+    if not ctx.catalogue.leaderless(data["kind"], data.get("technology")):
         return Load((db,), "writes", load, name, cap, data["shards"], share=note)
     nodes = data["instances"] * data["shards"]
     if data["capacity"]:

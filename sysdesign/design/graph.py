@@ -65,7 +65,9 @@ def build_graph(design: Design) -> Graph:
             tags=frozenset(comp.tags),
             label=comp.label or cid,
             capacity=comp.capacity,
-            written_kind=comp.written_kind,
+            # The product, when the kind was written as one (`cassandra`); label reading may
+            # fill it in later.
+            technology=comp.written_kind,
         )
     for edge in design.edges():
         if g.has_edge(edge.src, edge.dst):
