@@ -193,8 +193,8 @@ def write_shares(ctx: Context) -> dict[str, tuple[float, tuple[str, str] | None]
     note = (
         f"an equal share: {n} databases can take the writes and no edge label or scenario flow "
         "says which (label the write edges `write`)",
-        f"균등 분배: 쓰기가 닿는 데이터베이스가 {n}개인데 어느 쪽이 받는지 연결 라벨이나 시나리오 "
-        "흐름에 없습니다(쓰기 연결에 `write` 라벨을 붙이세요)",
+        f"쓰기가 닿는 데이터베이스가 {n}개인데 어느 쪽이 받는지 연결 라벨이나 시나리오 흐름에 "
+        "없어 똑같이 나눴습니다(쓰기 연결에 `write` 라벨을 붙이세요)",
     )
     return {db: (1.0 / n, note) for db in candidates}
 
