@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from sysdesign.models.kinds import DATA_STORES
+from sysdesign.models.kinds import DATA_STORES, satisfies
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
@@ -110,7 +110,10 @@ def matches(
     if step.startswith("tag:"):
         return step[4:] in g.nodes[node]["tags"]
     kind = kind_of(g, node)
-    return kind == step or bool(equivalents and kind in equivalents.get(step, ()))
+    if kind == step:
+        return True
+    shards = g.nodes[node]["shards"]
+    return any(satisfies(kind, shards, alt) for alt in (equivalents or {}).get(step, ()))
 
 
 def is_write_edge(g: Graph, src: str, dst: str) -> bool:

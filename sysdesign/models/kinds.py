@@ -76,6 +76,17 @@ TIERS: dict[str, str] = {
 }
 
 
+#: The one qualifier an equivalent kind may carry in a rubric: `sql_db:sharded`.
+KIND_QUALIFIERS: frozenset[str] = frozenset({"", "sharded"})
+
+
+def satisfies(kind: str, shards: int, wanted: str) -> bool:
+    """Whether a component of `kind` with `shards` shards is what `wanted` names: a kind id, or
+    `KIND:sharded` (that kind split over more than one shard)."""
+    name, _, qualifier = wanted.partition(":")
+    return kind == name and (qualifier != "sharded" or shards > 1)
+
+
 def canonical_kind(name: str) -> str | None:
     """The stable kind id for a kind or alias (case-insensitive), or None."""
     low = name.strip().lower().replace("-", "_").replace(" ", "_")

@@ -89,9 +89,11 @@ class Rubric(Strict):
     equivalents: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Kinds accepted in place of an expected kind, in expected_kinds and the "
-        "steps of expected_paths (e.g. {nosql_db: [sql_db]}: sharded SQL serves the scale). / "
-        "기대하는 종류 대신 인정하는 종류(expected_kinds와 expected_paths의 단계에 적용, 예: "
-        "{nosql_db: [sql_db]}는 샤딩한 SQL도 규모를 감당한다는 뜻).",
+        "steps of expected_paths; `KIND:sharded` counts only a component split over more than "
+        "one shard (e.g. {nosql_db: [sql_db:sharded]}: sharded SQL serves the scale). / "
+        "기대하는 종류 대신 인정하는 종류(expected_kinds와 expected_paths의 단계에 적용). "
+        "`KIND:sharded`는 샤드가 둘 이상인 컴포넌트만 인정합니다(예: {nosql_db: "
+        "[sql_db:sharded]}는 샤딩한 SQL도 규모를 감당한다는 뜻).",
     )
     storage_product: bool = Field(
         False,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sysdesign.models.common import Reference, Text
+from sysdesign.models.kinds import satisfies
 
 if TYPE_CHECKING:
     from sysdesign.design.findings import Finding
@@ -95,8 +96,6 @@ def design_score(
     """
     kinds_pool, paths_pool, sound_pool = _pools(rubric)
     items: list[BreakdownItem] = []
-    present_kinds = {c.kind for c in design.components.values()}
-    present_tags = {tag for c in design.components.values() for tag in c.tags}
     by_rule: dict[str, list[Finding]] = {}
     for f in findings:
         by_rule.setdefault(f.rule, []).append(f)
@@ -108,12 +107,16 @@ def design_score(
     for what, name in expected:
         share = kinds_pool / len(expected)
         accepted = rubric.accepted_kinds(name) if what == "kind" else (name,)
-        have = bool(set(accepted) & (present_kinds if what == "kind" else present_tags))
         holders = [
             cid
             for cid, c in design.components.items()
-            if (c.kind in accepted if what == "kind" else name in c.tags)
+            if (
+                any(satisfies(c.kind, c.shards, wanted) for wanted in accepted)
+                if what == "kind"
+                else name in c.tags
+            )
         ]
+        have = bool(holders)
         if have:
             reason = _t(
                 f"has a {name}: {', '.join(holders)}"

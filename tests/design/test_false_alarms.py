@@ -6,6 +6,7 @@ and that the checker judged wrongly before: the test names the before and the af
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sysdesign.design.check import check_design, make_context, run_rules
@@ -298,16 +299,28 @@ def test_missing_component_accepts_the_equivalent_the_rubric_marks() -> None:
     assert [f.message.en for f in _run(SHARDED_SQL, "missing-component", rubric=plain)] == [
         "the design has no nosql_db"
     ]
-    marked = _rubric(expected_kinds=["service", "nosql_db"], equivalents={"nosql_db": ["sql_db"]})
+    marked = _rubric(
+        expected_kinds=["service", "nosql_db"], equivalents={"nosql_db": ["sql_db:sharded"]}
+    )
     # before: "the design has no nosql_db" on sharded Postgres
     assert _run(SHARDED_SQL, "missing-component", rubric=marked) == []
     paths = _rubric(
         expected_paths=[
             {"id": "p", "steps": ["service", "nosql_db"], "why": {"ko": "저장", "en": "Store"}}
         ],
-        equivalents={"nosql_db": ["sql_db"]},
+        equivalents={"nosql_db": ["sql_db:sharded"]},
     )
     assert _run(SHARDED_SQL, "missing-path", rubric=paths) == []
+    # one unsharded Postgres is not the scale the rubric asks for
+    unsharded = SHARDED_SQL.replace("shards: 16, ", "")
+    assert len(_run(unsharded, "missing-component", rubric=marked)) == 1
+    assert len(_run(unsharded, "missing-path", rubric=paths)) == 1
+    # a plain kind needs no shards: the realtime-game rubric accepts a websocket gateway
+    game = _rubric(
+        expected_kinds=["game_server"], equivalents={"game_server": ["websocket_gateway"]}
+    )
+    ws = "components: {u: client, g: {kind: ws, replicas: 2}}\nconnections: [u -> g]"
+    assert _run(ws, "missing-component", rubric=game) == []
 
 
 def test_equivalents_count_in_the_score() -> None:
@@ -316,7 +329,7 @@ def test_equivalents_count_in_the_score() -> None:
     marked = check_design(
         design,
         rubric=_rubric(
-            expected_kinds=["service", "nosql_db"], equivalents={"nosql_db": ["sql_db"]}
+            expected_kinds=["service", "nosql_db"], equivalents={"nosql_db": ["sql_db:sharded"]}
         ),
     )
     assert plain.score is not None and marked.score is not None
@@ -349,3 +362,19 @@ connections:
         f.rule == "missing-path" and "realtime-session" in f.message.en for f in result.findings
     )
     assert "game_server" in library().rubric("realtime-game").expected_kinds
+
+
+def test_equivalents_are_validated(tmp_path: Path) -> None:
+    from sysdesign.library import validate_file
+
+    mini = Path(__file__).resolve().parents[1] / "foundation" / "data" / "mini-rubric.yaml"
+    text = mini.read_text(encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(text + "equivalents: {nosql_db: [sql_db:sharded]}\n", encoding="utf-8")
+    assert validate_file(good) == ("rubric", [])
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text + "equivalents: {nosql_db: [sql_db:replicated, postgress]}\n", "utf-8")
+    _, problems = validate_file(bad)
+    messages = [p.message for p in problems]
+    assert any("unknown qualifier 'replicated'" in m for m in messages), messages
+    assert any("unknown kind 'postgress'" in m for m in messages), messages

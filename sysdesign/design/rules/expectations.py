@@ -8,6 +8,7 @@ from sysdesign.design.findings import arrow
 from sysdesign.design.graph import kind_path
 from sysdesign.design.rules import Context, Hit, rule, t
 from sysdesign.models.common import Text
+from sysdesign.models.kinds import satisfies
 
 #: What each kind is for, in a sentence (used when a rubric expects one that is missing).
 KIND_PURPOSE: dict[str, tuple[str, str]] = {
@@ -80,7 +81,11 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
         tags |= node_tags
     present = ", ".join(sorted(kinds))
     for kind in ctx.rubric.expected_kinds:
-        if kinds & set(ctx.rubric.accepted_kinds(kind)):
+        if any(
+            satisfies(data["kind"], data["shards"], wanted)
+            for _, data in g.nodes(data=True)
+            for wanted in ctx.rubric.accepted_kinds(kind)
+        ):
             continue
         en_p, ko_p = KIND_PURPOSE.get(kind, (kind, kind))
         others = ctx.rubric.accepted_kinds(kind)[1:]
