@@ -18,6 +18,7 @@ from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
+    from sysdesign.models.lexicon import LexiconFile
     from sysdesign.models.rubric import Rubric
     from sysdesign.models.scenario import Scenario
     from sysdesign.models.track import Track, TrackFile
@@ -142,6 +143,17 @@ def load_tracks(path: Path) -> TrackFile:
     return validate_as(TrackFile, read_yaml(path))
 
 
+def _load_lexicon_file(path: Path) -> LexiconFile:
+    from sysdesign.models.lexicon import LexiconFile
+
+    return validate_as(LexiconFile, read_yaml(path))
+
+
+def load_lexicon(path: Path) -> LexiconFile:
+    """The domain lexicon (data/lexicon.yaml), validated and cached like the scenarios."""
+    return _cached(_load_lexicon_file, path)  # type: ignore[no-any-return]
+
+
 def load_design(path: Path) -> Design:
     """Read a design file; the first invalid file stops with every problem in it, located."""
     from sysdesign.models.design import Design
@@ -175,6 +187,8 @@ def detect_kind(data: Any) -> str | None:
         return "design"
     if "tracks" in keys:
         return "tracks"
+    if "concepts" in keys and "scenario" not in keys:
+        return "lexicon"
     if "key_questions" in keys or "weights" in keys or "deep_dives" in keys:
         return "rubric"
     if "prompt" in keys or "facts" in keys:
@@ -220,7 +234,14 @@ def validate_file(path: Path) -> tuple[str | None, list[Problem]]:
         validate_as(Story, loaded)
         return []
 
+    def _lexicon() -> list[Problem]:
+        from sysdesign.models.lexicon import LexiconFile
+
+        validate_as(LexiconFile, loaded)
+        return []
+
     checkers = {
+        "lexicon": _lexicon,
         "scenario": _scenario,
         "rubric": _rubric,
         "design": _design,
@@ -234,7 +255,8 @@ def validate_file(path: Path) -> tuple[str | None, list[Problem]]:
                 1,
                 1,
                 "",
-                "cannot tell what kind of file this is (scenario, rubric, design, tracks or story)"
+                "cannot tell what kind of file this is (scenario, rubric, design, tracks, story or "
+                "lexicon)"
                 " / 어떤 종류의 파일인지 알 수 없습니다",
             )
         ]

@@ -10,6 +10,7 @@ SCHEMA_MODELS: dict[str, tuple[str, str]] = {
     "design": ("sysdesign.models.design", "Design"),
     "tracks": ("sysdesign.models.track", "TrackFile"),
     "story": ("sysdesign.models.story", "Story"),
+    "lexicon": ("sysdesign.models.lexicon", "LexiconFile"),
 }
 
 

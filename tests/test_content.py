@@ -256,9 +256,9 @@ TYPICAL_QUESTIONS: dict[str, list[tuple[str, str]]] = {
 
 @pytest.mark.parametrize("sid", CORE)
 def test_typical_questions_reach_the_right_fact(lib: Library, sid: str) -> None:
-    from sysdesign.session.interviewer import match_facts
+    from sysdesign.understand.facts import match_question
 
-    facts = lib.scenario(sid).facts
+    scenario = lib.scenario(sid)
     for question, fact_id in TYPICAL_QUESTIONS[sid]:
-        matched = [fact.id for fact, _ in match_facts(question, facts)]
-        assert matched and matched[0] == fact_id, (question, matched)
+        matched = match_question(question, scenario)
+        assert matched.outcome == "answer" and matched.facts[0] == fact_id, (question, matched)

@@ -489,11 +489,49 @@ class Session:
         return out
 
     def _ask_next(self) -> list[Msg]:
-        if self.state.pending is not None or not self.state.queue:
-            return []
-        item = self.state.queue[0]
-        self._emit(ev.FOLLOWUP_ASKED, item.item())
-        return [msg("interviewer", item.question["en"], item.question["ko"])]
+        """The next question: a deep dive the current design's findings call for first; one
+        whose points the candidate already explained is skipped, not asked again."""
+        from sysdesign.session.interviewer import already_covered
+
+        while self.state.pending is None and self.state.queue:
+            # a question the curveball interrupted comes back first
+            queue = self.state.queue
+            item = queue[0] if queue[0].asked_at is not None else self._by_findings(queue)
+            if already_covered(item, self.state, self.scenario, self.rubric):
+                self._emit(ev.FOLLOWUP_SKIPPED, {"id": item.id})
+                continue
+            self._emit(ev.FOLLOWUP_ASKED, item.item())
+            question = item.question
+            if item.triggered_by and item.kind == "deep_dive":
+                rules = ", ".join(item.triggered_by)
+                return [
+                    msg(
+                        "interviewer",
+                        f"(Your design has {rules}.) {question['en']}",
+                        f"(설계에서 {rules} 지적이 나왔습니다.) {question['ko']}",
+                    )
+                ]
+            return [msg("interviewer", question["en"], question["ko"])]
+        return []
+
+    def _by_findings(self, fresh: list[ev.FollowUp]) -> ev.FollowUp:
+        """The first queued deep dive that the current design's findings trigger, else the
+        first queued question."""
+        dives = [f for f in fresh if f.kind == "deep_dive" and f.asked_at is None]
+        if not dives:
+            return fresh[0]
+        design = self._current_design()
+        if design is None:
+            return fresh[0]
+        rules = [f.rule for f in findings_of(design, self.scenario, self.rubric)]
+        by_id = {d.id: d for d in self.rubric.deep_dives}
+        for item in dives:
+            dive = by_id.get(item.id)
+            hit = [r for r in (dive.triggers if dive else []) if r in rules]
+            if hit:
+                item.triggered_by = list(dict.fromkeys([*item.triggered_by, *hit]))
+                return item
+        return fresh[0]
 
     def _end_phase(self) -> list[Msg]:
         out = self._poll_design()
@@ -577,7 +615,8 @@ class Session:
     # -- the candidate's actions ------------------------------------------------------------
 
     def ask(self, text: str) -> list[Msg]:
-        from sysdesign.session.interviewer import match_facts
+        from sysdesign.understand.facts import match_question
+        from sysdesign.understand.grade import is_soup
 
         guard = self._guard()
         if guard:
@@ -587,22 +626,47 @@ class Session:
             return [msg("error", "Ask a question after '?'.", "'?' 뒤에 질문을 쓰세요.")]
         out = self.tick()
         self._emit(ev.ASKED, {"text": text})
-        matched = match_facts(text, self.scenario.facts)
-        if matched:
+        matched = match_question(text, self.scenario)
+        soup = is_soup(text)
+        facts = [f for f in (self.scenario.fact(i) for i in matched.facts) if f is not None]
+        if matched.outcome == "answer" and facts:
             answer = {
-                "en": " ".join(f.answer.en for f, _ in matched),
-                "ko": " ".join(f.answer.ko for f, _ in matched),
+                "en": " ".join(f.answer.en for f in facts),
+                "ko": " ".join(f.answer.ko for f in facts),
             }
             self._emit(
                 ev.ANSWERED,
                 {
                     "question": text,
-                    "facts": [f.id for f, _ in matched],
+                    "facts": [f.id for f in facts],
                     "answer": answer,
                     "assumption_needed": False,
+                    "soup": soup,
                 },
             )
             out.append(msg("interviewer", answer["en"], answer["ko"]))
+        elif matched.outcome == "clarify":
+            a, b = (self.scenario.fact(i) for i in matched.choices)
+            self._emit(
+                ev.ANSWERED,
+                {
+                    "question": text,
+                    "facts": [],
+                    "answer": None,
+                    "assumption_needed": False,
+                    "clarify": list(matched.choices),
+                    "soup": soup,
+                },
+            )
+            en_a, ko_a = _fact_label(a)
+            en_b, ko_b = _fact_label(b)
+            out.append(
+                msg(
+                    "interviewer",
+                    f"Do you mean {en_a} or {en_b}? Ask again with the one you mean.",
+                    f"{ko_a} 말씀인가요, 아니면 {ko_b} 말씀인가요? 궁금한 쪽으로 다시 물어봐 주세요.",
+                )
+            )
         else:
             self._emit(
                 ev.ANSWERED,
@@ -637,13 +701,14 @@ class Session:
         n = len(self.state.notes)
         return [*out, msg("ack", f"noted (#{n})", f"메모 저장 (#{n})")]
 
-    def answer(self, text: str) -> list[Msg]:
+    def answer(self, text: str, *, target: str | None = None) -> list[Msg]:
+        """Answer the pending question (or, with `target`, an earlier one still open)."""
         guard = self._guard()
         if guard:
             return guard
         text = text.strip()
         pending = self.state.pending
-        if pending is None:
+        if pending is None and target is None:
             return [
                 msg(
                     "error",
@@ -655,16 +720,50 @@ class Session:
             return []
         out = self.tick()
         pending = self.state.pending
+        if target is not None and (pending is None or pending.id != target):
+            item = next((f for f in self.state.queue if f.id == target and f.asked_at), None)
+            if item is None:
+                return [*out, *self.note(text)]
+            self._emit(ev.FOLLOWUP_ANSWERED, {"id": item.id, "text": text})
+            q = _short(item.question)
+            out.append(msg("ack", f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})"))
+            return out
         if pending is None:  # the phase moved on during the tick
             return [*out, *self.note(text)]
         self._emit(ev.FOLLOWUP_ANSWERED, {"id": pending.id, "text": text})
-        out.append(msg("ack", "answer recorded", "답변 저장"))
-        out += self._ask_next()
+        q = _short(pending.question)
+        out.append(msg("ack", f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})"))
+        out += self._react(pending)
         return out
 
+    def _react(self, item: ev.FollowUp) -> list[Msg]:
+        """The next probe from the last answer, else the next question in the queue."""
+        from sysdesign.session.interviewer import react
+
+        probe = react(item, self.state, self.scenario, self.rubric)
+        if probe is None:
+            return self._ask_next()
+        qid = item.parent or item.id
+        n = sum(1 for f in self.state.followups if f.parent == qid) + 1
+        self._emit(
+            ev.FOLLOWUP_ASKED,
+            {
+                "id": f"{qid}~{n}",
+                "kind": "probe",
+                "question": probe.question,
+                "triggered_by": list(item.triggered_by),
+                "parent": qid,
+                "reason": probe.reason,
+            },
+        )
+        return [msg("interviewer", probe.question["en"], probe.question["ko"])]
+
     def say(self, text: str) -> list[Msg]:
-        """A free line: the assumption asked for, else the pending answer, else a note.
-        While paused, every free line is a note."""
+        """A free line, filed where it belongs: the answer to the pending question, to an
+        earlier question still open, the assumption asked for, or else a note. While paused,
+        every free line is a note."""
+        from sysdesign.session.interviewer import route
+
         guard = self._guard(notes_while_paused=True)
         if guard:
             return guard
@@ -673,10 +772,11 @@ class Session:
             return []
         if self.state.status == "paused":
             return self.note(text)
-        if self.state.pending_assumption is not None:
-            return self.note(text)
-        if self.state.pending is not None:
+        where, target = route(text, self.state, self.scenario, self.rubric, self.lang)
+        if where == "answer":
             return self.answer(text)
+        if where == "open" and target is not None:
+            return self.answer(text, target=target)
         return self.note(text)
 
     def skip(self) -> list[Msg]:
@@ -879,6 +979,23 @@ class Session:
                 f"힌트 (−{HINT_COST:g}점): {text['ko']}",
             ),
         ]
+
+
+def _fact_label(fact: Any) -> tuple[str, str]:
+    """How the interviewer names a fact in a clarifying question: its first keywords."""
+    if fact is None:
+        return ("that", "그것")
+    en = fact.keywords.en[0] if fact.keywords.en else fact.id
+    ko = fact.keywords.ko[0] if fact.keywords.ko else fact.id
+    return (f"“{en}”", f"“{ko}”")
+
+
+def _short(question: dict[str, str], limit: int = 60) -> tuple[str, str]:
+    def cut(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    return cut(question.get("en", "")), cut(question.get("ko", ""))
 
 
 def _save_sha(save: ev.DesignSave) -> str | None:

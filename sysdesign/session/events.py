@@ -12,10 +12,13 @@ Payloads (all JSON):
 - `phase_started`  {phase, index, queue: [follow-up items]}
 - `phase_ended`    {phase, used_seconds, overrun_seconds}
 - `asked`          {text}
-- `answered`       {question, facts: [fact ids], answer: {ko, en} | null, assumption_needed}
+- `answered`       {question, facts: [fact ids], answer: {ko, en} | null, assumption_needed,
+                    clarify?: [two fact ids the question could mean], soup?: bool}
 - `noted`          {text, assumption_for?: question}
-- `followup_asked` {id, kind: phase|deep_dive|curveball, question: {ko, en}, triggered_by: [rule]}
-- `followup_answered` {id, text}
+- `followup_asked` {id, kind: phase|deep_dive|curveball|probe, question: {ko, en},
+                    triggered_by: [rule], parent?: id (a probe's question), reason?: why asked}
+- `followup_answered` {id, text, relevance?} (the pending question, or an earlier open one)
+- `followup_skipped` {id} (a queued question whose points the candidate already covered)
 - `design_saved`   {path, valid, text (when valid), problems: [str], counts: {severity: n},
                     rules: [rule ids found]}
 - `estimate_committed` {inputs: {name: text}, results: {name: {value, unit, human}}}
@@ -38,6 +41,7 @@ DESIGN_SAVED = "design_saved"
 ESTIMATE_COMMITTED = "estimate_committed"
 FOLLOWUP_ASKED = "followup_asked"
 FOLLOWUP_ANSWERED = "followup_answered"
+FOLLOWUP_SKIPPED = "followup_skipped"
 HINT_TAKEN = "hint_taken"
 CURVEBALL = "curveball"
 PHASE_STARTED = "phase_started"
@@ -54,6 +58,7 @@ EVENT_TYPES: tuple[str, ...] = (
     ESTIMATE_COMMITTED,
     FOLLOWUP_ASKED,
     FOLLOWUP_ANSWERED,
+    FOLLOWUP_SKIPPED,
     HINT_TAKEN,
     CURVEBALL,
     PHASE_STARTED,
@@ -119,6 +124,8 @@ class Question:
     facts: list[str] = field(default_factory=list)
     answer: dict[str, str] | None = None
     assumption: str | None = None
+    clarify: list[str] = field(default_factory=list)
+    soup: bool = False
 
 
 @dataclass
@@ -139,14 +146,22 @@ class FollowUp:
     asked_at: float | None = None
     answer: str | None = None
     answered_at: float | None = None
+    parent: str | None = None
+    reason: str | None = None
+    already_covered: bool = False
 
     def item(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "question": self.question,
             "triggered_by": list(self.triggered_by),
         }
+        if self.parent is not None:
+            out["parent"] = self.parent
+        if self.reason is not None:
+            out["reason"] = self.reason
+        return out
 
 
 @dataclass
@@ -205,6 +220,7 @@ class SessionState:
     notes: list[Note] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
     queue: list[FollowUp] = field(default_factory=list)
+    chosen: list[FollowUp] = field(default_factory=list)  # every question a phase planned
     pending: FollowUp | None = None
     pending_assumption: str | None = None
     designs: list[DesignSave] = field(default_factory=list)
@@ -265,6 +281,8 @@ def _followup(payload: dict[str, Any], phase: str) -> FollowUp:
         question=dict(payload["question"]),
         triggered_by=list(payload.get("triggered_by", [])),
         phase=phase,
+        parent=payload.get("parent"),
+        reason=payload.get("reason"),
     )
 
 
@@ -288,6 +306,7 @@ def apply(state: SessionState, event: Event) -> None:
         state.phases.append(PhaseRecord(id=str(p["phase"]), started_at=at))
         state.pending = None
         state.queue = [_followup(item, str(p["phase"])) for item in p.get("queue", [])]
+        state.chosen += [_followup(item, str(p["phase"])) for item in p.get("queue", [])]
         if state.status == "new":
             state.status = "running"
     elif kind == PHASE_ENDED:
@@ -302,6 +321,8 @@ def apply(state: SessionState, event: Event) -> None:
             q = state.questions[-1]
             q.facts = list(p.get("facts", []))
             q.answer = p.get("answer")
+            q.clarify = list(p.get("clarify", []))
+            q.soup = bool(p.get("soup", False))
         state.pending_assumption = str(p["question"]) if p.get("assumption_needed") else None
     elif kind == NOTED:
         assumption_for = p.get("assumption_for")
@@ -328,6 +349,19 @@ def apply(state: SessionState, event: Event) -> None:
             pending.answered_at = at
             state.followups.append(pending)
             state.pending = None
+        else:  # an earlier question, asked and left open, answered now
+            left = next((f for f in state.queue if f.id == p["id"] and f.asked_at), None)
+            if left is not None:
+                left.answer = str(p["text"])
+                left.answered_at = at
+                state.queue.remove(left)
+                state.followups.append(left)
+    elif kind == FOLLOWUP_SKIPPED:
+        skipped = next((f for f in state.queue if f.id == p["id"]), None)
+        if skipped is not None:
+            state.queue.remove(skipped)
+            skipped.already_covered = True
+            state.followups.append(skipped)
     elif kind == DESIGN_SAVED:
         state.designs.append(
             DesignSave(

@@ -1,165 +1,158 @@
 """The interviewer: data-driven and deterministic, no language model.
 
-- `match_facts` answers a clarifying question from the scenario's facts: each fact's Korean and
-  English keywords are looked for in the question, exactly (after normalising case, punctuation
-  and Korean particles such as 은/는/이/가/을/를/의/에) or approximately (rapidfuzz).
-- `keyword_hit` is the same matcher used to find requirements and deep-dive concepts in what
-  the candidate wrote.
+Reading what the candidate says is `sysdesign.understand`'s job; this module decides what the
+interviewer does with it:
 - `pick_deep_dives` chooses 2–3 of the rubric's deep dives: those triggered by the rules the
   candidate's current design breaks come first, then the rest in rubric order.
+- `points_for` gives the gradable points of a question (a deep dive's concepts, a follow-up's
+  points); `react` picks the next probe from the last answer (a wrong claim, then a missed
+  point), `route` files a free line where it belongs.
 - `hint_for` gives the next hint for where the candidate is.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sysdesign.models.common import Keywords
     from sysdesign.models.rubric import DeepDive, Rubric
-    from sysdesign.models.scenario import Fact, Scenario
-    from sysdesign.session.events import SessionState
+    from sysdesign.models.scenario import Scenario
+    from sysdesign.session.events import FollowUp, SessionState
 
-MATCH_THRESHOLD = 85.0
-FUZZY_MIN_LENGTH = 5
 MIN_DEEP_DIVES = 2
 MAX_DEEP_DIVES = 3
-
-# Korean particles and endings that glue onto a word; longest first.
-PARTICLES: tuple[str, ...] = tuple(
-    sorted(
-        [
-            "에서는",
-            "으로는",
-            "에게서",
-            "이라는",
-            "이에요",
-            "인가요",
-            "인가",
-            "입니까",
-            "나요",
-            "까지",
-            "부터",
-            "에서",
-            "에게",
-            "으로",
-            "이나",
-            "라고",
-            "처럼",
-            "보다",
-            "은",
-            "는",
-            "이",
-            "가",
-            "을",
-            "를",
-            "의",
-            "에",
-            "로",
-            "와",
-            "과",
-            "도",
-            "만",
-            "요",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
-_SPACE = re.compile(r"\s+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+MAX_PROBES = 1
+OPEN_RELEVANCE = 0.3
 
 
-def normalise(text: str) -> str:
-    """Lower case, NFC, punctuation to spaces, single spaces."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = _PUNCT.sub(" ", text.replace("_", " "))
-    return _SPACE.sub(" ", text).strip()
+def points_for(item: FollowUp, scenario: Scenario, rubric: Rubric) -> list[Any]:
+    """The gradable points of an asked question (a probe has its parent's)."""
+    qid = item.parent or item.id
+    if item.kind in ("deep_dive", "probe"):
+        dive = next((d for d in rubric.deep_dives if d.id == qid), None)
+        if dive is not None:
+            return list(dive.concepts)
+    follow = next((f for f in scenario.followups if f.id == qid), None)
+    return list(follow.points) if follow is not None else []
 
 
-def strip_particle(token: str) -> str:
-    """`사용자가` → `사용자`; leaves a token alone when too little would remain."""
-    if not _HANGUL.search(token):
-        return token
-    for particle in PARTICLES:
-        if token.endswith(particle) and len(token) - len(particle) >= 2:
-            return token[: -len(particle)]
-    return token
+def answers_to(state: SessionState, qid: str) -> list[str]:
+    """What the candidate answered to a question and to the probes it opened."""
+    items = [*state.followups, *([state.pending] if state.pending else [])]
+    return [f.answer for f in items if f.answer and (f.id == qid or f.parent == qid)]
 
 
-def _stems(text: str) -> list[str]:
-    return [strip_particle(t) for t in normalise(text).split()]
+def _quote(sentence: str, limit: int = 90) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
-class Prepared:
-    """A text normalised once, to be matched against many keywords."""
+class Probe:
+    """A question the interviewer asks because of the last answer, and why."""
 
-    norm: str
-    stems: tuple[str, ...]
-    stem_text: str
-
-    @staticmethod
-    def of(text: str) -> Prepared:
-        stems = tuple(_stems(text))
-        return Prepared(normalise(text), stems, " ".join(stems))
+    reason: str
+    question: dict[str, str]
+    point: str
 
 
-def keyword_score(keyword: str, text: Prepared) -> float:
-    """0–100: how surely `keyword` occurs in `text`."""
-    from rapidfuzz import fuzz
+def react(item: FollowUp, state: SessionState, scenario: Scenario, rubric: Rubric) -> Probe | None:
+    """After an answer: push back on a wrong claim, else ask after a missed point (once per
+    question), else nothing (the next question in the queue follows)."""
+    from sysdesign.understand.grade import grade, wrong_claim
 
-    kw = normalise(keyword)
-    if not kw or not text.norm:
-        return 0.0
-    if _HANGUL.search(kw):
-        if kw in text.norm or kw.replace(" ", "") in text.norm.replace(" ", ""):
-            return 100.0
-    elif re.search(rf"(?<!\w){re.escape(kw)}(?!\w)", text.norm):
-        return 100.0
-    kw_stems = _stems(keyword)
-    if kw_stems and all(s in text.stems for s in kw_stems):
-        return 95.0
-    kw_stem_text = " ".join(kw_stems)
-    if len(kw.replace(" ", "")) < FUZZY_MIN_LENGTH:
-        return 0.0
-    if _HANGUL.search(kw):
-        # Korean: spacing varies freely, so compare without spaces.
-        return float(fuzz.partial_ratio(kw.replace(" ", ""), text.norm.replace(" ", "")))
-    score = float(fuzz.partial_ratio(kw_stem_text, text.stem_text))
-    if " " in kw:
-        score = max(score, float(fuzz.token_set_ratio(kw_stem_text, text.stem_text)) - 5)
-    return score
-
-
-def keyword_hit(keywords: Keywords | Iterable[str], texts: Sequence[str] | str) -> str | None:
-    """The first keyword found in any of `texts`, or None."""
-    words = keywords.all() if hasattr(keywords, "all") else list(keywords)
-    if isinstance(texts, str):
-        texts = [texts]
-    prepared = [Prepared.of(t) for t in texts if t.strip()]
-    for word in words:
-        for text in prepared:
-            if keyword_score(word, text) >= MATCH_THRESHOLD:
-                return str(word)
+    points = points_for(item, scenario, rubric)
+    qid = item.parent or item.id
+    if not points:
+        return None
+    probes = sum(1 for f in state.followups if f.parent == qid)
+    if probes >= MAX_PROBES:
+        return None
+    verdicts = grade(points, answers_to(state, qid))
+    for v in verdicts:
+        if v.status == "wrong" and v.claim and v.sentence:
+            claim = wrong_claim(points, v.claim, v.id)
+            if claim is not None:
+                said = _quote(v.sentence)
+                return Probe(
+                    f"wrong:{v.id}:{v.claim}",
+                    {
+                        "en": f"You said “{said}”. {claim.pushback.en}",
+                        "ko": f"“{said}”라고 하셨는데요. {claim.pushback.ko}",
+                    },
+                    v.id,
+                )
+    covered = [v for v in verdicts if v.covered]
+    for v in verdicts:
+        if v.status != "missed":
+            continue
+        point = next(p for p in points if p.id == v.id)
+        topic_en = point.keywords.en[0] if point.keywords.en else point.text.en
+        topic_ko = point.keywords.ko[0] if point.keywords.ko else point.text.ko
+        if covered and covered[0].sentence:
+            said = _quote(covered[0].sentence, 70)
+            en = f"You said “{said}”. What about {topic_en}: how does that part work?"
+            ko = f"“{said}”까지는 좋습니다. {topic_ko} 쪽은 어떻게 하실 건가요?"
+        else:
+            en = f"Let's make it concrete. What about {topic_en}: how would that work here?"
+            ko = f"조금 더 구체적으로 가 보죠. {topic_ko} 쪽은 여기서 어떻게 동작하나요?"
+        return Probe(f"missed:{v.id}", {"en": en, "ko": ko}, v.id)
     return None
 
 
-def match_facts(question: str, facts: Sequence[Fact]) -> list[tuple[Fact, float]]:
-    """The facts a question asks about, best first (at most three)."""
-    text = Prepared.of(question)
-    scored: list[tuple[Fact, float]] = []
-    for fact in facts:
-        best = max((keyword_score(k, text) for k in fact.keywords.all()), default=0.0)
-        if best >= MATCH_THRESHOLD:
-            scored.append((fact, best))
-    scored.sort(key=lambda pair: -pair[1])
-    return scored[:3]
+def already_covered(
+    item: FollowUp, state: SessionState, scenario: Scenario, rubric: Rubric
+) -> bool:
+    """Every point of a queued question is already explained in what the candidate said."""
+    from sysdesign.understand.grade import grade
+
+    points = points_for(item, scenario, rubric)
+    if not points:
+        return False
+    return all(v.status == "explained" for v in grade(points, state.candidate_texts()))
+
+
+def route(
+    line: str, state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
+) -> tuple[str, str | None]:
+    """Where a free line belongs: ("answer", id) for the pending question, ("open", id) for an
+    earlier question still open, ("assumption", question) for a refused question, or
+    ("note", None)."""
+    from sysdesign.understand.grade import relevance
+
+    def rel(item: FollowUp) -> float:
+        points = points_for(item, scenario, rubric)
+        return max(
+            relevance(line, item.question.get("en", ""), points),
+            relevance(line, item.question.get("ko", ""), points),
+        )
+
+    pending = state.pending
+    pending_rel = rel(pending) if pending is not None else 0.0
+    best_open: tuple[float, str] | None = None
+    for f in state.queue:
+        if f.asked_at is None:
+            continue
+        r = rel(f)
+        if r >= OPEN_RELEVANCE and (best_open is None or r > best_open[0]):
+            best_open = (r, f.id)
+    if best_open is not None and best_open[0] > pending_rel + 0.1:
+        return ("open", best_open[1])
+    if state.pending_assumption is not None:
+        refused = state.pending_assumption
+        assumption_rel = relevance(line, refused)
+        refused_at = next((q.at for q in reversed(state.questions) if q.text == refused), 0.0)
+        pending_at = pending.asked_at or 0.0 if pending is not None else -1.0
+        # the more relevant one; when neither is clearly so, the one asked last
+        if pending is None or assumption_rel > pending_rel + 0.05:
+            return ("assumption", refused)
+        if abs(assumption_rel - pending_rel) <= 0.05 and refused_at >= pending_at:
+            return ("assumption", refused)
+    if pending is not None:
+        return ("answer", pending.id)
+    return ("note", None)
 
 
 def pick_deep_dives(rubric: Rubric, rules_found: Iterable[str]) -> list[tuple[DeepDive, list[str]]]:
@@ -201,10 +194,6 @@ def deep_dive_items(rubric: Rubric, rules_found: Iterable[str]) -> list[dict[str
     ]
 
 
-def _concepts_missing(dive: DeepDive, texts: Sequence[str]) -> list[object]:
-    return [c for c in dive.concepts if keyword_hit(c.keywords, texts) is None]
-
-
 def hint_for(
     state: SessionState,
     scenario: Scenario,
@@ -215,6 +204,8 @@ def hint_for(
 
     `findings` are (rule id, fix text) of the current design, most severe first.
     """
+    from sysdesign.understand.grade import grade
+
     texts = state.candidate_texts()
     given = {h.text.get("en", "") for h in state.hints}
 
@@ -225,8 +216,9 @@ def hint_for(
     if pending is not None and pending.kind == "deep_dive":
         dive = next((d for d in rubric.deep_dives if d.id == pending.id), None)
         if dive is not None:
-            for concept in dive.concepts:
-                if keyword_hit(concept.keywords, texts) is None:
+            verdicts = grade(dive.concepts, texts)
+            for concept, verdict in zip(dive.concepts, verdicts, strict=True):
+                if verdict.status != "explained":
                     hint = fresh(
                         {
                             "en": f"Think about: {concept.text.en}",
@@ -254,8 +246,8 @@ def hint_for(
             "en": f"State this requirement: {req.text.en}",
             "ko": f"이 요구사항을 말해 보세요: {req.text.ko}",
         }
-        for req in rubric.requirements
-        if keyword_hit(req.keywords, texts) is None
+        for req, verdict in zip(rubric.requirements, grade(rubric.requirements, texts), strict=True)
+        if not verdict.covered
     ]
     design_hints = [
         {"en": f"Your design: {fix['en']}", "ko": f"설계: {fix['ko']}"} for _, fix in findings

@@ -67,6 +67,9 @@ TIME_GRACE = 0.10  # an overrun up to 10 % of the phase budget costs nothing
 TIME_LIMIT = 0.50  # an overrun of half the budget costs the phase's time points
 
 
+SOUP_QUESTION_CREDIT = 0.5  # a key question asked as a list of terms ("users dau qps?")
+
+
 def _r(x: float) -> float:
     return round(x + 0.0, 2)
 
@@ -142,16 +145,35 @@ def _phases(state: SessionState, lang: str) -> list[dict[str, Any]]:
 
 
 def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -> dict[str, Any]:
+    # A question that only strings terms together counts for one key question at most, and
+    # for half of it; a question in words counts fully (and replaces a listed one).
+    credited: dict[str, str] = {}
+    listed: set[str] = set()
+    for q in state.questions:
+        facts = q.facts[:1] if q.soup else q.facts
+        for fact_id in facts:
+            if fact_id not in credited or (fact_id in listed and not q.soup):
+                credited[fact_id] = q.text
+                if q.soup:
+                    listed.add(fact_id)
+                else:
+                    listed.discard(fact_id)
     key: list[dict[str, Any]] = []
     for fact_id in rubric.key_questions:
         fact = scenario.fact(fact_id)
-        question = next((q.text for q in state.questions if fact_id in q.facts), None)
+        question = credited.get(fact_id)
         topic = fact_id
         if fact is not None:
             words = fact.keywords.ko if lang == "ko" else fact.keywords.en
             topic = words[0] if words else fact_id
         key.append(
-            {"id": fact_id, "topic": topic, "asked": question is not None, "question": question}
+            {
+                "id": fact_id,
+                "topic": topic,
+                "asked": question is not None,
+                "question": question,
+                "listed": fact_id in listed,
+            }
         )
     other = [
         {
@@ -159,6 +181,8 @@ def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -
             "facts": q.facts,
             "answer": _text(q.answer, lang) if q.answer else None,
             "assumption": q.assumption,
+            "clarify": q.clarify,
+            "soup": q.soup,
         }
         for q in state.questions
     ]
@@ -169,25 +193,39 @@ def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -
         "key_questions": key,
         "missed": [k["id"] for k in key if not k["asked"]],
         "questions": other,
+        "soup_questions": sum(1 for q in state.questions if q.soup),
     }
 
 
+def _verdict_json(point: Any, verdict: Any, lang: str) -> dict[str, Any]:
+    from sysdesign.understand.grade import wrong_claim
+
+    item: dict[str, Any] = {
+        "id": point.id,
+        "text": point.text.get(lang),
+        "status": verdict.status,
+        "credit": verdict.credit,
+        "covered": verdict.covered,
+        "sentence": verdict.sentence,
+        "score": verdict.score,
+    }
+    if verdict.status == "wrong" and verdict.claim:
+        claim = wrong_claim([point], verdict.claim, point.id)
+        if claim is not None:
+            item["correction"] = claim.correction.get(lang)
+    return item
+
+
 def _requirements(state: SessionState, rubric: Rubric, lang: str) -> dict[str, Any]:
-    from sysdesign.session.interviewer import keyword_hit
+    from sysdesign.understand.grade import grade
 
     texts = state.candidate_texts()
+    verdicts = grade(rubric.requirements, texts)
     items = []
-    for req in rubric.requirements:
-        hit = keyword_hit(req.keywords, texts)
-        items.append(
-            {
-                "id": req.id,
-                "kind": req.kind,
-                "text": req.text.get(lang),
-                "stated": hit is not None,
-                "matched": hit,
-            }
-        )
+    for req, v in zip(rubric.requirements, verdicts, strict=True):
+        item = _verdict_json(req, v, lang)
+        item.update(kind=req.kind, stated=v.covered, matched=v.sentence)
+        items.append(item)
     return {"stated": sum(1 for i in items if i["stated"]), "total": len(items), "items": items}
 
 
@@ -249,42 +287,59 @@ def _jsonable(item: Any, lang: str) -> Any:
     return item
 
 
-def _deep_dive(state: SessionState, rubric: Rubric, lang: str) -> dict[str, Any]:
-    from sysdesign.session.interviewer import keyword_hit
+def _deep_dive(
+    state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
+) -> dict[str, Any]:
+    """Every graded question asked (deep dives, and follow-ups that carry points), each graded
+    on its answers, the probes it opened and the notes of its phase."""
+    from sysdesign.session.interviewer import answers_to, points_for
+    from sysdesign.understand.grade import grade
 
-    dives = {d.id: d for d in rubric.deep_dives}
     asked = [
         f
         for f in [*state.followups, *([state.pending] if state.pending else [])]
-        if f.kind == "deep_dive"
+        if f.kind in ("deep_dive", "phase") and not f.parent
     ]
-    # The queue of the deep-dive phase also counts: a dive chosen but never reached is a miss.
-    for f in state.queue:
+    # A dive the phase chose but never reached counts too: a miss.
+    for f in state.chosen:
         if f.kind == "deep_dive" and all(a.id != f.id for a in asked):
             asked.append(f)
-    phase_texts = state.candidate_texts({"deep_dive"})
+    dives = {d.id: d for d in rubric.deep_dives}
+    follows = {f.id: f for f in scenario.followups}
     items = []
     for f in asked:
-        dive = dives.get(f.id)
-        if dive is None:
+        points = points_for(f, scenario, rubric)
+        if not points:
             continue
-        texts = [*([f.answer] if f.answer else []), *phase_texts]
-        concepts = []
-        for c in dive.concepts:
-            hit = keyword_hit(c.keywords, texts)
-            concepts.append(
-                {"id": c.id, "text": c.text.get(lang), "covered": hit is not None, "matched": hit}
-            )
-        covered = sum(1 for c in concepts if c["covered"])
+        model: Any
+        if f.kind == "deep_dive" and f.id in dives:
+            question, model = dives[f.id].question, dives[f.id].model_answer
+        elif f.id in follows:
+            question, model = follows[f.id].question, follows[f.id].model_answer
+        else:
+            continue
+        answers = answers_to(state, f.id)
+        texts = [*answers, *state.candidate_texts({f.phase or "deep_dive"})]
+        verdicts = grade(points, texts)
+        concepts = [_verdict_json(p, v, lang) for p, v in zip(points, verdicts, strict=True)]
+        probes = [
+            {"question": _text(p.question, lang), "reason": p.reason, "answer": p.answer}
+            for p in [*state.followups, *([state.pending] if state.pending else [])]
+            if p.parent == f.id
+        ]
+        credit = sum(c["credit"] for c in concepts)
         items.append(
             {
-                "id": dive.id,
-                "question": dive.question.get(lang),
+                "id": f.id,
+                "phase": f.phase,
+                "question": question.get(lang),
                 "triggered_by": f.triggered_by,
                 "answer": f.answer,
+                "already_covered": f.already_covered,
+                "probes": probes,
                 "concepts": concepts,
-                "coverage": _r(covered / len(concepts)) if concepts else 0.0,
-                "model_answer": dive.model_answer.get(lang),
+                "coverage": _r(credit / len(concepts)) if concepts else 0.0,
+                "model_answer": model.get(lang) if model else None,
             }
         )
     return {"items": items}
@@ -386,7 +441,15 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
     keys = report["asked"]["key_questions"]
     for k in keys:
         each = w.clarifying / len(keys)
-        if k["asked"]:
+        if k["asked"] and k.get("listed"):
+            pts.add(
+                "clarifying",
+                each * SOUP_QUESTION_CREDIT,
+                each,
+                f"asked about {k['topic']} only as a list of terms: “{k['question']}”",
+                f"{k['topic']}에 대해 용어만 나열해 질문함: “{k['question']}”",
+            )
+        elif k["asked"]:
             pts.add(
                 "clarifying",
                 each,
@@ -406,13 +469,21 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
     reqs = report["requirements"]["items"]
     for r in reqs:
         each = w.requirements / len(reqs)
-        if r["stated"]:
+        if r["status"] == "explained":
             pts.add(
                 "requirements",
                 each,
                 each,
                 f"stated: {r['text']} (“{r['matched']}”)",
                 f"언급함: {r['text']} (“{r['matched']}”)",
+            )
+        elif r["status"] == "listed":
+            pts.add(
+                "requirements",
+                each * r["credit"],
+                each,
+                f"listed terms without explaining them: {r['text']} (“{r['matched']}”)",
+                f"설명 없이 용어만 나열함: {r['text']} (“{r['matched']}”)",
             )
         else:
             pts.add(
@@ -428,6 +499,18 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
             w.estimation,
             "no estimate was committed (:estimate …)",
             "추정치를 제출하지 않음 (:estimate …)",
+        )
+    elif est["source"] == "design":
+        # The design file's `estimates:` block is the calculator's arithmetic on numbers the
+        # candidate never said: it earns nothing (it is still shown in the report).
+        pts.add(
+            "estimation",
+            0,
+            w.estimation,
+            "no estimate of your own: the design file's estimates are the calculator's figures "
+            "(state your numbers, or :estimate with your inputs)",
+            "직접 한 추정이 없음: 설계 파일의 estimates는 계산기가 낸 값입니다 "
+            "(수치를 직접 말하거나 :estimate로 입력값을 주세요)",
         )
     elif not figures:
         pts.add(
@@ -453,10 +536,6 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
                 each,
                 f"{f['name']}: {f['candidate']} is {how[0]} {f['computed']}",
                 f"{f['name']}: {f['candidate']} — {f['computed']}와(과) {how[1]}",
-            )
-        if est["source"] == "design":
-            pts.items[-1]["reason"] += _say(
-                lang, " (from the design file's estimates)", " (설계 파일의 estimates에서)"
             )
 
     design = report["design"]
@@ -489,15 +568,23 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         )
     for d in dives:
         each = w.deep_dive / len(dives)
-        got = [c["text"] for c in d["concepts"] if c["covered"]]
-        miss = [c["text"] for c in d["concepts"] if not c["covered"]]
-        en = f"{d['question']} — covered {len(got)}/{len(d['concepts'])}"
-        ko = f"{d['question']} — {len(d['concepts'])}개 중 {len(got)}개 다룸"
+        concepts = d["concepts"]
+        got = [c for c in concepts if c["status"] == "explained"]
+        listed = [c for c in concepts if c["status"] == "listed"]
+        wrong = [c for c in concepts if c["status"] == "wrong"]
+        miss = [c for c in concepts if c["status"] == "missed"]
+        en = f"{d['question']} — explained {len(got)}/{len(concepts)}"
+        ko = f"{d['question']} — {len(concepts)}개 중 {len(got)}개 설명함"
+        if listed:
+            en += "; listed terms without explaining them: " + "; ".join(c["text"] for c in listed)
+            ko += "; 설명 없이 용어만 나열함: " + "; ".join(c["text"] for c in listed)
+        for c in wrong:
+            en += f"; wrong: “{c['sentence']}” — {c.get('correction', c['text'])}"
+            ko += f"; 틀린 주장: “{c['sentence']}” — {c.get('correction', c['text'])}"
         if miss:
-            en += "; missed: " + "; ".join(miss)
-            ko += "; 빠짐: " + "; ".join(miss)
-        # from the counts, not the rounded `coverage` (1/3 is not 0.33)
-        share = len(got) / len(d["concepts"]) if d["concepts"] else 0.0
+            en += "; missed: " + "; ".join(c["text"] for c in miss)
+            ko += "; 빠짐: " + "; ".join(c["text"] for c in miss)
+        share = sum(c["credit"] for c in concepts) / len(concepts) if concepts else 0.0
         pts.add("deep_dive", each * share, each, en, ko)
 
     phases = report["phases"]
@@ -642,7 +729,7 @@ def build_report(
         "asked": _asked(state, scenario, rubric, lang),
         "requirements": _requirements(state, rubric, lang),
         "design": design_doc,
-        "deep_dive": _deep_dive(state, rubric, lang),
+        "deep_dive": _deep_dive(state, scenario, rubric, lang),
         "estimates": _estimates(state, scenario, design, lang),
         "curveball": _curveball(state, scenario, design, lang),
         "notes": [

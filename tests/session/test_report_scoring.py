@@ -25,7 +25,17 @@ def _report(
 ) -> dict[str, Any]:
     return {
         "asked": {"key_questions": [{"topic": "DAU", "asked": asked, "question": "how many?"}]},
-        "requirements": {"items": [{"text": "send messages", "stated": stated, "matched": "x"}]},
+        "requirements": {
+            "items": [
+                {
+                    "text": "send messages",
+                    "stated": stated,
+                    "status": "explained" if stated else "missed",
+                    "credit": 1.0 if stated else 0.0,
+                    "matched": "x",
+                }
+            ]
+        },
         "estimates": {"source": None, "figures": []},
         "design": {"score": design_score, "findings": []},
         "deep_dive": {
@@ -33,7 +43,13 @@ def _report(
                 {
                     "question": "How?",
                     "concepts": [
-                        {"text": f"c{i}", "covered": covered} for i, covered in enumerate(concepts)
+                        {
+                            "text": f"c{i}",
+                            "covered": covered,
+                            "status": "explained" if covered else "missed",
+                            "credit": 1.0 if covered else 0.0,
+                        }
+                        for i, covered in enumerate(concepts)
                     ],
                     "coverage": round(sum(concepts) / len(concepts), 2),
                 }
@@ -83,7 +99,7 @@ def test_deep_dive_points_follow_the_concepts_covered_exactly(minichat: Path) ->
     rubric = library().rubric("minichat")
     pts = _score(_report(concepts=(True, False, False)), _hints(0), rubric, "en")  # type: ignore[arg-type]
     (item,) = [i for i in pts.items if i["area"] == "deep_dive"]
-    assert "covered 1/3" in item["reason"]
+    assert "explained 1/3" in item["reason"]
     assert item["points"] == round(rubric.weights.deep_dive / 3, 2)
 
 

@@ -1,0 +1,216 @@
+"""Which of a scenario's facts answers a question: an answer, a clarification, or none.
+
+Each fact is indexed by its example questions (as candidates ask them), its keywords and,
+more weakly, its answer. A question is split into clauses ("How many users, and how big is a
+message?"); each clause is ranked against the facts. The outcomes:
+- `answer`: the best fact clears `ANSWER_THRESHOLD` and leads the next fact by `MARGIN`;
+- `clarify`: two facts both clear the threshold and are too close to choose ("Do you mean …
+  or …?");
+- `refuse`: nothing clears it: "state your assumption".
+The thresholds were calibrated on the development set in tests/data/understanding
+(`benchmarks/understanding.py` prints the figures).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from sysdesign.understand.match import WEIGHTS, Vector, _norm, content_words, cosine, features
+
+if TYPE_CHECKING:
+    from sysdesign.models.scenario import Fact, Scenario
+
+ANSWER_THRESHOLD = 0.22
+MARGIN = 0.03
+CLARIFY_FLOOR = 0.26
+CENTROID_SHARE = 0.3
+UNSEEN_WORD_IDF = 2.0
+EXAMPLE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 0.92
+ANSWER_WEIGHT = 0.75
+MAX_FACTS_PER_QUESTION = 3
+
+Outcome = Literal["answer", "clarify", "refuse"]
+
+_CLAUSE = re.compile(
+    r"\?|;|\n|,?\s+(?:and|also|plus)\s+(?=(?:how|what|which|who|when|where|why|do|does|is|are|"
+    r"can|should|will)\b)|(?:그리고|또한|그리고요)\s|,\s*(?=(?:그리고|또|또한)\s)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    fact: str
+    score: float
+    example: str
+
+
+@dataclass(frozen=True)
+class FactMatch:
+    """What the interviewer makes of one question."""
+
+    outcome: Outcome
+    facts: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    ranked: tuple[Ranked, ...] = field(default=(), repr=False)
+
+
+def fact_index_items(facts: Sequence[Fact]) -> list[tuple[str, str, float]]:
+    items: list[tuple[str, str, float]] = []
+    for f in facts:
+        for lang in ("en", "ko"):
+            for q in getattr(f.examples, lang):
+                items.append((f.id, q, EXAMPLE_WEIGHT))
+            words = getattr(f.keywords, lang)
+            for w in words:
+                items.append((f.id, w, KEYWORD_WEIGHT))
+            items.append((f.id, getattr(f.answer, lang), ANSWER_WEIGHT))
+    return items
+
+
+@dataclass
+class FactIndex:
+    """A scenario's facts as vectors: each example, each fact's centroid, each fact's words.
+
+    - IDF counts facts, not examples: a word many facts share ("users" in a chat scenario)
+      tells little about which one is meant.
+    - A fact's score blends its best example (`1 − CENTROID_SHARE`) with its centroid, then is
+      scaled by coverage: the share of the question's weight that the fact's own words
+      (examples, keywords, answer) account for. A question about something the facts never
+      mention ("How big is the team?") keeps little coverage and is refused.
+    - A word the scenario never uses weighs little (it may be a paraphrase's own word); a
+      concept the lexicon knows and the scenario never mentions weighs fully (it is a topic
+      the facts do not cover).
+    """
+
+    examples: list[tuple[str, Vector, float]] = field(default_factory=list)
+    centroids: dict[str, Vector] = field(default_factory=dict)
+    vocab: dict[str, set[str]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+    unseen_concept_idf: float = 1.0
+
+    @staticmethod
+    def build(facts: Sequence[Fact]) -> FactIndex:
+        items = fact_index_items(facts)
+        raws = [(label, features(text), weight) for label, text, weight in items]
+        index = FactIndex()
+        for label, raw, _ in raws:
+            index.vocab.setdefault(label, set()).update(raw)
+        df: Counter[str] = Counter()
+        for words in index.vocab.values():
+            df.update(words)
+        n = max(1, len(index.vocab))
+        index.idf = {f: math.log((n + 1) / (c + 0.5)) + 1.0 for f, c in df.items()}
+        index.unseen_concept_idf = math.log(n + 1) + 1.0
+        for label, raw, weight in raws:
+            index.examples.append((label, index.vector(raw), weight))
+        sums: dict[str, dict[str, float]] = {}
+        for label, vec, weight in index.examples:
+            if weight == EXAMPLE_WEIGHT:
+                acc = sums.setdefault(label, {})
+                for k, v in vec.items():
+                    acc[k] = acc.get(k, 0.0) + v
+        index.centroids = {label: _norm(acc) for label, acc in sums.items()}
+        return index
+
+    def vector(self, raw: Counter[str]) -> Vector:
+        out: Vector = {}
+        for f, c in raw.items():
+            idf = self.idf.get(f)
+            if idf is None:
+                idf = self.unseen_concept_idf if f.startswith("c:") else UNSEEN_WORD_IDF
+            out[f] = (1.0 + math.log(c)) * WEIGHTS[f[0]] * idf
+        return _norm(out)
+
+    def rank(self, text: str) -> list[tuple[str, float, str]]:
+        """(fact id, score, best example) for every fact, best first."""
+        q = self.vector(features(text))
+        best: dict[str, tuple[float, str]] = {}
+        for (label, vec, weight), (_, example, _) in zip(self.examples, self._texts, strict=True):
+            score = cosine(q, vec) * weight
+            if label not in best or score > best[label][0]:
+                best[label] = (score, example)
+        out: list[tuple[str, float, str]] = []
+        for label, (score, example) in best.items():
+            centroid = cosine(q, self.centroids.get(label, {}))
+            coverage = sum(v * v for k, v in q.items() if k in self.vocab[label])
+            blended = (1 - CENTROID_SHARE) * score + CENTROID_SHARE * centroid
+            out.append((label, blended * coverage, example))
+        out.sort(key=lambda item: (-item[1], item[0]))
+        return out
+
+    _texts: list[tuple[str, str, float]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=64)
+def _index_for(key: tuple[str, int]) -> FactIndex:
+    facts = _FACTS[key]
+    index = FactIndex.build(facts)
+    index._texts = fact_index_items(facts)
+    return index
+
+
+_FACTS: dict[tuple[str, int], Sequence[Fact]] = {}
+
+
+def fact_index(scenario: Scenario) -> FactIndex:
+    """The scenario's fact index, built once per scenario object."""
+    key = (scenario.id, id(scenario.facts))
+    _FACTS[key] = scenario.facts
+    return _index_for(key)
+
+
+def clauses(question: str) -> list[str]:
+    """A question split into the parts that ask one thing each (short parts stay joined)."""
+    parts = [p.strip(" ,") for p in _CLAUSE.split(question) if p and p.strip(" ,")]
+    out: list[str] = []
+    for part in parts:
+        if out and len(content_words(part)) < 2:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out or [question]
+
+
+def _decide(ranked: list[tuple[str, float, str]]) -> FactMatch:
+    top = tuple(Ranked(f, s, e) for f, s, e in ranked[:5])
+    if not ranked or ranked[0][1] < ANSWER_THRESHOLD:
+        return FactMatch("refuse", ranked=top)
+    first = ranked[0]
+    second = ranked[1] if len(ranked) > 1 else None
+    if second is not None and second[1] >= CLARIFY_FLOOR and first[1] - second[1] < MARGIN:
+        return FactMatch("clarify", choices=(first[0], second[0]), ranked=top)
+    return FactMatch("answer", facts=(first[0],), ranked=top)
+
+
+def match_question(question: str, scenario: Scenario) -> FactMatch:
+    """Answer, clarify or refuse a candidate's question from the scenario's facts."""
+    index = fact_index(scenario)
+    whole = _decide(index.rank(question))
+    parts = clauses(question)
+    if len(parts) < 2:
+        return whole
+    answered: list[str] = []
+    choices: tuple[str, ...] = ()
+    for part in parts:
+        decided = _decide(index.rank(part))
+        if decided.outcome == "answer":
+            answered += [f for f in decided.facts if f not in answered]
+        elif decided.outcome == "clarify" and not choices:
+            choices = decided.choices
+    if whole.outcome == "answer" and whole.facts[0] not in answered:
+        answered.insert(0, whole.facts[0])
+    if answered:
+        return FactMatch(
+            "answer", facts=tuple(answered[:MAX_FACTS_PER_QUESTION]), ranked=whole.ranked
+        )
+    if choices:
+        return FactMatch("clarify", choices=choices, ranked=whole.ranked)
+    return whole

@@ -1,0 +1,134 @@
+"""The bilingual domain lexicon (data/lexicon.yaml): concepts and their surface forms.
+
+A concept ("users") gathers the words that name it in both languages ("user base", "DAU",
+"이용자", "가입자"). Reading a text for concepts makes a paraphrase and the fact's own words
+meet: "How many people open the app every day?" and "일일 활성 사용자" both carry `dau`.
+A concept may also imply a design tag (`idempotency`) or name a technology (`mysql`), which
+the design checker reads from labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sysdesign.understand.normalise import (
+    is_hangul,
+    normalise,
+    split_units,
+    strip_korean,
+    tokens,
+)
+
+if TYPE_CHECKING:
+    from sysdesign.models.lexicon import LexiconFile
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One concept as the matcher uses it."""
+
+    id: str
+    tags: tuple[str, ...] = ()
+    tech: str | None = None
+    kind: str | None = None
+    broader: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """Surface forms compiled for matching: token sequences, and long Korean forms that may
+    occur inside a token or across a space."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    joined: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, entry: Entry, forms: list[str]) -> None:
+        self.entries[entry.id] = entry
+        for form in forms:
+            seq = tuple(tokens(form))
+            if not seq:
+                continue
+            self.by_first.setdefault(seq[0], []).append((seq, entry.id))
+            joined = "".join(seq)
+            if is_hangul(joined) and len(joined) > 2:
+                self.joined.append((joined, entry.id))
+        for lst in self.by_first.values():
+            lst.sort(key=lambda item: len(item[0]), reverse=True)
+
+    def concepts(self, text: str) -> list[str]:
+        """Concept ids found in `text`, in order of appearance, with their broader concepts."""
+        toks = tokens(text)
+        # a short Korean form must be the whole word, endings included (감사 ≠ 감사합니다)
+        bare = [strip_korean(t, endings=False) for t in split_units(normalise(text)).split()]
+        found: list[str] = []
+        for i, tok in enumerate(toks):
+            for seq, cid in self.by_first.get(tok, ()):
+                if tuple(toks[i : i + len(seq)]) != seq:
+                    continue
+                if len(seq) == 1 and is_hangul(tok) and len(tok) <= 2 and bare[i] != tok:
+                    continue
+                found.append(cid)
+        if self.joined:
+            flat = "".join(toks)
+            spaced = normalise(text).replace(" ", "")
+            for joined, cid in self.joined:
+                if cid not in found and (joined in flat or joined in spaced):
+                    found.append(cid)
+        out: list[str] = []
+        for cid in found:
+            if cid not in out:
+                out.append(cid)
+            for b in self.entries[cid].broader:
+                if b not in out:
+                    out.append(b)
+        return out
+
+    def tags_in(self, text: str) -> dict[str, str]:
+        """Design tags implied by `text`: tag → the concept that implied it."""
+        out: dict[str, str] = {}
+        for cid in self.concepts(text):
+            for tag in self.entries[cid].tags:
+                out.setdefault(tag, cid)
+        return out
+
+    def tech_in(self, text: str) -> str | None:
+        """The first technology named in `text` (e.g. "mysql"), if any."""
+        for cid in self.concepts(text):
+            tech = self.entries[cid].tech
+            if tech:
+                return tech
+        return None
+
+
+def lexicon_path() -> Path:
+    from sysdesign.paths import bundled
+
+    return bundled("data") / "lexicon.yaml"
+
+
+def compile_lexicon(model: LexiconFile) -> Lexicon:
+    lex = Lexicon()
+    for c in model.concepts:
+        lex.add(
+            Entry(
+                id=c.id,
+                tags=tuple(c.tags),
+                tech=c.tech,
+                kind=c.kind,
+                broader=tuple(c.broader),
+            ),
+            [c.id.replace("_", " "), *c.en, *c.ko],
+        )
+    return lex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled lexicon, validated (line-numbered errors) and compiled once."""
+    from sysdesign.library import load_lexicon
+
+    return compile_lexicon(load_lexicon(lexicon_path()))
