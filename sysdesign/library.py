@@ -19,6 +19,7 @@ from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
     from sysdesign.models.lexicon import LexiconFile
+    from sysdesign.models.qa import QaTopicFile
     from sysdesign.models.rubric import Rubric
     from sysdesign.models.scenario import Scenario
     from sysdesign.models.track import Track, TrackFile
@@ -175,6 +176,217 @@ def load_design_text(text: str, name: str = "<design>") -> Design:
     return parse_design(parse_yaml(text, name))
 
 
+# ---------------------------------------------------------------- technical-question bank
+
+QA_MIN_PHRASINGS = 3  # example sentences per language for every gradable point
+QA_MIN_CLAIM_SAYS = 2  # example sentences per language for every known wrong claim
+
+
+def qa_dir() -> Path:
+    """The bundled technical-question bank: one file per topic, `data/qa/<topic>.yaml`."""
+    return paths.bundled("data") / "qa"
+
+
+def _qa_reference_problems(loaded: LoadedYaml) -> list[Problem]:
+    """Duplicate question ids, and follow-ups that name a question or point that does not exist.
+
+    The model refuses these too, but only for the file as a whole; checking the raw YAML first
+    lets each message carry its own line.
+    """
+    data = loaded.data
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(questions, list):
+        return []
+    ids = [q["id"] for q in questions if isinstance(q, dict) and isinstance(q.get("id"), str)]
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for i, q in enumerate(questions):
+        qid = q.get("id") if isinstance(q, dict) else None
+        if isinstance(qid, str) and qid in seen:
+            out.append(
+                loaded.problem(
+                    ("questions", i, "id"),
+                    f"duplicate question id {qid!r} / 질문 id가 중복됩니다: {qid!r}",
+                )
+            )
+        if isinstance(qid, str):
+            seen.add(qid)
+    for i, q in enumerate(questions):
+        if not isinstance(q, dict) or not isinstance(q.get("follow_ups"), list):
+            continue
+        points = [
+            p["id"]
+            for p in q.get("points") or []
+            if isinstance(p, dict) and isinstance(p.get("id"), str)
+        ]
+        for j, f in enumerate(q["follow_ups"]):
+            if not isinstance(f, dict):
+                continue
+            ask, point = f.get("ask"), f.get("point")
+            if isinstance(ask, str) and ask not in ids:
+                out.append(
+                    loaded.problem(
+                        ("questions", i, "follow_ups", j, "ask"),
+                        f"follow-up asks unknown question {ask!r} / 꼬리 질문으로 지정한 질문 "
+                        f"{ask!r}, 이 파일에 없습니다" + did_you_mean(ask, ids),
+                    )
+                )
+            if isinstance(point, str) and point not in points:
+                out.append(
+                    loaded.problem(
+                        ("questions", i, "follow_ups", j, "point"),
+                        f"follow-up names unknown point {point!r} / 꼬리 질문 조건의 요점 "
+                        f"{point!r}, 이 질문에 없습니다" + did_you_mean(point, points),
+                    )
+                )
+    return out
+
+
+def qa_chain_depths(topic: QaTopicFile) -> dict[str, int]:
+    """For each question, how many questions its longest follow-up chain holds (itself included).
+
+    A question without follow-ups has depth 1; "why are goroutines cheap → what happens on a
+    blocking syscall → how does work stealing help" has depth 3. A follow-up that would loop back
+    into its own chain is not counted (and `validate` reports it).
+    """
+    asks = {q.id: [f.ask for f in q.follow_ups] for q in topic.questions}
+    done: dict[str, int] = {}
+
+    def depth(qid: str, chain: frozenset[str]) -> tuple[int, bool]:
+        """(depth, whether a loop was cut below): only uncut results are remembered."""
+        if qid in done:
+            return done[qid], False
+        value, cut = 1, False
+        for a in asks[qid]:
+            if a in chain or a == qid:
+                cut = True
+                continue
+            below, below_cut = depth(a, chain | {qid})
+            value, cut = max(value, 1 + below), cut or below_cut
+        if not cut:
+            done[qid] = value
+        return value, cut
+
+    return {qid: depth(qid, frozenset())[0] for qid in asks}
+
+
+def _qa_cycles(topic: QaTopicFile) -> list[tuple[int, int, str]]:
+    """(question index, follow-up index, question id) of each follow-up that closes a loop."""
+    index = {q.id: n for n, q in enumerate(topic.questions)}
+    out: list[tuple[int, int, str]] = []
+    for n, q in enumerate(topic.questions):
+        for j, f in enumerate(q.follow_ups):
+            seen: set[str] = set()
+            stack = [f.ask]
+            while stack:
+                cur = stack.pop()
+                if cur == q.id:
+                    out.append((n, j, f.ask))
+                    break
+                if cur in seen:
+                    continue
+                seen.add(cur)
+                stack.extend(x.ask for x in topic.questions[index[cur]].follow_ups)
+    return out
+
+
+def _qa_problems(topic: QaTopicFile, loaded: LoadedYaml) -> list[Problem]:
+    """What the model cannot say on its own: file name, example sentences, reachability, loops."""
+    out: list[Problem] = []
+    stem = Path(loaded.file).stem
+    if stem != topic.topic and not loaded.file.startswith("<"):
+        out.append(
+            loaded.problem(
+                ("topic",),
+                f"topic {topic.topic!r} differs from the file name {stem!r} / 주제와 파일 이름이 "
+                f"다릅니다: {topic.topic!r}, {stem!r}",
+            )
+        )
+    asked = {f.ask for q in topic.questions for f in q.follow_ups}
+    for n, q in enumerate(topic.questions):
+        at: tuple[str | int, ...] = ("questions", n)
+        if not q.root and q.id not in asked:
+            out.append(
+                loaded.problem(
+                    (*at, "root"),
+                    f"{q.id}: root is false but no follow-up asks it, so it is never asked / "
+                    f"{q.id}: root가 false인데 이 질문을 묻는 꼬리 질문이 없어 나올 일이 없습니다",
+                )
+            )
+        for label, ids in (
+            ("point", [p.id for p in q.points]),
+            ("wrong claim", [c.id for p in q.points for c in p.wrong_claims]),
+        ):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                out.append(
+                    loaded.problem(
+                        at,
+                        f"{q.id}: duplicate {label} ids: {', '.join(dupes)} / {q.id}: 중복된 id: "
+                        f"{', '.join(dupes)}",
+                    )
+                )
+        for m, p in enumerate(q.points):
+            where = (*at, "points", m)
+            for lang in ("ko", "en"):
+                have = len(getattr(p.phrasings, lang))
+                if have < QA_MIN_PHRASINGS:
+                    out.append(
+                        loaded.problem(
+                            (*where, "phrasings", lang) if have else (*where, "phrasings"),
+                            f"point {p.id!r} has {have} {lang} phrasings; write at least "
+                            f"{QA_MIN_PHRASINGS} / 요점 {p.id!r}의 {lang} 예문이 {have}개입니다. "
+                            f"{QA_MIN_PHRASINGS}개 이상 쓰세요",
+                        )
+                    )
+                upper = [k for k in getattr(p.keywords, lang) if k != k.lower()]
+                if upper:
+                    out.append(
+                        loaded.problem(
+                            (*where, "keywords", lang),
+                            f"keywords are matched in lower case: {', '.join(upper)} / 키워드는 "
+                            f"소문자로 씁니다: {', '.join(upper)}",
+                        )
+                    )
+            for c, claim in enumerate(p.wrong_claims):
+                for lang in ("ko", "en"):
+                    have = len(getattr(claim.says, lang))
+                    if have < QA_MIN_CLAIM_SAYS:
+                        out.append(
+                            loaded.problem(
+                                (*where, "wrong_claims", c, "says"),
+                                f"wrong claim {claim.id!r} has {have} {lang} example sentences; "
+                                f"write at least {QA_MIN_CLAIM_SAYS} / 잘못된 주장 {claim.id!r}의 "
+                                f"{lang} 예문이 {have}개입니다. {QA_MIN_CLAIM_SAYS}개 이상 쓰세요",
+                            )
+                        )
+    for n, j, ask in _qa_cycles(topic):
+        out.append(
+            loaded.problem(
+                ("questions", n, "follow_ups", j, "ask"),
+                f"follow-up {ask!r} leads back to {topic.questions[n].id!r}: a chain must not "
+                f"loop / 꼬리 질문이 돌고 돕니다: {topic.questions[n].id!r} → {ask!r} → … → "
+                f"{topic.questions[n].id!r}. 고리가 없어야 합니다",
+            )
+        )
+    return out
+
+
+def parse_qa_topic(loaded: LoadedYaml) -> QaTopicFile:
+    from sysdesign.models.qa import QaTopicFile
+
+    early = _qa_reference_problems(loaded)
+    if early:
+        raise InvalidInputError(early)
+    topic = validate_as(QaTopicFile, loaded)
+    return _finish(topic, _qa_problems(topic, loaded))  # type: ignore[no-any-return]
+
+
+def load_qa_topic(path: Path) -> QaTopicFile:
+    """One topic of the question bank; the first invalid file stops with every problem, located."""
+    return parse_qa_topic(read_yaml(path))
+
+
 # ---------------------------------------------------------------- validate
 
 
@@ -189,6 +401,8 @@ def detect_kind(data: Any) -> str | None:
         return "tracks"
     if "concepts" in keys and "scenario" not in keys:
         return "lexicon"
+    if "questions" in keys and "topic" in keys:
+        return "qa"
     if "key_questions" in keys or "weights" in keys or "deep_dives" in keys:
         return "rubric"
     if "prompt" in keys or "facts" in keys:
@@ -240,8 +454,17 @@ def validate_file(path: Path) -> tuple[str | None, list[Problem]]:
         validate_as(LexiconFile, loaded)
         return []
 
+    def _qa() -> list[Problem]:
+        early = _qa_reference_problems(loaded)
+        if early:
+            return early
+        from sysdesign.models.qa import QaTopicFile
+
+        return _qa_problems(validate_as(QaTopicFile, loaded), loaded)
+
     checkers = {
         "lexicon": _lexicon,
+        "qa": _qa,
         "scenario": _scenario,
         "rubric": _rubric,
         "design": _design,
@@ -255,8 +478,8 @@ def validate_file(path: Path) -> tuple[str | None, list[Problem]]:
                 1,
                 1,
                 "",
-                "cannot tell what kind of file this is (scenario, rubric, design, tracks, story or "
-                "lexicon)"
+                "cannot tell what kind of file this is (scenario, rubric, design, tracks, story, "
+                "lexicon or qa)"
                 " / 어떤 종류의 파일인지 알 수 없습니다",
             )
         ]
@@ -434,6 +657,15 @@ def load_library() -> Library:
             lib.rubrics[rubric.scenario] = rubric
             lib.sources[f"rubric:{rubric.scenario}"] = path
     return lib
+
+
+def load_qa_topics() -> list[tuple[QaTopicFile, Path]]:
+    """Every question-bank topic file, bundled first, then `$SYSDESIGN_HOME/qa`, validated."""
+    return [
+        (_cached(load_qa_topic, path), path)
+        for folder in (qa_dir(), paths.user_dir("qa"))
+        for path in _yaml_files(folder)
+    ]
 
 
 _CACHE: dict[str, Library] = {}

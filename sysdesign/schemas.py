@@ -11,6 +11,7 @@ SCHEMA_MODELS: dict[str, tuple[str, str]] = {
     "tracks": ("sysdesign.models.track", "TrackFile"),
     "story": ("sysdesign.models.story", "Story"),
     "lexicon": ("sysdesign.models.lexicon", "LexiconFile"),
+    "qa": ("sysdesign.models.qa", "QaTopicFile"),
 }
 
 

@@ -73,6 +73,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Behavioural (STAR) stories: bank, checks, timed practice, coverage.",
         "행동 면접(STAR) 스토리: 보관, 점검, 시간제한 연습, 커버리지.",
     ),
+    "qa": (
+        "qa_cmds",
+        "Technical interview questions with follow-up chains: the question bank.",
+        "꼬리 질문이 이어지는 기술 면접 질문: 질문 은행.",
+    ),
     "scenarios": ("library_cmds", "Browse the interview scenarios.", "면접 시나리오를 봅니다."),
     "tracks": (
         "library_cmds",

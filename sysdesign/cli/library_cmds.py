@@ -286,8 +286,8 @@ def validate(
         list[Path],
         typer.Argument(
             metavar="FILE...",
-            help="Scenario, rubric, design, tracks or story YAML files. / "
-            "시나리오, 루브릭, 설계, 트랙, 스토리 YAML 파일.",
+            help="Scenario, rubric, design, tracks, story or question-bank (qa) YAML files. / "
+            "시나리오, 루브릭, 설계, 트랙, 스토리, 기술 질문(qa) YAML 파일.",
         ),
     ],
     json_out: JsonOpt = False,
@@ -328,7 +328,7 @@ def validate(
         raise typer.Exit(EXIT_VERDICT)
 
 
-SCHEMA_KINDS = ("scenario", "rubric", "design", "tracks", "story")
+SCHEMA_KINDS = ("scenario", "rubric", "design", "tracks", "story", "qa")
 
 
 def schema(
@@ -336,8 +336,8 @@ def schema(
         str,
         typer.Argument(
             metavar="KIND",
-            help="scenario, rubric, design, tracks or story. / "
-            "scenario, rubric, design, tracks, story 중 하나.",
+            help="scenario, rubric, design, tracks, story or qa. / "
+            "scenario, rubric, design, tracks, story, qa 중 하나.",
         ),
     ],
 ) -> None:

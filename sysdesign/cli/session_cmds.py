@@ -297,6 +297,10 @@ def report(
         ),
     ] = False,
     lang: LangOpt = None,
+    json_out: Annotated[
+        bool,
+        typer.Option("--json", help="Same as --format json. / --format json과 같습니다."),
+    ] = False,
 ) -> None:
     """Show a session's scored report. / 면접의 채점 리포트를 봅니다."""
     from sysdesign.errors import NotFoundError, UsageError
@@ -307,6 +311,8 @@ def report(
     from sysdesign.session.report import build_report, render_report
     from sysdesign.store import open_store
 
+    if json_out:
+        fmt = "json"
     if fmt not in ("md", "html", "json"):
         raise UsageError(f"unknown format {fmt!r}: use md, html or json / 형식은 md, html, json")
     if output is not None:

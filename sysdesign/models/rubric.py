@@ -102,6 +102,14 @@ class Rubric(Strict):
         "객체 저장소)입니다. 데이터 노드가 원본이므로 no-cdn을 적용하지 않습니다.",
     )
     avoid_findings: list[str] = Field(default_factory=list)
+    key_figures: list[str] = Field(
+        default_factory=list,
+        max_length=5,
+        description="Estimator figures the candidate should state (peak_read_qps, "
+        "storage_per_year, egress_bandwidth, cache_memory…); empty: peak QPS both ways, storage "
+        "per year and egress. / 지원자가 직접 말해야 할 추정 수치(비어 있으면 양방향 피크 QPS, "
+        "연간 저장량, 송출 대역폭).",
+    )
     deep_dives: list[DeepDive] = Field(min_length=1)
     weights: Weights
     references: list[Reference] = Field(default_factory=list)

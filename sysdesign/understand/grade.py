@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 POINT_THRESHOLD = 0.42
 WRONG_THRESHOLD = 0.45
+WRONG_MARGIN = 0.05  # a wrong claim must be clearly closer than any right phrasing
 LISTED_CREDIT = 0.25
 PHRASING_WEIGHT = 1.0
 TEXT_WEIGHT = 0.95
@@ -194,13 +195,26 @@ def explains(sentence: str) -> bool:
         return False
     if any(t in _EN_PREDICATE for t in raw):
         return True
-    # a sentence has grammar: articles, prepositions, conjunctions; a list of terms has few
-    return len({t for t in raw if t in _EN_FUNCTION}) >= 2
+    # a sentence has grammar (articles, prepositions, conjunctions); a list of terms has few,
+    # and those few belong to its terms ("fan-out on write")
+    function = [t for t in raw if t in _EN_FUNCTION]
+    return len(set(function)) >= 2 and len(function) / len(raw) >= 0.2
+
+
+_QUESTION = re.compile(
+    r"^\s*(how|what|which|who|when|where|why|do|does|did|is|are|can|could|should|will|would|"
+    r"may|must|shall|have|has)\b|(몇|얼마|어떻게|무엇|뭐|어느|어디|언제|누가|왜)|"
+    r"(나요|까요|가요|인가|는지|을지|죠|니까|습니까)\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_soup(text: str) -> bool:
-    """A line of terms: several content words and no sentence in it explains anything."""
+    """A line of terms: several content words, no sentence in it explains anything, and (for
+    a question) no question word or question ending."""
     parts = sentences(text) or [text]
+    if _QUESTION.search(text):
+        return False
     return len(content_words(text)) >= 3 and not any(explains(p) for p in parts)
 
 
@@ -269,7 +283,9 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
                         best_ok[pid] = (score, sentence, says)
                 elif label.startswith("wrong:"):
                     _, pid, claim = label.split(":", 2)
-                    beats = score >= WRONG_THRESHOLD and score > ok_scores.get(pid, 0.0)
+                    beats = (
+                        score >= WRONG_THRESHOLD and score > ok_scores.get(pid, 0.0) + WRONG_MARGIN
+                    )
                     if beats and (pid not in wrong or score > wrong[pid][0]):
                         wrong[pid] = (score, sentence, claim)
     out: list[PointVerdict] = []

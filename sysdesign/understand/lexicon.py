@@ -18,8 +18,8 @@ from sysdesign.understand.normalise import (
     is_hangul,
     normalise,
     split_units,
-    strip_korean,
     tokens,
+    whole_word,
 )
 
 if TYPE_CHECKING:
@@ -62,14 +62,14 @@ class Lexicon:
     def concepts(self, text: str) -> list[str]:
         """Concept ids found in `text`, in order of appearance, with their broader concepts."""
         toks = tokens(text)
-        # a short Korean form must be the whole word, endings included (감사 ≠ 감사합니다)
-        bare = [strip_korean(t, endings=False) for t in split_units(normalise(text)).split()]
+        # a short Korean form must be a word, not a verb's stem (감사 ≠ 감사합니다)
+        whole = [whole_word(t) for t in split_units(normalise(text)).split()]
         found: list[str] = []
         for i, tok in enumerate(toks):
             for seq, cid in self.by_first.get(tok, ()):
                 if tuple(toks[i : i + len(seq)]) != seq:
                     continue
-                if len(seq) == 1 and is_hangul(tok) and len(tok) <= 2 and bare[i] != tok:
+                if len(seq) == 1 and is_hangul(tok) and len(tok) <= 2 and not whole[i]:
                     continue
                 found.append(cid)
         if self.joined:

@@ -35,8 +35,11 @@ ENDINGS: tuple[str, ...] = (
     "을까요",
     "으려면",
     "으니까",
+    "이어야",
+    "여야",
     "어야",
     "아야",
+    "여서",
     "어요",
     "아요",
     "어서",
@@ -224,6 +227,17 @@ def stem_english(word: str) -> str:
     return w
 
 
+_VERB_ENDING_START = tuple("하해했할한합되돼됩될된시")
+
+
+def whole_word(token: str) -> bool:
+    """Whether a Korean token, once stripped, is a word on its own rather than the stem of a
+    하다/되다 verb ("최신이어야" → 최신: yes; "감사합니다" → 감사: no, it says thanks)."""
+    stem_ = strip_korean(token)
+    rest = token[len(stem_) :]
+    return not rest.startswith(_VERB_ENDING_START)
+
+
 def split_units(text: str) -> str:
     """'500ms' → '500 ms', '10만명' → '10 만명': numbers apart from what follows them."""
     return _NUM_UNIT.sub(r"\1 \2", text)
@@ -249,9 +263,9 @@ def has_term(term: str, text: str) -> bool:
         return False
     joined_term = "".join(term_tokens)
     if is_hangul(joined_term) and len(joined_term) <= 2:
-        # a short Korean word: a whole token, particles off but endings kept (감사 ≠ 감사합니다)
-        words = [strip_korean(t, endings=False) for t in split_units(normalise(text)).split()]
-        return joined_term in words
+        # a short Korean word: a whole token, not the stem of a verb (감사 ≠ 감사합니다)
+        raw = split_units(normalise(text)).split()
+        return any(strip_korean(t) == joined_term and whole_word(t) for t in raw)
     text_tokens = tokens(text)
     n = len(term_tokens)
     for i in range(len(text_tokens) - n + 1):

@@ -53,6 +53,7 @@ HEAVY = ("typer", "rich", "textual", "jinja2", "diagrams", "networkx")
         "sysdesign.design",
         "sysdesign.session",
         "sysdesign.star",
+        "sysdesign.qa.bank",
         "sysdesign.progress",
         "sysdesign.rubric",
         "sysdesign.render.mermaid",
