@@ -43,6 +43,10 @@ def _files() -> list[tuple[str, Path]]:
     ]
     out += [("rubric", p) for p in sorted((TESTS / "render" / "data" / "rubrics").glob("*.yaml"))]
     out += [("story", p) for p in sorted(paths.bundled("data").glob("star/samples/*.yaml"))]
+    if "lexicon" in SCHEMA_MODELS:
+        out.append(("lexicon", paths.bundled("data") / "lexicon.yaml"))
+    if "qa" in SCHEMA_MODELS:
+        out += [("qa", p) for p in sorted(paths.bundled("data").glob("qa/*.yaml"))]
     return out
 
 
