@@ -40,9 +40,7 @@ _EN = re.compile(
 )
 # Korean puts the noun first: "팔로워가 10만 명", "사용자는 3억"
 _KO = re.compile(
-    NOUNS["ko"]
-    + r"\S*\s+(\d[\d,]*(?:\.\d+)?)\s*(천만|백만|십만|만|억|천)?\s*명?"
-    + _RATE_AFTER
+    NOUNS["ko"] + r"\S*\s+(\d[\d,]*(?:\.\d+)?)\s*(천만|백만|십만|만|억|천)?\s*명?" + _RATE_AFTER
 )
 
 

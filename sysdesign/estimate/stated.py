@@ -31,12 +31,15 @@ _PER_SECOND = (
 _PER_DAY = r"(?:/\s*day|\s*per\s+day|\s*a\s+day|\s*/\s*일|\s*daily)"
 _PER_YEAR = r"(?:/\s*y(?:ea)?r|\s*per\s+year|\s*a\s+year|\s*/\s*년|\s*yearly|\s*annually)"
 
-_RATE_EN = re.compile(
-    _NUM + r"\s*(?:req(?:uest)?s?|writes?|reads?|messages?|events?|ops)?" + _PER_SECOND, re.I
-)
+_RATE_EN = re.compile(_NUM + r"(?:\s*[a-z]+){0,2}?" + _PER_SECOND, re.I)
 _RATE_KO = re.compile(r"초당\s*(?:약\s*|대략\s*)?" + _NUM + r"\s*(?:건|번|개|회|요청|qps)?")
 _SIZE_ANY = re.compile(_NUM + r"\s*" + _SIZE + r"(?![a-z])(\s*/\s*s\b|ps\b|\s*per\s+second)?", re.I)
-_BITS = re.compile(_NUM + r"\s*(gbps|mbps|tbps|kbps)(?![a-z])", re.I)
+_BITS = re.compile(
+    _NUM + r"\s*(gbps|mbps|tbps|kbps|gbit/s|mbit/s|tbit/s|kbit/s|gb/s(?=\s*bits)|"
+    r"gigabits?\s+per\s+second|terabits?\s+per\s+second|megabits?\s+per\s+second)(?![a-z])",
+    re.I,
+)
+_UNIT_WORD = re.compile(r"\b(?:[kmgtp]i?b|[kmgtp]bit|bits?|bytes?|[kmgtp]bps)\b", re.I)
 _YEAR_BEFORE = re.compile(
     r"(1년에|연간|매년|해마다|일\s*년에|per\s+year|a\s+year|yearly|annually)\s*$", re.I
 )
@@ -90,7 +93,11 @@ def _cues(sentence: str, span: tuple[int, int]) -> frozenset[str]:
     for sep in (" and ", ", ", " 그리고 ", "이고 ", "고 "):
         after = after.split(sep, 1)[0]
     low = (before + sentence[start:end] + after).lower()
-    return frozenset(k for k, pat in _CUES.items() if re.search(pat, low))
+    found = {k for k, pat in _CUES.items() if re.search(pat, low)}
+    # "At peak, 46k writes/s and 4.6k reads/s": the peak holds for the whole clause before
+    if re.search(_CUES["peak"], sentence[:start].lower()):
+        found.add("peak")
+    return frozenset(found)
 
 
 def _size_value(num: str, mult: str | None, unit: str) -> float | None:
@@ -115,7 +122,15 @@ def stated_figures(texts: Iterable[str]) -> list[Stated]:
 
             for m in _BITS.finditer(sentence):
                 value = _number(m.group(1), m.group(2))
-                factor = {"kbps": 1e3, "mbps": 1e6, "gbps": 1e9, "tbps": 1e12}[m.group(3).lower()]
+                unit = m.group(3).lower()
+                factor = next(
+                    (
+                        f
+                        for p, f in (("k", 1e3), ("m", 1e6), ("g", 1e9), ("t", 1e12))
+                        if unit.startswith(p)
+                    ),
+                    1.0,
+                )
                 if value is not None:
                     cues = _cues(sentence, m.span())
                     out.append(Stated(value * factor / 8, "bandwidth", m.group(0), line, cues))
@@ -141,7 +156,7 @@ def stated_figures(texts: Iterable[str]) -> list[Stated]:
                 taken.append(m.span())
             for rx in (_RATE_KO, _RATE_EN):
                 for m in rx.finditer(sentence):
-                    if not free(m):
+                    if not free(m) or _UNIT_WORD.search(m.group(0)):
                         continue
                     value = _number(m.group(1), m.group(2))
                     if value is not None:

@@ -26,6 +26,7 @@ ComponentId = Annotated[str, StringConstraints(pattern=COMPONENT_ID_PATTERN)]
 CapacityText = Annotated[str, StringConstraints(pattern=r"^\s*[0-9]")]
 #: What a connection label may be written as (the loader turns it into text).
 LabelValue = str | int | float | bool | None
+MAX_COPIES = 1_000_000
 ARROW = re.compile(r"\s*(?:->|→)\s*")
 
 
@@ -39,9 +40,10 @@ class Component(Strict):
         "또는 별칭(대소문자 무관). 예: service, sql_db(mysql), nosql_db(cassandra), "
         "websocket_gateway(ws), game_server(플레이어가 직접 접속하는 전용 UDP 게임 서버)."
     )
-    replicas: int = Field(1, ge=1)
+    # Sane ranges: no logical component runs a million copies or shards.
+    replicas: int = Field(1, ge=1, le=MAX_COPIES)
     managed: bool = False
-    shards: int = Field(1, ge=1)
+    shards: int = Field(1, ge=1, le=MAX_COPIES)
     shard_key: str | None = None
     capacity: str | None = Field(
         None,
@@ -201,7 +203,10 @@ class Design(Strict):
                     sync = chain.sync
                 else:
                     sync = self.components[dst].kind not in ASYNC_TARGETS
-                out.append(Edge(src=src, dst=dst, label=chain.label, sync=sync, item=index))
+                # Built from validated parts: skip re-validation (100k edges cost seconds).
+                out.append(
+                    Edge.model_construct(src=src, dst=dst, label=chain.label, sync=sync, item=index)
+                )
         return out
 
     def label_of(self, component_id: str) -> str:

@@ -901,10 +901,12 @@ class Session:
         if not force and mtime == self._design_mtime:
             return []
         self._design_mtime = mtime
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            return [msg("error", f"cannot read {path}: {exc}", f"{path}을(를) 읽을 수 없습니다")]
+        from sysdesign.yamlio import read_input_text
+
+        try:  # a FIFO or a device is refused, not read (it would block the session)
+            text = read_input_text(path)
+        except SysdesignError as exc:
+            return [msg("error", str(exc), str(exc))]
         sha = _sha(text)
         last = self.state.designs[-1] if self.state.designs else None
         if last is not None and last.path == path_text and _save_sha(last) == sha:

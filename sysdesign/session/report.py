@@ -42,6 +42,7 @@ REPORT_KEYS: tuple[str, ...] = (
     "deep_dive",
     "estimates",
     "curveball",
+    "transcript",
     "notes",
     "breakdown",
     "next_steps",
@@ -536,7 +537,7 @@ def _transcript(state: SessionState, lang: str) -> list[dict[str, Any]]:
                 "to_text": n.assumption_for,
             }
         )
-    order = {"interviewer": 0, "candidate": 1}
+    order = {"candidate": 0, "interviewer": 1}  # an answer comes before the question it prompts
     rows.sort(key=lambda r: (r["at_seconds"], order[r["who"]]))
     return rows
 

@@ -19,7 +19,7 @@ _PUNCT = re.compile(r"[^\w\s.%]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _DOT_NOT_DECIMAL = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_NUM_UNIT = re.compile(r"(\d)([a-z가-힣])")
+_NUM_UNIT = re.compile(r"(\d)([a-z가-힣%])")
 
 # Verb and copula endings (after a noun or a 하다/되다 stem), then particles. Stripped
 # repeatedly, longest first, from the end of a Hangul token.
