@@ -52,7 +52,7 @@ def _unknown_ids(
 
 def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
     from sysdesign.models.ids import RULE_IDS
-    from sysdesign.models.kinds import KINDS
+    from sysdesign.models.kinds import KIND_QUALIFIERS, KINDS
 
     Located = list[tuple[tuple[str | int, ...], str]]
     rules: Located = [(("avoid_findings", i), r) for i, r in enumerate(rubric.avoid_findings)]
@@ -68,8 +68,25 @@ def _rubric_problems(rubric: Rubric, loaded: LoadedYaml) -> list[Problem]:
         for i, step in enumerate(path.steps)
         if not step.startswith("tag:")
     ]
-    return _unknown_ids(loaded, rules, RULE_IDS, "rule id", "규칙 id") + _unknown_ids(
-        loaded, kinds, KINDS, "kind", "컴포넌트 종류"
+    qualified: list[Problem] = []
+    for key, alternatives in rubric.equivalents.items():
+        kinds.append((("equivalents", key), key))
+        for i, alt in enumerate(alternatives):
+            name, _, qualifier = alt.partition(":")
+            kinds.append((("equivalents", key, i), name))
+            if qualifier not in KIND_QUALIFIERS:
+                qualified.append(
+                    loaded.problem(
+                        ("equivalents", key, i),
+                        f"unknown qualifier {qualifier!r} in {alt!r}; only 'sharded' "
+                        f"(e.g. sql_db:sharded) / 알 수 없는 한정어 {qualifier!r}: 'sharded'만 "
+                        "쓸 수 있습니다(예: sql_db:sharded)",
+                    )
+                )
+    return (
+        qualified
+        + _unknown_ids(loaded, rules, RULE_IDS, "rule id", "규칙 id")
+        + _unknown_ids(loaded, kinds, KINDS, "kind", "컴포넌트 종류")
     )
 
 

@@ -34,6 +34,9 @@ class LoadedYaml:
     data: Any
     value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: Keys of a `{…}` mapping written without a value, which are the tail of the value before
+    #: them cut at an unquoted comma → that pair, quoted (`label: "Postgres (posts, follows)"`).
+    flow_splits: dict[Loc, str] = field(default_factory=dict)
 
     def mark(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
         """The line and column of `loc`, or of its nearest located ancestor."""
@@ -87,6 +90,47 @@ def _too_big(out: LoadedYaml, node: Any, loc: Loc, message: str) -> InvalidInput
     return InvalidInputError(
         [Problem(out.file, mark.line + 1, mark.column + 1, format_loc(loc), message)]
     )
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _offsets(text: str) -> list[int]:
+    """Where each line of `text` starts (for turning marks back into text)."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _flow_splits(node: Any, loc: Loc, out: LoadedYaml, text: str, starts: list[int]) -> None:
+    """Record, for each valueless key in a flow mapping, the pair it was cut from."""
+    import yaml
+
+    def at(mark: Any) -> int:
+        return starts[mark.line] + mark.column if mark.line < len(starts) else len(text)
+
+    anchor: tuple[str, Any] | None = None
+    run: list[Loc] = []
+    for key_node, value_node in node.value:
+        bare = (
+            isinstance(value_node, yaml.ScalarNode)
+            and value_node.tag == "tag:yaml.org,2002:null"
+            and value_node.value == ""
+            and isinstance(key_node, yaml.ScalarNode)
+            and not key_node.style
+        )
+        if bare and anchor is not None:
+            run.append((*loc, str(key_node.value)))
+            fragment = text[at(anchor[1].start_mark) : at(key_node.end_mark)]
+            pair = f"{anchor[0]}: {_quoted(fragment.strip())}"
+            for key in run:
+                out.flow_splits[key] = pair
+        elif not bare:
+            anchor = (str(key_node.value), value_node)
+            run = []
 
 
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -155,7 +199,12 @@ def _expanded_size(node: Any, memo: dict[int, int], depth: int) -> int:
 
 
 def _walk(
-    node: Any, loc: Loc, out: LoadedYaml, problems: list[Problem], seen_values: list[int]
+    node: Any,
+    loc: Loc,
+    out: LoadedYaml,
+    problems: list[Problem],
+    seen_values: list[int],
+    source: tuple[str, list[int]] | None = None,
 ) -> None:
     import yaml
 
@@ -186,6 +235,8 @@ def _walk(
                 )
         return
     if isinstance(node, yaml.MappingNode):
+        if node.flow_style and source is not None:
+            _flow_splits(node, loc, out, *source)
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
@@ -203,10 +254,10 @@ def _walk(
                 )
             seen.add(key)
             out.key_marks[child] = mark
-            _walk(value_node, child, out, problems, seen_values)
+            _walk(value_node, child, out, problems, seen_values, source)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), out, problems, seen_values)
+            _walk(item, (*loc, index), out, problems, seen_values, source)
 
 
 def parse_yaml(text: str, file: str) -> LoadedYaml:
@@ -236,7 +287,7 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
                 f"more than {MAX_VALUES:,} values once aliases are expanded / "
                 f"별칭(alias)을 펼치면 값이 {MAX_VALUES:,}개를 넘습니다",
             )
-        _walk(node, (), out, problems, [0])
+        _walk(node, (), out, problems, [0], (text, _offsets(text)))
         if problems:
             raise InvalidInputError(problems)
         data = loader.construct_document(node)
@@ -253,7 +304,7 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
         if "python/" in str(exc):
             what = f"unsafe YAML tag refused ({what}) / 안전하지 않은 YAML 태그는 읽지 않습니다"
         else:
-            what = f"invalid YAML: {what} / 잘못된 YAML"
+            what = f"invalid YAML: {what} / 잘못된 YAML" + _colon_hint(text, mark)
         raise InvalidInputError([Problem(file, line, col, "", what)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise InvalidInputError(
@@ -267,6 +318,32 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
         loader.dispose()
     out.data = data
     return out
+
+
+_FLOW_PAIR = re.compile(r"([A-Za-z0-9_-]+(?:\s*(?:->|→)\s*[A-Za-z0-9_-]+)*)\s*:\s+([^,{}\[\]]*)$")
+
+
+def _colon_hint(text: str, mark: Any) -> str:
+    """Inside `{…}`, a value with an unquoted ': ' stops the parser; name the pair to quote."""
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    head, tail = line[: mark.column], line[mark.column :]
+    if not tail.startswith(":"):
+        return ""
+    found = _FLOW_PAIR.search(head.rstrip())
+    if found is None:
+        return ""
+    rest = re.split(r"[,}]", tail, maxsplit=1)[0] if "{" in head else tail
+    value = (found.group(2) + rest).strip()
+    pair = f"{found.group(1)}: {_quoted(value)}"
+    return (
+        f"; a ': ' inside a value ends it: quote the value, {pair} / "
+        f"값 안에 ': '가 있으면 값이 끊깁니다. 값을 따옴표로 감싸세요: {pair}"
+    )
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:
@@ -482,19 +559,43 @@ def bilingual_message(err: Any) -> str:
     return f"{err['msg']} / {_KO_BY_TYPE.get(err['type'], '올바르지 않은 값입니다')}"
 
 
+def _data_loc(data: Any, raw: Loc) -> Loc:
+    """Pydantic's error location with the union-branch tags it inserts (`Component`, `str`,
+    `function-before[…]`) dropped: a part is kept when it names a key or index of the data there,
+    so a user's own key keeps its name whatever its case."""
+    out: list[str | int] = []
+    current: Any = data
+    for part in raw:
+        in_data = (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        )
+        if in_data:
+            out.append(part)
+            current = current[part]
+            continue
+        tag = (isinstance(part, str) and part[:1].isupper()) or "[" in str(part)
+        if not tag and part not in ("str", "int", "float", "bool", "list", "dict"):
+            out.append(part)
+            current = None
+    return tuple(out)
+
+
 def validation_problems(model: type[BaseModel], loaded: LoadedYaml, exc: Any) -> list[Problem]:
     """Turn a pydantic ValidationError into located problems."""
     problems: list[Problem] = []
     seen: set[tuple[Loc, str]] = set()
     for err in exc.errors(include_url=False):
-        # Drop union-branch tags pydantic inserts (e.g. 'Component', 'str') from the location.
-        loc: Loc = tuple(
-            p for p in err["loc"] if not ((isinstance(p, str) and p[:1].isupper()) or "[" in str(p))
-        )
+        loc = _data_loc(loaded.data, err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":
             parent, name = loc[:-1], loc[-1]
             msg = "unknown key / 알 수 없는 키" + did_you_mean(str(name), _fields_at(model, parent))
+            if loc in loaded.flow_splits:
+                pair = loaded.flow_splits[loc]
+                msg += (
+                    f"; an unquoted comma inside {{…}} split a value: quote the label: {pair} / "
+                    f"{{…}} 안에서 따옴표 없는 쉼표가 값을 나눴습니다. 따옴표로 감싸세요: {pair}"
+                )
             key = True
         elif kind == "missing":
             msg = "required field missing / 필수 항목이 없습니다"

@@ -85,6 +85,14 @@ def check(
             " / 심각도는 critical, major, minor 중 하나입니다"
         )
     model = load_design(design)
+    from sysdesign.design.inputs import input_problems, scenario_problems
+    from sysdesign.errors import InvalidInputError
+    from sysdesign.yamlio import read_yaml
+
+    loaded = read_yaml(design)
+    refused = input_problems(loaded) + ([] if scenario else scenario_problems(loaded))
+    if refused:
+        raise InvalidInputError(refused)
     if kill:
         from sysdesign.design.whatif import kill as kill_components
 

@@ -293,15 +293,15 @@ def validate(
     json_out: JsonOpt = False,
 ) -> None:
     """Validate files and list every problem (exit 1 if any, 2 if unreadable). / 파일을 검증하고 모든 문제를 나열합니다(문제가 있으면 1, 읽을 수 없으면 2로 종료)."""
+    from sysdesign.design.inputs import validate_path
     from sysdesign.errors import InvalidInputError, UnreadableFileError
-    from sysdesign.library import validate_file
 
     results: list[dict[str, Any]] = []
     unreadable = False
     found = False
     for path in files:
         try:
-            kind, problems = validate_file(path)
+            kind, problems = validate_path(path)
         except InvalidInputError as exc:
             unreadable = unreadable or isinstance(exc, UnreadableFileError)
             kind, problems = None, exc.problems

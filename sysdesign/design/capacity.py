@@ -4,9 +4,13 @@ Where the load lands is stated, not guessed silently:
 - the request tier every client journey crosses (the dominators common to every data store,
   e.g. the load balancer and the one API tier) carries peak reads + peak writes;
 - the websocket gateways together hold the concurrent connections (DAU × concurrent share);
-- a database that takes writes carries the peak writes (only the databases with an edge
-  labelled `write` when the design labels any; else every database a service writes to);
-  each shard has one primary, so write capacity is shards × per-primary writes;
+- a database carries the writes that reach it along the edges (see `write_shares`): the ones
+  with an edge labelled as a write when the design labels any; else, of the databases the
+  clients' writes can reach (edges labelled only as reads carry none), the ones that end a flow
+  the scenario's rubric expects, else the one reached, else an equal share each, said so;
+- a database with a primary per shard takes shards × per-primary writes; a leaderless one
+  (Cassandra, DynamoDB: `leaderless` in the catalogue) takes nodes × per-node replica writes ÷
+  replication, nodes being replicas × shards;
 - the queues carry the peak writes as messages; the caches together serve the peak reads.
 Managed components are left out: the provider scales them within its own quotas.
 """
@@ -19,9 +23,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sysdesign.design.context import Context
-from sysdesign.design.graph import is_write_edge, kind_of, of_kind
+from sysdesign.design.graph import bfs, is_read_edge, is_write_edge, kind_of, kind_path, of_kind
 from sysdesign.errors import UsageError
-from sysdesign.models.kinds import DATABASES
+from sysdesign.models.kinds import CONNECTION_KINDS, DATA_STORES, DATABASES
 
 What = Literal["throughput", "writes", "connections"]
 _NUMBER = re.compile(r"^\s*([0-9][0-9.,_]*\s*(?:[kKmMbBtT]|만|억|천)?)\s*(.*?)\s*$")
@@ -43,6 +47,10 @@ class Load:
     load_name: str  # the traffic result or derivation the load comes from
     per_instance: PerInstance
     instances: int
+    #: How the load was placed when it is not the whole figure (English, Korean).
+    share: tuple[str, str] | None = None
+    #: A leaderless store: instances are nodes, each taking writes (no primary).
+    leaderless: bool = False
 
     @property
     def capacity(self) -> float:
@@ -109,7 +117,7 @@ def per_instance(ctx: Context, node: str, what: What) -> PerInstance | None:
                 parse_rate(inputs.server_qps, "server_qps").per_second(),
                 f"server_qps: {inputs.server_qps} (estimates)",
             )
-        if what == "connections" and kind == "websocket_gateway" and inputs.connections_per_server:
+        if what == "connections" and kind in CONNECTION_KINDS and inputs.connections_per_server:
             return PerInstance(
                 parse_count(inputs.connections_per_server, "connections_per_server"),
                 f"connections_per_server: {inputs.connections_per_server} (estimates)",
@@ -142,13 +150,84 @@ def _self_run(ctx: Context, nodes: list[str]) -> list[str]:
 
 
 def write_targets(ctx: Context) -> list[str]:
-    """The databases the writes land in (see the module docstring)."""
+    """The databases the writes land in (see `write_shares`)."""
+    return list(write_shares(ctx))
+
+
+def write_shares(ctx: Context) -> dict[str, tuple[float, tuple[str, str] | None]]:
+    """Each database the writes land in → (share of the peak writes, how that was decided)."""
     g = ctx.graph
     dbs = of_kind(g, *sorted(DATABASES))
     labelled = [db for db in dbs if any(is_write_edge(g, u, db) for u in g.pred[db])]
     if labelled:
-        return labelled
-    return [db for db in dbs if any(kind_of(g, u) != "client" for u in g.pred[db])]
+        return {db: (1.0, None) for db in labelled}
+    if not ctx.clients:
+        return {db: (1.0, None) for db in dbs if any(kind_of(g, u) != "client" for u in g.pred[db])}
+    reached = bfs(
+        g,
+        ctx.clients,
+        enter=lambda u, v: not is_read_edge(g, u, v),
+        expand=lambda v: kind_of(g, v) not in DATA_STORES or kind_of(g, v) == "queue",
+    )
+    candidates = [db for db in dbs if db in reached]
+    flows: dict[str, str] = {}
+    if ctx.rubric is not None:
+        for path in ctx.rubric.expected_paths:
+            found, _ = kind_path(g, path.steps, ctx.rubric.equivalents)
+            if found is not None and found[-1] in candidates:
+                flows.setdefault(found[-1], path.id)
+    if flows:
+        return {
+            db: (
+                1.0,
+                (
+                    f"the scenario's flow {flow} ends here",
+                    f"시나리오의 흐름 {flow}의 끝입니다",
+                ),
+            )
+            for db, flow in flows.items()
+        }
+    if len(candidates) <= 1:
+        return {db: (1.0, None) for db in candidates}
+    n = len(candidates)
+    note = (
+        f"an equal share: {n} databases can take the writes and no edge label or scenario flow "
+        "says which (label the write edges `write`)",
+        f"쓰기가 닿는 데이터베이스가 {n}개인데 어느 쪽이 받는지 연결 라벨이나 시나리오 흐름에 "
+        "없어 똑같이 나눴습니다(쓰기 연결에 `write` 라벨을 붙이세요)",
+    )
+    return {db: (1.0 / n, note) for db in candidates}
+
+
+def _replication(ctx: Context, nodes: int) -> int:
+    """Copies of each write in a leaderless store: the estimates' `replication`, else 3."""
+    factor = 3
+    if ctx.inputs is not None and ctx.inputs.replication is not None:
+        from sysdesign.estimate.units import parse_count
+
+        factor = max(1, round(parse_count(ctx.inputs.replication, "replication")))
+    return max(1, min(factor, nodes))
+
+
+def _write_load(
+    ctx: Context, db: str, writes: float, share: float, note: tuple[str, str] | None
+) -> Load | None:
+    g = ctx.graph
+    data = g.nodes[db]
+    cap = per_instance(ctx, db, "writes")
+    if cap is None:
+        return None
+    load = writes * share
+    name = "peak_write_qps" if share == 1.0 else f"peak_write_qps × {share:.2g}"
+    if not ctx.catalogue.leaderless(data["kind"], data.get("technology")):
+        return Load((db,), "writes", load, name, cap, data["shards"], share=note)
+    nodes = data["instances"] * data["shards"]
+    if data["capacity"]:
+        per_node = cap
+    else:
+        rf = _replication(ctx, nodes)
+        per_node = PerInstance(cap.value / rf, f"{cap.source} ÷ replication {rf}")
+    return Load((db,), "writes", load, name, per_node, nodes, share=note, leaderless=True)
 
 
 def loads(ctx: Context) -> list[Load]:
@@ -176,6 +255,7 @@ def _loads(ctx: Context) -> list[Load]:
                 "auth",
                 "service",
                 "websocket_gateway",
+                "game_server",
             ):
                 continue
             cap = per_instance(ctx, node, "throughput")
@@ -184,12 +264,11 @@ def _loads(ctx: Context) -> list[Load]:
                     Load((node,), "throughput", total, name, cap, g.nodes[node]["instances"])
                 )
     if writes is not None:
-        for db in _self_run(ctx, write_targets(ctx)):
-            cap = per_instance(ctx, db, "writes")
-            if cap is not None:
-                out.append(
-                    Load((db,), "writes", writes, "peak_write_qps", cap, g.nodes[db]["shards"])
-                )
+        shares = write_shares(ctx)
+        for db in _self_run(ctx, list(shares)):
+            placed = _write_load(ctx, db, writes, *shares[db])
+            if placed is not None:
+                out.append(placed)
         for q in _self_run(ctx, of_kind(g, "queue")):
             cap = per_instance(ctx, q, "throughput")
             if cap is not None and any(True for _ in g.pred[q]):
@@ -211,7 +290,7 @@ def _loads(ctx: Context) -> list[Load]:
                         sum(g.nodes[c]["instances"] for c in caches),
                     )
                 )
-    gateways = of_kind(g, "websocket_gateway")
+    gateways = of_kind(g, *sorted(CONNECTION_KINDS))
     conns = concurrent_connections(ctx)
     if gateways and conns is not None and not any(g.nodes[n]["managed"] for n in gateways):
         cap = per_instance(ctx, gateways[0], "connections")

@@ -37,16 +37,30 @@ class KindAvailability(Strict):
 
 
 class KindFigures(Strict):
-    """What one instance of a kind typically sustains."""
+    """What one instance of a kind typically sustains.
+
+    `writes` is what one primary absorbs; for a leaderless store (`leaderless: true`) it is
+    what one node absorbs in replica writes, so the store takes nodes × writes ÷ replication.
+    """
 
     throughput: Figure | None = None
     writes: Figure | None = None
     connections: Figure | None = None
+    leaderless: bool = False
     availability: KindAvailability
+
+
+class Technology(Strict):
+    """A product named as a kind alias (`kind: cassandra`): what it changes about its kind."""
+
+    kind: str
+    leaderless: bool
+    source: str = Field(min_length=1)
 
 
 class Catalogue(Strict):
     kinds: dict[str, KindFigures]
+    technologies: dict[str, Technology] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _known_kinds(self) -> Catalogue:
@@ -58,7 +72,19 @@ class Catalogue(Strict):
         missing = sorted(set(KINDS) - set(self.kinds))
         if missing:
             raise ValueError(f"kinds missing from the catalogue: {', '.join(missing)}")
+        wrong = sorted(n for n, tech in self.technologies.items() if tech.kind not in KINDS)
+        if wrong:
+            raise ValueError(f"technologies of unknown kinds: {', '.join(wrong)}")
         return self
+
+    def leaderless(self, kind: str, technology: str | None = None) -> bool:
+        """Whether writes scale with the nodes (no single primary per shard): the technology's
+        word when the design names one of the same kind, else the kind's."""
+        tech = self.technologies.get(technology or "")
+        if tech is not None and tech.kind == kind:
+            return tech.leaderless
+        entry = self.kinds.get(kind)
+        return entry is not None and entry.leaderless
 
     def availability(self, kind: str, *, managed: bool) -> Availability:
         figures = self.kinds[kind].availability

@@ -84,7 +84,7 @@ class Context:
         from sysdesign.design.graph import FRONT_KINDS
 
         g = self.graph
-        tier = FRONT_KINDS | {"client", "service", "websocket_gateway"}
+        tier = FRONT_KINDS | {"client", "service", "websocket_gateway", "game_server"}
         members = [n for n, k in g.nodes(data="kind") if k in tier]
         member_set = set(members)
         reached = self.client_paths

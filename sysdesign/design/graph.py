@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from sysdesign.models.kinds import DATA_STORES
+from sysdesign.models.kinds import DATA_STORES, satisfies
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
@@ -40,6 +40,7 @@ CALLER_KINDS = frozenset(
         "auth",
         "service",
         "websocket_gateway",
+        "game_server",
         "worker",
         "stream_processor",
     }
@@ -65,6 +66,9 @@ def build_graph(design: Design) -> Graph:
                 "tags": frozenset(comp.tags),
                 "label": comp.label or cid,
                 "capacity": comp.capacity,
+                # The product, when the kind was written as one (`cassandra`); label
+                # reading may fill it in later.
+                "technology": comp.written_kind,
             },
         )
         for cid, comp in design.components.items()
@@ -103,11 +107,17 @@ def tagged(g: Graph, tag: str) -> list[str]:
     return [n for n, tags in g.nodes(data="tags") if tag in tags]
 
 
-def matches(g: Graph, node: str, step: str) -> bool:
-    """A rubric step: a kind id, or `tag:NAME`."""
+def matches(
+    g: Graph, node: str, step: str, equivalents: dict[str, list[str]] | None = None
+) -> bool:
+    """A rubric step: a kind id (or a kind the rubric accepts in its place), or `tag:NAME`."""
     if step.startswith("tag:"):
         return step[4:] in g.nodes[node]["tags"]
-    return kind_of(g, node) == step
+    kind = kind_of(g, node)
+    if kind == step:
+        return True
+    shards = g.nodes[node]["shards"]
+    return any(satisfies(kind, shards, alt) for alt in (equivalents or {}).get(step, ()))
 
 
 def is_write_edge(g: Graph, src: str, dst: str) -> bool:
@@ -117,6 +127,17 @@ def is_write_edge(g: Graph, src: str, dst: str) -> bool:
         return False
     return all(
         WRITE_WORDS.search(label.lower()) and not READ_WORDS.search(label.lower())
+        for label in labels
+    )
+
+
+def is_read_edge(g: Graph, src: str, dst: str) -> bool:
+    """True when every label on the edge names a read and none a write: not a write path."""
+    labels = g.edges[src, dst]["labels"]
+    if not labels:
+        return False
+    return all(
+        READ_WORDS.search(label.lower()) and not WRITE_WORDS.search(label.lower())
         for label in labels
     )
 
@@ -217,7 +238,9 @@ def dominator_chain(idom: dict[str, str], node: str) -> list[str]:
     return out
 
 
-def kind_path(g: Graph, steps: list[str]) -> tuple[list[str] | None, list[str]]:
+def kind_path(
+    g: Graph, steps: list[str], equivalents: dict[str, list[str]] | None = None
+) -> tuple[list[str] | None, list[str]]:
     """A path through nodes matching each step in turn.
 
     Consecutive steps must be joined by a path whose inner nodes are not data stores: the
@@ -227,7 +250,7 @@ def kind_path(g: Graph, steps: list[str]) -> tuple[list[str] | None, list[str]]:
     One traversal per step: O(steps × (V + E)).
     """
     succ = g.succ
-    frontier = [n for n in g.nodes if matches(g, n, steps[0])]
+    frontier = [n for n in g.nodes if matches(g, n, steps[0], equivalents)]
     if not frontier:
         return None, []
     # Per layer: each matched node → the hops that lead to it from the previous layer.
@@ -251,7 +274,7 @@ def kind_path(g: Graph, steps: list[str]) -> tuple[list[str] | None, list[str]]:
                     queue.append(v)
         layer: dict[str, list[str]] = {}
         for v in parent:
-            if matches(g, v, step):
+            if matches(g, v, step, equivalents):
                 hops: list[str] = []
                 u = parent[v]
                 while u not in roots:

@@ -5,13 +5,27 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from sysdesign.models.common import Strict
 from sysdesign.models.estimates import EstimateInputs
 from sysdesign.models.kinds import ASYNC_TARGETS, KINDS, all_kind_names, canonical_kind
 
-ComponentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
+COMPONENT_ID_PATTERN = r"^[a-z0-9_-]+$"
+ComponentId = Annotated[str, StringConstraints(pattern=COMPONENT_ID_PATTERN)]
+#: A capacity as an editor's schema sees it: text that starts with a number (`20k rps`).
+CapacityText = Annotated[str, StringConstraints(pattern=r"^\s*[0-9]")]
+#: What a connection label may be written as (the loader turns it into text).
+LabelValue = str | int | float | bool | None
 MAX_COPIES = 1_000_000
 ARROW = re.compile(r"\s*(?:->|→)\s*")
 
@@ -20,8 +34,11 @@ class Component(Strict):
     """One logical component of the design."""
 
     kind: str = Field(
-        description="A kind id or alias (case-insensitive); see DESIGN-FORMAT.md. / "
-        "컴포넌트 종류 id 또는 별칭(대소문자 무관). DESIGN-FORMAT.md 참고."
+        description="A kind id or alias (case-insensitive), e.g. service, sql_db (mysql), "
+        "nosql_db (cassandra), websocket_gateway (ws), game_server (a dedicated UDP game server "
+        "players reach directly); the README lists what changes the check. / 컴포넌트 종류 id "
+        "또는 별칭(대소문자 무관). 예: service, sql_db(mysql), nosql_db(cassandra), "
+        "websocket_gateway(ws), game_server(플레이어가 직접 접속하는 전용 UDP 게임 서버)."
     )
     # Sane ranges: no logical component runs a million copies or shards.
     replicas: int = Field(1, ge=1, le=MAX_COPIES)
@@ -37,6 +54,26 @@ class Component(Strict):
     tags: list[str] = Field(default_factory=list)
     label: str | None = None
     notes: str | None = None
+    #: The kind as written, when it was an alias naming a technology (`cassandra`, `mysql`).
+    _written_kind: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_written_kind(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Component]
+    ) -> Component:
+        component = handler(data)
+        written = data.get("kind") if isinstance(data, dict) else None
+        if isinstance(written, str):
+            name = written.strip().lower().replace("-", "_").replace(" ", "_")
+            if name != component.kind:
+                component._written_kind = name
+        return component
+
+    @property
+    def written_kind(self) -> str | None:
+        """The alias the design used for the kind (`cassandra` for nosql_db), if any."""
+        return self._written_kind
 
     @field_validator("kind")
     @classmethod
@@ -51,7 +88,9 @@ class Component(Strict):
             )
         return kind
 
-    @field_validator("capacity", mode="before")
+    @field_validator(
+        "capacity", mode="before", json_schema_input_type=int | float | CapacityText | None
+    )
     @classmethod
     def _capacity_str(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int | float) else value
@@ -71,7 +110,7 @@ class ConnectionMapping(BaseModel):
     model_config = {"extra": "forbid", "populate_by_name": True}
     from_: str = Field(alias="from")
     to: str
-    label: str | None = None
+    label: LabelValue = None
     sync: bool | None = None
 
 
@@ -116,7 +155,9 @@ ComponentItem = Annotated[
 ]
 ChainItem = Annotated[
     Chain,
-    BeforeValidator(_chain_before, json_schema_input_type=str | dict[str, str] | ConnectionMapping),
+    BeforeValidator(
+        _chain_before, json_schema_input_type=str | dict[str, LabelValue] | ConnectionMapping
+    ),
 ]
 
 
@@ -143,7 +184,9 @@ class Design(Strict):
     components: dict[ComponentId, ComponentItem] = Field(min_length=1)
     connections: list[ChainItem] = Field(default_factory=list)
     estimates: EstimateInputs = Field(default_factory=EstimateInputs)
-    notes: Annotated[list[str], BeforeValidator(_notes_before)] = Field(
+    notes: Annotated[
+        list[str], BeforeValidator(_notes_before, json_schema_input_type=str | list[str])
+    ] = Field(
         default_factory=list,
         description="Key decisions and trade-offs, in the candidate's words. / "
         "핵심 결정과 트레이드오프를 지원자의 말로 적습니다.",

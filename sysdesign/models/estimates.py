@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 
 from sysdesign.models.common import Strict
 
@@ -21,7 +21,12 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-Quantity = Annotated[str, BeforeValidator(_as_text)]
+#: What an editor's JSON Schema accepts for a quantity: a number, or text that starts like one
+#: (`50M`, `10:1`, `20%`, `5y`, `1억`); `sysdesign validate` reads the unit too.
+QUANTITY_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*[+-]?(\d|\.\d)"}]
+}
+Quantity = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(QUANTITY_SCHEMA)]
 
 
 class EstimateInputs(Strict):

@@ -14,7 +14,10 @@ KINDS: dict[str, tuple[str, ...]] = {
     "rate_limiter": (),
     "auth": (),
     "service": ("api", "app_server", "backend", "microservice"),
-    "websocket_gateway": ("ws", "realtime_gateway", "connection_server", "game_server"),
+    "websocket_gateway": ("ws", "realtime_gateway", "connection_server"),
+    # A dedicated (UDP) game server holding one or more matches: the allocator hands each player
+    # the server's own address, so clients reach it directly, with no load balancer in between.
+    "game_server": ("dedicated_server", "udp_server", "match_server"),
     "worker": ("consumer", "job"),
     "scheduler": ("cron",),
     "cache": ("redis", "memcached"),
@@ -40,6 +43,8 @@ DATA_STORES: frozenset[str] = frozenset(
 DATABASES: frozenset[str] = frozenset({"sql_db", "nosql_db"})
 ASYNC_TARGETS: frozenset[str] = frozenset({"queue", "pubsub"})
 ENTRY_KINDS: frozenset[str] = frozenset({"client"})
+#: Servers that hold long-lived client connections (the concurrent users land on them).
+CONNECTION_KINDS: frozenset[str] = frozenset({"websocket_gateway", "game_server"})
 
 # Tier of each kind, used to cluster diagrams: edge, services, data, async.
 TIERS: dict[str, str] = {
@@ -52,6 +57,7 @@ TIERS: dict[str, str] = {
     "auth": "services",
     "service": "services",
     "websocket_gateway": "services",
+    "game_server": "services",
     "worker": "async",
     "scheduler": "async",
     "cache": "data",
@@ -68,6 +74,17 @@ TIERS: dict[str, str] = {
     "notification": "external",
     "external": "external",
 }
+
+
+#: The one qualifier an equivalent kind may carry in a rubric: `sql_db:sharded`.
+KIND_QUALIFIERS: frozenset[str] = frozenset({"", "sharded"})
+
+
+def satisfies(kind: str, shards: int, wanted: str) -> bool:
+    """Whether a component of `kind` with `shards` shards is what `wanted` names: a kind id, or
+    `KIND:sharded` (that kind split over more than one shard)."""
+    name, _, qualifier = wanted.partition(":")
+    return kind == name and (qualifier != "sharded" or shards > 1)
 
 
 def canonical_kind(name: str) -> str | None:

@@ -86,6 +86,21 @@ class Rubric(Strict):
         description="Component kinds this scenario treats as its fan-out point (sync-fanout). / "
         "이 시나리오에서 팬아웃 지점으로 보는 컴포넌트 종류(sync-fanout).",
     )
+    equivalents: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Kinds accepted in place of an expected kind, in expected_kinds and the "
+        "steps of expected_paths; `KIND:sharded` counts only a component split over more than "
+        "one shard (e.g. {nosql_db: [sql_db:sharded]}: sharded SQL serves the scale). / "
+        "기대하는 종류 대신 인정하는 종류(expected_kinds와 expected_paths의 단계에 적용). "
+        "`KIND:sharded`는 샤드가 둘 이상인 컴포넌트만 인정합니다(예: {nosql_db: "
+        "[sql_db:sharded]}는 샤딩한 SQL도 규모를 감당한다는 뜻).",
+    )
+    storage_product: bool = Field(
+        False,
+        description="The product is the storage service itself (an S3-like object store): its "
+        "data nodes are the origin, so no-cdn does not apply. / 제품이 저장소 서비스 자체(S3 같은 "
+        "객체 저장소)입니다. 데이터 노드가 원본이므로 no-cdn을 적용하지 않습니다.",
+    )
     avoid_findings: list[str] = Field(default_factory=list)
     key_figures: list[str] = Field(
         default_factory=list,
@@ -98,3 +113,7 @@ class Rubric(Strict):
     deep_dives: list[DeepDive] = Field(min_length=1)
     weights: Weights
     references: list[Reference] = Field(default_factory=list)
+
+    def accepted_kinds(self, kind: str) -> tuple[str, ...]:
+        """The expected kind and the kinds this rubric accepts in its place."""
+        return (kind, *self.equivalents.get(kind, ()))

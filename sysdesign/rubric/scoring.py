@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sysdesign.models.common import Reference, Text
+from sysdesign.models.kinds import satisfies
 
 if TYPE_CHECKING:
     from sysdesign.design.findings import Finding
@@ -95,8 +96,6 @@ def design_score(
     """
     kinds_pool, paths_pool, sound_pool = _pools(rubric)
     items: list[BreakdownItem] = []
-    present_kinds = {c.kind for c in design.components.values()}
-    present_tags = {tag for c in design.components.values() for tag in c.tags}
     by_rule: dict[str, list[Finding]] = {}
     for f in findings:
         by_rule.setdefault(f.rule, []).append(f)
@@ -107,12 +106,17 @@ def design_score(
     ]
     for what, name in expected:
         share = kinds_pool / len(expected)
-        have = name in (present_kinds if what == "kind" else present_tags)
+        accepted = rubric.accepted_kinds(name) if what == "kind" else (name,)
         holders = [
             cid
             for cid, c in design.components.items()
-            if (c.kind == name if what == "kind" else name in c.tags)
+            if (
+                any(satisfies(c.kind, c.shards, wanted) for wanted in accepted)
+                if what == "kind"
+                else name in c.tags
+            )
         ]
+        have = bool(holders)
         if have:
             reason = _t(
                 f"has a {name}: {', '.join(holders)}"
@@ -146,7 +150,7 @@ def design_score(
     for path in rubric.expected_paths:
         share = paths_pool / len(rubric.expected_paths)
         flow = " → ".join(path.steps)
-        found, _ = kind_path(graph, path.steps)
+        found, _ = kind_path(graph, path.steps, rubric.equivalents)
         ok = found is not None
         reason = (
             _t(

@@ -41,3 +41,25 @@ def test_parse_capacity(text: str, value: float, what: str) -> None:
 def test_parse_capacity_rejects(text: str) -> None:
     with pytest.raises(UsageError, match=r"components\.x\.capacity"):
         parse_capacity(text, "x")
+
+
+def test_leaderless_stores_have_no_primary() -> None:
+    """Cassandra and DynamoDB scale writes with their nodes; MongoDB and HBase have a primary
+    (a region server) per shard; a generic nosql_db is read as the leaderless kind whose
+    figure the catalogue gives (Netflix's Cassandra benchmark)."""
+    cat = catalogue()
+    assert cat.leaderless("nosql_db")
+    assert cat.leaderless("nosql_db", "cassandra") and cat.leaderless("nosql_db", "dynamodb")
+    assert not cat.leaderless("nosql_db", "mongodb") and not cat.leaderless("nosql_db", "hbase")
+    assert not cat.leaderless("sql_db") and not cat.leaderless("sql_db", "cassandra")
+    for name, tech in cat.technologies.items():
+        assert tech.kind in KINDS and "http" in tech.source, name
+
+
+def test_sql_primary_write_figure_is_a_2026_one() -> None:
+    """5,000 writes/s made api-platform shard at 6k/s; one current primary takes ~10k."""
+    figure = catalogue().figure("sql_db", "writes")
+    assert figure is not None and figure.value == 10_000
+    assert "pgbench" in figure.source and "2026" in figure.source
+    nosql = catalogue().figure("nosql_db", "writes")
+    assert nosql is not None and "per node" in nosql.unit and "replication" in nosql.source

@@ -16,12 +16,20 @@ _WHAT = {
 }
 
 
-def _evidence(load: Load) -> tuple[Text, ...]:
+def _units(load: Load) -> tuple[str, str, str, str]:
+    """(what in English, in Korean, the instance unit in English, in Korean)."""
+    if load.leaderless:
+        return "client writes/s", "클라이언트 쓰기/초", "node", "노드"
     en_u, ko_u = _WHAT[load.what]
-    unit_en = "shard" if load.what == "writes" else "instance"
-    unit_ko = "샤드" if load.what == "writes" else "인스턴스"
+    if load.what == "writes":
+        return en_u, ko_u, "shard", "샤드"
+    return en_u, ko_u, "instance", "인스턴스"
+
+
+def _evidence(load: Load) -> tuple[Text, ...]:
+    en_u, ko_u, unit_en, unit_ko = _units(load)
     cap = format_count(load.per_instance.value)
-    return (
+    out = [
         t(
             f"peak load: {format_count(load.load)} {en_u.split(' per')[0]} ({load.load_name})",
             f"최대 부하: {format_count(load.load)} {ko_u.split('당 ')[-1]} ({load.load_name})",
@@ -34,7 +42,10 @@ def _evidence(load: Load) -> tuple[Text, ...]:
             f"per-instance figure: {load.per_instance.source}",
             f"인스턴스당 수치: {load.per_instance.source}",
         ),
-    )
+    ]
+    if load.share is not None:
+        out.append(t(f"load placed by {load.share[0]}", f"부하 배분: {load.share[1]}"))
+    return tuple(out)
 
 
 @rule("under-provisioned", severity="major")
@@ -45,13 +56,14 @@ def under_provisioned(ctx: Context) -> Iterator[Hit]:
     capacity is needs-sharding instead.
     """
     for load in loads(ctx):
-        if load.load <= load.capacity or (load.what == "writes" and load.instances == 1):
+        if load.load <= load.capacity or (
+            load.what == "writes" and load.instances == 1 and not load.leaderless
+        ):
             continue
         names = ", ".join(load.components)
         ratio = load.load / load.capacity
-        en_u, ko_u = _WHAT[load.what]
-        more = "shards" if load.what == "writes" else "instances"
-        more_ko = "샤드" if load.what == "writes" else "인스턴스"
+        en_u, ko_u, unit, more_ko = _units(load)
+        more = f"{unit}s"
         yield Hit(
             components=load.components,
             severity="critical" if ratio >= 2 else None,
@@ -79,9 +91,18 @@ def under_provisioned(ctx: Context) -> Iterator[Hit]:
 
 @rule("needs-sharding", severity="major")
 def needs_sharding(ctx: Context) -> Iterator[Hit]:
-    """With estimates: a database's write load exceeds one primary's capacity, one shard."""
+    """With estimates: a database's write load exceeds one primary's capacity, one shard.
+
+    A leaderless store has no primary: its nodes all take writes, and under-provisioned says
+    how many it needs.
+    """
     for load in loads(ctx):
-        if load.what != "writes" or load.instances != 1 or load.load <= load.capacity:
+        if (
+            load.what != "writes"
+            or load.leaderless
+            or load.instances != 1
+            or load.load <= load.capacity
+        ):
             continue
         db = load.components[0]
         yield Hit(

@@ -21,6 +21,11 @@ _SCALED_ENTRY = frozenset({"service", "websocket_gateway", "api_gateway"})
 _RATE_LIMIT_TAGS = frozenset(
     {"rate_limit", "rate-limit", "rate_limiter", "rate-limiter", "throttle", "throttling"}
 )
+#: A client or an entry tagged so is not public: staff tools, back offices, internal load
+#: balancers that only employees or other services reach.
+INTERNAL_TAGS = frozenset({"internal", "staff", "admin", "private"})
+#: Reads of at least this many bytes are media (an image or more), which a CDN should serve.
+MEDIA_READ_BYTES = 100_000
 
 
 def _front_doors(ctx: Context) -> dict[str, list[str]]:
@@ -109,12 +114,18 @@ def client_to_datastore(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _internal(ctx: Context, node: str) -> bool:
+    return bool(ctx.graph.nodes[node]["tags"] & INTERNAL_TAGS)
+
+
 @rule("no-rate-limit", severity="minor")
 def no_rate_limit(ctx: Context) -> Iterator[Hit]:
     """The public entry has neither an API gateway nor a rate limiter (nor one tagged so).
 
-    Each client is checked on its own: a web app behind an API gateway does not protect a
-    mobile app that enters through another door.
+    Only public entry points are judged: clients and entries tagged `internal` (staff tools, an
+    internal load balancer) are not the public's way in, and a public client's path does not
+    continue through them. Each public client is checked on its own: a web app behind an API
+    gateway does not protect a mobile app that enters through another door.
     """
     g = ctx.graph
 
@@ -124,17 +135,19 @@ def no_rate_limit(ctx: Context) -> Iterator[Hit]:
             data["kind"] in ("api_gateway", "rate_limiter") or data["tags"] & _RATE_LIMIT_TAGS
         )
 
-    several = len(ctx.clients) > 1
+    public = [c for c in ctx.clients if not _internal(ctx, c)]
     open_clients: list[str] = []
-    for client in ctx.clients:
-        reach = bfs(g, [client]) if several else ctx.client_paths
+    for client in public:
+        reach = bfs(g, [client], enter=lambda _u, v: not _internal(ctx, v))
         reached = [n for n in reach if kind_of(g, n) != "client"]
         if reached and not any(limits(n) for n in reached):
             open_clients.append(client)
     if not open_clients:
         return
     doors = sorted(
-        door for door, callers in _front_doors(ctx).items() if set(callers) & set(open_clients)
+        door
+        for door, callers in _front_doors(ctx).items()
+        if set(callers) & set(open_clients) and not _internal(ctx, door)
     )
     entry = [n for n in doors if kind_of(g, n) not in DATA_STORES] or doors
     yield Hit(
@@ -156,7 +169,10 @@ def no_rate_limit(ctx: Context) -> Iterator[Hit]:
             "제한한다면 진입 컴포넌트에 `rate_limit` 태그를 다세요.",
         ),
         evidence=(
-            t("client entry points: " + ", ".join(entry), "클라이언트 진입점: " + ", ".join(entry)),
+            t(
+                "public entry points: " + ", ".join(entry),
+                "공개 진입점: " + ", ".join(entry),
+            ),
             t(
                 "no api_gateway or rate_limiter is reachable from " + ", ".join(open_clients),
                 ", ".join(open_clients) + "에서 닿는 api_gateway나 rate_limiter가 없습니다",
@@ -165,21 +181,75 @@ def no_rate_limit(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def media_reads(ctx: Context) -> bool:
+    """Whether the scenario (or the design's estimates) says clients read media: a rubric that
+    expects a CDN, media attached to writes (`media_fraction` > 0 and `media_size`), or reads
+    of at least 100 KB (`read_size`)."""
+    from sysdesign.errors import UsageError
+    from sysdesign.estimate.units import parse_fraction, parse_size
+
+    if ctx.rubric is not None and "cdn" in ctx.rubric.expected_kinds:
+        return True
+    inputs = ctx.inputs
+    if inputs is None:
+        return False
+    try:
+        if (
+            inputs.media_size is not None
+            and inputs.media_fraction is not None
+            and parse_fraction(inputs.media_fraction, "media_fraction") > 0
+            and parse_size(inputs.media_size, "media_size") > 0
+        ):
+            return True
+        if inputs.read_size is not None:
+            return parse_size(inputs.read_size, "read_size") >= MEDIA_READ_BYTES
+    except UsageError:  # `validate` and the traffic model name the bad value
+        return False
+    return False
+
+
 @rule("no-cdn", severity="major")
 def no_cdn(ctx: Context) -> Iterator[Hit]:
     """Clients fetch from an object store without a CDN.
 
-    A fetch path is one from a client that does not pass through a CDN and whose edges are not
-    labelled as writes or uploads (`upload`, `write`…). When a CDN fronts the store, an
-    unlabelled edge around it is read as the signed-URL upload; only an edge labelled as a
-    read (`GET`, `download`…) counts as a fetch that bypasses the CDN.
+    Silent when the rubric says the product is the storage service itself
+    (`storage_product`). When the scenario or the estimates say clients read media (see
+    `media_reads`), the decision is structural, whatever the labels say: with no CDN in front of
+    any object store, every store the clients reach serves those reads without one; with a CDN in
+    front of some, a store fires only when the design draws reads flowing from it to a client
+    around the CDN (an edge from the store towards the client). Otherwise the older reading
+    applies: a fetch path is one from a client that does not pass through a CDN and whose edges
+    are not labelled as writes or uploads; when a CDN fronts the store, only an edge labelled as
+    a read (`GET`, `download`…) counts as a fetch that bypasses it.
     """
     g = ctx.graph
+    if ctx.rubric is not None and ctx.rubric.storage_product:
+        return
     stores = of_kind(g, "object_store")
     if not stores or not ctx.clients:
         return
     cdns = of_kind(g, "cdn")
     fronted = set(bfs(g, cdns)) if cdns else set()
+
+    def not_cdn(_u: str, v: str) -> bool:
+        return kind_of(g, v) != "cdn"
+
+    def through(v: str) -> bool:
+        return kind_of(g, v) not in DATA_STORES
+
+    if media_reads(ctx):
+        reach = {} if fronted & set(stores) else bfs(g, ctx.clients, enter=not_cdn, expand=through)
+        clients = set(ctx.clients)
+        for store in stores:
+            if store in reach:
+                yield _no_cdn_hit(store, walk_back(reach, store), store in fronted, cdns)
+                continue
+            # reads drawn in their own direction: from the store towards a client
+            back = bfs(g, [store], enter=not_cdn, expand=through)
+            reader = next((n for n in back if n in clients), None)
+            if reader is not None:
+                yield _no_cdn_hit(store, walk_back(back, reader), store in fronted, cdns)
+        return
 
     def enter(u: str, v: str) -> bool:
         if kind_of(g, v) == "cdn" or is_write_edge(g, u, v):
@@ -188,48 +258,45 @@ def no_cdn(ctx: Context) -> Iterator[Hit]:
             return any(READ_WORDS.search(label.lower()) for label in g.edges[u, v]["labels"])
         return True
 
-    fetch = bfs(
-        g,
-        ctx.clients,
-        enter=enter,
-        expand=lambda v: kind_of(g, v) not in DATA_STORES,
-    )
+    fetch = bfs(g, ctx.clients, enter=enter, expand=through)
     for store in stores:
-        if store not in fetch:
-            continue
-        path = walk_back(fetch, store)
-        yield Hit(
-            components=(store, *path[1:-1]),
-            message=t(
-                f"clients fetch content from '{store}' without a CDN",
-                f"클라이언트가 CDN 없이 '{store}'에서 콘텐츠를 가져옵니다",
+        if store in fetch:
+            yield _no_cdn_hit(store, walk_back(fetch, store), store in fronted, cdns)
+
+
+def _no_cdn_hit(store: str, path: list[str], fronted: bool, cdns: list[str]) -> Hit:
+    return Hit(
+        components=(store, *(n for n in path[1:-1] if n != store)),
+        message=t(
+            f"clients fetch content from '{store}' without a CDN",
+            f"클라이언트가 CDN 없이 '{store}'에서 콘텐츠를 가져옵니다",
+        ),
+        why=t(
+            "Every view crosses the internet to one region: high latency far from it, "
+            "egress billed at origin prices, and the origin must absorb every popular "
+            "object's traffic spike.",
+            "모든 조회가 한 리전까지 인터넷을 건너옵니다. 먼 사용자는 느리고, 원본 전송 비용이 "
+            "그대로 청구되며, 인기 콘텐츠의 트래픽 급증을 원본이 모두 받아야 합니다.",
+        ),
+        fix=t(
+            f"Serve reads through a CDN with '{store}' as its origin (users → cdn → "
+            f"{store}); label upload edges `upload` so they are not read as fetches.",
+            f"'{store}'를 원본으로 하는 CDN으로 읽기를 제공하세요 (users → cdn → {store}). "
+            "업로드 연결에는 `upload` 라벨을 붙이세요.",
+        ),
+        evidence=(
+            t(f"fetch path without a CDN: {arrow(path)}", f"CDN 없는 조회 경로: {arrow(path)}"),
+            t(
+                f"a CDN fronts '{store}', but this read goes around it"
+                if fronted
+                else "no CDN reaches '" + store + "'"
+                if cdns
+                else "the design has no CDN",
+                f"CDN이 '{store}' 앞에 있지만 이 읽기는 CDN을 거치지 않습니다"
+                if fronted
+                else f"'{store}'에 닿는 CDN이 없습니다"
+                if cdns
+                else "설계에 CDN이 없습니다",
             ),
-            why=t(
-                "Every view crosses the internet to one region: high latency far from it, "
-                "egress billed at origin prices, and the origin must absorb every popular "
-                "object's traffic spike.",
-                "모든 조회가 한 리전까지 인터넷을 건너옵니다. 먼 사용자는 느리고, 원본 전송 비용이 "
-                "그대로 청구되며, 인기 콘텐츠의 트래픽 급증을 원본이 모두 받아야 합니다.",
-            ),
-            fix=t(
-                f"Serve reads through a CDN with '{store}' as its origin (users → cdn → "
-                f"{store}); label upload edges `upload` so they are not read as fetches.",
-                f"'{store}'를 원본으로 하는 CDN으로 읽기를 제공하세요 (users → cdn → {store}). "
-                "업로드 연결에는 `upload` 라벨을 붙이세요.",
-            ),
-            evidence=(
-                t(f"fetch path without a CDN: {arrow(path)}", f"CDN 없는 조회 경로: {arrow(path)}"),
-                t(
-                    f"a CDN fronts '{store}', but this read goes around it"
-                    if store in fronted
-                    else "no CDN reaches '" + store + "'"
-                    if cdns
-                    else "the design has no CDN",
-                    f"CDN이 '{store}' 앞에 있지만 이 읽기는 CDN을 거치지 않습니다"
-                    if store in fronted
-                    else f"'{store}'에 닿는 CDN이 없습니다"
-                    if cdns
-                    else "설계에 CDN이 없습니다",
-                ),
-            ),
-        )
+        ),
+    )

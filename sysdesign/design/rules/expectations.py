@@ -8,6 +8,7 @@ from sysdesign.design.findings import arrow
 from sysdesign.design.graph import kind_path
 from sysdesign.design.rules import Context, Hit, rule, t
 from sysdesign.models.common import Text
+from sysdesign.models.kinds import satisfies
 
 #: What each kind is for, in a sentence (used when a rubric expects one that is missing).
 KIND_PURPOSE: dict[str, tuple[str, str]] = {
@@ -34,6 +35,10 @@ KIND_PURPOSE: dict[str, tuple[str, str]] = {
     "websocket_gateway": (
         "holding long-lived client connections for real-time delivery",
         "실시간 전달을 위한 장시간 연결 유지",
+    ),
+    "game_server": (
+        "running matches authoritatively; players connect to it directly (UDP)",
+        "경기를 서버 권위로 실행하고 플레이어가 직접(UDP) 접속",
     ),
     "worker": ("doing slow work off the request path", "느린 작업을 요청 경로 밖에서 처리"),
     "scheduler": ("starting periodic jobs", "주기 작업 실행"),
@@ -76,9 +81,24 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
         tags |= node_tags
     present = ", ".join(sorted(kinds))
     for kind in ctx.rubric.expected_kinds:
-        if kind in kinds:
+        if any(
+            satisfies(data["kind"], data["shards"], wanted)
+            for _, data in g.nodes(data=True)
+            for wanted in ctx.rubric.accepted_kinds(kind)
+        ):
             continue
         en_p, ko_p = KIND_PURPOSE.get(kind, (kind, kind))
+        others = ctx.rubric.accepted_kinds(kind)[1:]
+        accepted = (
+            (
+                t(
+                    f"also accepted in its place: {', '.join(others)}",
+                    f"대신 인정하는 종류: {', '.join(others)}",
+                ),
+            )
+            if others
+            else ()
+        )
         yield Hit(
             components=(),
             message=t(f"the design has no {kind}", f"설계에 {kind}가 없습니다"),
@@ -90,7 +110,10 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
                 f"Add a component of kind {kind} and connect it where it serves.",
                 f"{kind} 종류의 컴포넌트를 추가하고 필요한 곳에 연결하세요.",
             ),
-            evidence=(t(f"kinds in the design: {present}", f"설계에 있는 종류: {present}"),),
+            evidence=(
+                t(f"kinds in the design: {present}", f"설계에 있는 종류: {present}"),
+                *accepted,
+            ),
         )
     for tag in ctx.rubric.expected_tags:
         if tag in tags:
@@ -134,12 +157,12 @@ def missing_path(ctx: Context) -> Iterator[Hit]:
         return
     g = ctx.graph
     for expected in ctx.rubric.expected_paths:
-        found, partial = kind_path(g, expected.steps)
+        found, partial = kind_path(g, expected.steps, ctx.rubric.equivalents)
         if found is not None:
             continue
         flow = arrow(_step_name(s) for s in expected.steps)
         if partial:
-            done = len(_matched_steps(g, partial, expected.steps))
+            done = len(_matched_steps(g, partial, expected.steps, ctx.rubric.equivalents))
             nxt = expected.steps[done] if done < len(expected.steps) else expected.steps[-1]
             progress = t(
                 f"found {arrow(partial)}, but no {nxt} is reachable from '{partial[-1]}' "
@@ -168,14 +191,16 @@ def missing_path(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _matched_steps(g: object, partial: list[str], steps: list[str]) -> list[str]:
+def _matched_steps(
+    g: object, partial: list[str], steps: list[str], equivalents: dict[str, list[str]]
+) -> list[str]:
     """The steps a partial witness covers, in order (inner hops skipped)."""
     from sysdesign.design.graph import matches
 
     covered: list[str] = []
     i = 0
     for node in partial:
-        if i < len(steps) and matches(g, node, steps[i]):
+        if i < len(steps) and matches(g, node, steps[i], equivalents):
             covered.append(steps[i])
             i += 1
     return covered

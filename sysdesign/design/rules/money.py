@@ -19,7 +19,15 @@ import re
 from collections.abc import Iterator
 
 from sysdesign.design.findings import arrow
-from sysdesign.design.graph import CALLER_KINDS, Graph, kind_of, reverse_reach, tagged, walk_back
+from sysdesign.design.graph import (
+    CALLER_KINDS,
+    Graph,
+    is_read_edge,
+    kind_of,
+    reverse_reach,
+    tagged,
+    walk_back,
+)
 from sysdesign.design.rules import Context, Hit, rule, t
 from sysdesign.models.common import Text
 from sysdesign.models.kinds import DATABASES
@@ -56,17 +64,26 @@ def payment_providers(g: Graph) -> list[str]:
 def money_points(ctx: Context) -> tuple[list[str], bool]:
     """The callers that move money, and whether they were only inferred from the rubric.
 
-    Tagged callers (`payment`/`transfer`), plus every caller of a payment provider. With none,
-    and a rubric expecting a `payment` or `transfer` component: the services the clients reach
-    that write a database or call an external system.
+    Tagged callers (`payment`/`transfer`), plus the callers of a payment provider that are on a
+    client's journey (a batch job started by a scheduler, such as the nightly reconciliation
+    that downloads the settlement file, moves no client's money) and do more than read from it
+    (an edge labelled only as a read, e.g. `download settlement file`). With none, and a rubric
+    expecting a `payment` or `transfer` component: the services the clients reach that write a
+    database or call an external system.
     """
     g = ctx.graph
     points: list[str] = [
         n for n in g.nodes if kind_of(g, n) in CALLER_KINDS and _tags(g, n) & MONEY_TAGS
     ]
+    journey = ctx.client_paths
     for provider in payment_providers(g):
         for caller in g.pred[provider]:
-            if kind_of(g, caller) in CALLER_KINDS and caller not in points:
+            if (
+                kind_of(g, caller) in CALLER_KINDS
+                and caller not in points
+                and caller in journey
+                and not is_read_edge(g, caller, provider)
+            ):
                 points.append(caller)
     if points or not _rubric_expects(ctx, "payment", "transfer"):
         return points, False
@@ -91,7 +108,7 @@ def no_idempotency(ctx: Context) -> Iterator[Hit]:
     """A payment or transfer path without an idempotency key.
 
     Applies to the money points (see `money_points`: callers tagged `payment`/`transfer`, the
-    callers of an external payment or banking provider, or — when nothing is tagged and the
+    callers of an external payment or banking provider on a client's journey, or — when nothing is tagged and the
     rubric expects a `payment`/`transfer` component — the services that write the databases). A point is covered
     when a component tagged `idempotency` is the point itself, anything upstream of it (the key
     travels with the request or the message), or a store it calls (the key table).
