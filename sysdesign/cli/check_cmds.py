@@ -143,6 +143,8 @@ def _print_result(result: CheckResult, lang: str) -> None:
     if result.scenario:
         head += f"  ·  {say(lang, en='scenario', ko='시나리오')} {escape(result.scenario)}"
     out.print(head)
+    for reading in result.readings[:20]:
+        out.print(escape(reading.text(lang)), style="dim")
     if not result.findings:
         out.print(say(lang, en="No findings.", ko="지적 사항이 없습니다."), style="green")
     for severity in SEVERITY_ORDER:

@@ -10,6 +10,7 @@ from sysdesign.design.findings import SEVERITY_RANK, Finding
 if TYPE_CHECKING:
     from sysdesign.design.catalogue import Catalogue
     from sysdesign.design.context import Context
+    from sysdesign.design.intent import Reading
     from sysdesign.models.design import Design
     from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.rubric import Rubric
@@ -25,6 +26,7 @@ class CheckResult:
     findings: list[Finding]
     score: float | None
     breakdown: list[BreakdownItem] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
 
     def to_json(self, lang: str) -> dict[str, Any]:
         return {
@@ -33,6 +35,7 @@ class CheckResult:
             "score": self.score,
             "breakdown": [item.to_json(lang) for item in self.breakdown],
             "findings": [f.to_json(lang) for f in self.findings],
+            "read_from_labels": [r.to_json() for r in self.readings],
         }
 
     def worst(self) -> str | None:
@@ -118,7 +121,11 @@ def check_design(
     estimates: EstimateInputs | None = None,
 ) -> CheckResult:
     """Run every rule on `design`; score it when a scenario (argument or `design.scenario`) or a
-    rubric is given. `estimates` replaces the design's own estimates (the preset fills gaps)."""
+    rubric is given. `estimates` replaces the design's own estimates (the preset fills gaps).
+    Tags the components' labels and notes imply count like written ones (`read_intent`)."""
+    from sysdesign.design.intent import read_intent
+
+    design, readings = read_intent(design)
     ctx = make_context(design, scenario, rubric=rubric, estimates=estimates)
     findings = run_rules(ctx)
     score: float | None = None
@@ -133,4 +140,5 @@ def check_design(
         findings=findings,
         score=score,
         breakdown=breakdown,
+        readings=readings,
     )

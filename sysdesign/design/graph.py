@@ -53,6 +53,8 @@ def build_graph(design: Design) -> Graph:
     """Components become nodes; chains become edges (parallel connections merge)."""
     import networkx as nx
 
+    from sysdesign.design.intent import technology_of
+
     g = nx.DiGraph(name=design.name or "")
     g.add_nodes_from(
         (
@@ -66,9 +68,9 @@ def build_graph(design: Design) -> Graph:
                 "tags": frozenset(comp.tags),
                 "label": comp.label or cid,
                 "capacity": comp.capacity,
-                # The product, when the kind was written as one (`cassandra`); label
-                # reading may fill it in later.
-                "technology": comp.written_kind,
+                # The product: the kind as written (`cassandra`), else one the label or
+                # notes name ("Postgres (sharded)").
+                "technology": technology_of(comp),
             },
         )
         for cid, comp in design.components.items()

@@ -137,7 +137,7 @@ def diagram_source(view: DiagramView, provider: str = "onprem") -> str:
                             "fontcolor": FINDING_COLOR,
                             "penwidth": "3",
                         }
-                    cls = icon_class(provider, node.kind)
+                    cls = icon_class(provider, node.kind, node.technology)
                     lines = wrap_lines(node.caption(view.lang, with_kind=False, rule_per_line=True))
                     caption = "\n".join(lines)
                     nodes[node.id] = cls(_text(caption), nodeid=node.id, **attrs)

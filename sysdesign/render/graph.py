@@ -55,6 +55,7 @@ class NodeView:
     managed: bool = False
     shards: int = 1
     rules: tuple[str, ...] = ()
+    technology: str | None = None
 
     def badges(self, lang: str) -> list[str]:
         """Short facts shown under the label: `×3`, managed, shards."""
@@ -121,6 +122,8 @@ def build_view(
 
     `highlights` maps a component id to the rule ids of the findings that name it.
     """
+    from sysdesign.design.intent import technology_of
+
     highlights = highlights or {}
     grouped: dict[str, list[NodeView]] = {tier: [] for tier in TIER_ORDER}
     for cid, comp in design.components.items():
@@ -136,6 +139,7 @@ def build_view(
                 managed=comp.managed,
                 shards=comp.shards,
                 rules=rules,
+                technology=technology_of(comp),
             )
         )
     tiers = tuple((tier, tuple(nodes)) for tier, nodes in grouped.items() if nodes)

@@ -128,13 +128,47 @@ K8S: dict[str, str] = {
 TABLES: dict[str, dict[str, str]] = {"onprem": ONPREM, "aws": AWS, "gcp": GCP, "k8s": K8S}
 
 
-def icon_path(provider: str, kind: str) -> str:
-    """The dotted path (under `diagrams.`) of the node class for a kind."""
+# Products a label names (read through the lexicon), drawn with their own icon where the
+# provider's set has one; the kind's icon otherwise.
+TECHNOLOGY: dict[str, dict[str, str]] = {
+    "onprem": {
+        "mysql": "onprem.database.Mysql",
+        "postgres": "onprem.database.Postgresql",
+        "cassandra": "onprem.database.Cassandra",
+        "mongodb": "onprem.database.Mongodb",
+        "hbase": "onprem.database.Hbase",
+        "redis": "onprem.inmemory.Redis",
+        "memcached": "onprem.inmemory.Memcached",
+        "kafka": "onprem.queue.Kafka",
+        "rabbitmq": "onprem.queue.Rabbitmq",
+        "nginx": "onprem.network.Nginx",
+        "elasticsearch": "elastic.elasticsearch.Elasticsearch",
+        "flink": "onprem.analytics.Flink",
+    },
+    "aws": {
+        "dynamodb": "aws.database.Dynamodb",
+        "s3": "aws.storage.S3",
+        "sqs": "aws.integration.SQS",
+        "redis": "aws.database.ElasticacheForRedis",
+        "memcached": "aws.database.ElasticacheForMemcached",
+        "kafka": "aws.analytics.ManagedStreamingForKafka",
+        "elasticsearch": "aws.analytics.ElasticsearchService",
+    },
+}
+
+
+def icon_path(provider: str, kind: str, technology: str | None = None) -> str:
+    """The dotted path (under `diagrams.`) of the node class for a kind (or the technology
+    its label names, when the provider draws it)."""
+    if technology:
+        path = TECHNOLOGY.get(provider, {}).get(technology)
+        if path:
+            return path
     return TABLES[provider][kind]
 
 
-def icon_class(provider: str, kind: str) -> Any:
+def icon_class(provider: str, kind: str, technology: str | None = None) -> Any:
     """The diagrams node class for a kind (imports its provider module)."""
-    module_name, _, class_name = icon_path(provider, kind).rpartition(".")
+    module_name, _, class_name = icon_path(provider, kind, technology).rpartition(".")
     module = importlib.import_module(f"diagrams.{module_name}")
     return getattr(module, class_name)

@@ -18,7 +18,7 @@ def test_json_contract() -> None:
     code, out, _ = invoke("check", str(JUNIOR / "junior-feed.yaml"), "--json")
     assert code == 0
     doc = json.loads(out)
-    assert set(doc) == {"design", "scenario", "score", "breakdown", "findings"}
+    assert set(doc) == {"design", "scenario", "score", "breakdown", "findings", "read_from_labels"}
     assert doc["score"] is None and doc["scenario"] is None
     assert doc["findings"]
     for f in doc["findings"]:
@@ -91,3 +91,33 @@ def test_help_does_not_import_networkx() -> None:
         "assert 'rich' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_labels_are_read_for_intent(tmp_path: Path) -> None:
+    """A candidate who writes what a component does, in either language, is read: the tags it
+    implies count like written ones, and the check says it relied on them."""
+    from sysdesign.design.check import check_design
+    from sysdesign.library import load_design
+
+    path = tmp_path / "pay.yaml"
+    path.write_text(
+        "name: pay\nscenario: payment-system\ncomponents:\n"
+        "  app: {kind: client}\n  lb: {kind: load_balancer, replicas: 2}\n"
+        "  gw: {kind: api_gateway, replicas: 2}\n"
+        '  pay: {kind: service, replicas: 3, label: "결제 서비스 (멱등 키로 중복 요청 차단)"}\n'
+        '  ledger: {kind: sql_db, replicas: 3, label: "복식부기 장부"}\n'
+        '  fan: {kind: worker, replicas: 2, label: "Fan-out workers"}\n'
+        "  pg: {kind: external, label: PG}\n"
+        "connections:\n  - app -> lb -> gw -> pay -> ledger\n  - pay -> pg\n",
+        encoding="utf-8",
+    )
+    result = check_design(load_design(path))
+    read = {(r.component, r.tag) for r in result.readings}
+    assert {("pay", "idempotency"), ("ledger", "double_entry"), ("fan", "fanout")} <= read
+    rules = {f.rule for f in result.findings}
+    assert "no-idempotency" not in rules and "no-double-entry" not in rules
+    # without the words, the same design is caught
+    bare = path.read_text(encoding="utf-8").replace("멱등 키로 중복 요청 차단", "주문 결제")
+    path.write_text(bare.replace("복식부기 장부", "장부 DB"), encoding="utf-8")
+    rules = {f.rule for f in check_design(load_design(path)).findings}
+    assert "no-idempotency" in rules

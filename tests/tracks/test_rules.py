@@ -18,11 +18,17 @@ TRACK_RULES = ("no-idempotency", "non-atomic-stock", "no-double-entry", "sync-fr
 
 
 def strip(design: Design, tags: set[str], *, label_words: tuple[str, ...] = ()) -> Design:
-    """The design without the given tags on any component, and without connection labels that
-    contain any of `label_words` (a candidate who never thought of the safeguard)."""
+    """The design without the given tags on any component, without labels or notes that name
+    them (the checker reads those too), and without connection labels that contain any of
+    `label_words` (a candidate who never thought of the safeguard)."""
+    from sysdesign.understand.lexicon import lexicon
+
     data: dict[str, Any] = design.model_dump(exclude_none=True, exclude={"connections"})
     for comp in data["components"].values():
         comp["tags"] = [t for t in comp.get("tags", []) if t not in tags]
+        for field in ("label", "notes"):
+            if isinstance(comp.get(field), str) and set(lexicon().tags_in(comp[field])) & tags:
+                del comp[field]
     edges: list[dict[str, Any]] = []
     for e in design.edges():
         item: dict[str, Any] = {"from": e.src, "to": e.dst}
