@@ -6,6 +6,7 @@ from pydantic import Field
 
 from sysdesign.models.common import Strict, Text
 from sysdesign.models.estimates import EstimateInputs
+from sysdesign.models.qa import QaTopic
 
 
 class Track(Strict):
@@ -17,6 +18,11 @@ class Track(Strict):
     stresses: Text
     intro: Text
     scenarios: list[str] = Field(min_length=1)
+    qa_topics: list[QaTopic] = Field(
+        default_factory=list,
+        description="Technical-question topics this loop stresses (`sysdesign qa --company`). / "
+        "이 면접이 중시하는 기술 질문 주제(`sysdesign qa --company`).",
+    )
     variants: dict[str, EstimateInputs] = Field(
         default_factory=dict,
         description="Per-scenario estimate overrides for this track (e.g. KakaoTalk scale). / "
