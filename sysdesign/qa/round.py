@@ -82,6 +82,7 @@ class QaRound:
     minutes: float
     company: str | None = None
     per_topic: int | None = None  # questions per topic before the interviewer moves on
+    first: dict[str, str] = field(default_factory=dict)  # topic → root question to open with
     status: str = "running"  # running | paused | finished
     asked: list[Asked] = field(default_factory=list)
     topic_index: int = 0
@@ -120,7 +121,10 @@ class QaRound:
         n = len(self.topics)
         for step in range(n):
             topic = self.topics[(self.topic_index + step) % n]
-            for q in self.bank.topic(topic).questions:
+            questions = self.bank.topic(topic).questions
+            preferred = self.first.get(topic)
+            questions = sorted(questions, key=lambda q: q.id != preferred)
+            for q in questions:
                 if q.root and not self._was_asked(topic, q.id):
                     self.topic_index = (self.topic_index + step + 1) % n
                     return topic, q.id
@@ -415,13 +419,16 @@ def new_round(
     company: str | None = None,
     round_id: str | None = None,
     per_topic: int | None = None,
+    first: dict[str, str] | None = None,
 ) -> QaRound:
     for t in topics:
         bank.topic(t)  # unknown topic → a clear error before anything is stored
+    for t, qid in (first or {}).items():
+        bank.question(t, qid)
     length = DEFAULT_MINUTES if minutes is None else minutes
-    meta = {"minutes": length, "company": company, "per_topic": per_topic}
+    meta = {"minutes": length, "company": company, "per_topic": per_topic, "first": first or {}}
     rid = store.create_qa_round(topics, lang, meta, started_at=clock.now(), round_id=round_id)
-    rnd = QaRound(store, bank, clock, rid, topics, lang, length, company, per_topic)
+    rnd = QaRound(store, bank, clock, rid, topics, lang, length, company, per_topic, first or {})
     rnd._base = clock.monotonic()
     store.append_qa_event(rid, "start", 0.0, {"topics": topics, "minutes": length})
     return rnd
@@ -444,6 +451,7 @@ def load_round(store: Store, bank: QaBank, clock: Clock, round_id: str) -> QaRou
         float(row.meta.get("minutes", DEFAULT_MINUTES)),
         row.meta.get("company"),
         row.meta.get("per_topic"),
+        dict(row.meta.get("first") or {}),
     )
     last_at = 0.0
     n = len(rnd.topics)

@@ -4,6 +4,7 @@
     topics: [go, kafka]           # optional (else --topic/--company)
     minutes: 30                   # optional
     per_topic: 3                  # questions per topic before moving on (optional)
+    first: {database: acid}       # per topic, the root to open with (optional)
     pace: 90                      # virtual seconds each answer takes (default 60)
     answers:
       goroutine-cheap: |
@@ -41,6 +42,9 @@ class QaScript(Strict):
     minutes: float | None = Field(default=None, gt=0)
     per_topic: int | None = Field(
         default=None, ge=1, description="Questions per topic before moving on."
+    )
+    first: dict[str, str] = Field(
+        default_factory=dict, description="Per topic, the root question to open with."
     )
     pace: float = Field(default=60.0, gt=0, description="Virtual seconds per answer.")
     answers: dict[str, str] = Field(default_factory=dict)
@@ -80,6 +84,7 @@ def run_qa_script(
         minutes=minutes,
         company=company,
         per_topic=script.per_topic,
+        first=script.first,
     )
 
     def keep(msgs: list[Msg]) -> None:
