@@ -48,7 +48,7 @@ def test_upgrade_from_the_earlier_migrations_backfills_the_schedule(
     monkeypatch.undo()
 
     with open_store(path) as store:
-        assert store.applied_migrations()[-1] == "0003_practice_schedule"
+        assert "0003_practice_schedule" in store.applied_migrations()
         cards = sync(store)  # the first sync replays the history
         assert cards == build_schedule(store.results())
         assert load_cards(store) == cards
