@@ -60,7 +60,9 @@ def qa_round(
     ] = None,
     minutes: Annotated[
         float | None,
-        typer.Option("--minutes", help="Length of the round (default 20). / 라운드 길이(기본 20분)."),
+        typer.Option(
+            "--minutes", help="Length of the round (default 20). / 라운드 길이(기본 20분)."
+        ),
     ] = None,
     script: Annotated[
         Path | None,
@@ -117,7 +119,12 @@ def qa_round(
     topics = _topics(bank, topic, company)
     with open_store() as store:
         rnd = new_round(
-            store, bank, SystemClock(), topics=topics, lang=language, minutes=minutes,
+            store,
+            bank,
+            SystemClock(),
+            topics=topics,
+            lang=language,
+            minutes=minutes,
             company=company,
         )
         _live(rnd, plain, begin=True)
@@ -127,8 +134,11 @@ def qa_round(
 def qa_resume(
     round_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Round id (default: the latest unfinished). / "
-        "라운드 id(기본: 가장 최근의 끝나지 않은 라운드)."),
+        typer.Argument(
+            metavar="[ID]",
+            help="Round id (default: the latest unfinished). / "
+            "라운드 id(기본: 가장 최근의 끝나지 않은 라운드).",
+        ),
     ] = None,
     plain: PlainOpt = False,
     lang: LangOpt = None,
@@ -220,7 +230,7 @@ def _topics(bank: QaBank, topics: list[str] | None, company: str | None) -> list
                 f"track {track.id!r} names no qa topics; give --topic / "
                 f"트랙 {track.id!r}에는 qa 주제가 없습니다. --topic을 주세요"
             )
-        have = [t for t in track.qa_topics if t in bank.topics]
+        have: list[str] = [t for t in track.qa_topics if t in bank.topics]
         if not have:
             raise NotFoundError(
                 f"the bank has none of {track.id}'s topics yet ({', '.join(track.qa_topics)}) / "

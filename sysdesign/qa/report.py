@@ -85,7 +85,9 @@ def build_report(rnd: QaRound) -> dict[str, Any]:
         )
     per_topic: dict[str, float] = {}
     for t in rnd.topics:
-        scores = [x["score"] or 0.0 for x in questions if x["topic"] == t and x["score"] is not None]
+        scores = [
+            x["score"] or 0.0 for x in questions if x["topic"] == t and x["score"] is not None
+        ]
         if scores:
             per_topic[t] = round(sum(scores) / len(scores), 1)
     return {
@@ -174,7 +176,9 @@ def render_markdown(report: dict[str, Any], lang: str) -> str:
             out.append("*" + ("답하지 않음" if ko else "Not answered") + "*")
         out.append("")
         if q["score"] is not None:
-            out.append(f"**{'점수' if ko else 'Score'}: {q['score']:g}/100** — {t(q['score_explained'])}")
+            out.append(
+                f"**{'점수' if ko else 'Score'}: {q['score']:g}/100** — {t(q['score_explained'])}"
+            )
             out.append("")
         if q["soup"]:
             out.append(
@@ -194,8 +198,11 @@ def render_markdown(report: dict[str, Any], lang: str) -> str:
         out.append(f"**{'모범 답안' if ko else 'Model answer'}**: {t(q['model_answer'])}")
         if q["sources"]:
             out.append("")
-            out.append(f"{'출처' if ko else 'Sources'}: " + "; ".join(
-                f"[{s['title']}]({s['url']})" if s["url"] else s["title"] for s in q["sources"]
-            ))
+            out.append(
+                f"{'출처' if ko else 'Sources'}: "
+                + "; ".join(
+                    f"[{s['title']}]({s['url']})" if s["url"] else s["title"] for s in q["sources"]
+                )
+            )
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -172,7 +172,9 @@ class QaRound:
                 break
         return chain >= self.per_topic
 
-    def _ask(self, topic: str, qid: str, depth: int, reason: dict[str, str], via: str | None) -> list[Msg]:
+    def _ask(
+        self, topic: str, qid: str, depth: int, reason: dict[str, str], via: str | None
+    ) -> list[Msg]:
         payload = {"topic": topic, "id": qid, "depth": depth, "reason": reason, "via": via}
         self._event("ask", payload)
         self.asked.append(Asked(topic, qid, depth, reason, via, at=self.elapsed()))
@@ -200,7 +202,9 @@ class QaRound:
         root = self._next_root()
         if root is None:
             return self.finish("exhausted")
-        reason = {"en": "a new topic", "ko": "새 주제"} if last else {"en": "first", "ko": "첫 질문"}
+        reason = (
+            {"en": "a new topic", "ko": "새 주제"} if last else {"en": "first", "ko": "첫 질문"}
+        )
         return self._ask(root[0], root[1], 1, reason, None)
 
     # -- actions -------------------------------------------------------------------------------
@@ -237,7 +241,13 @@ class QaRound:
             return self.finish("exhausted")
         text = text.strip()
         if not text:
-            return [Msg("error", "Empty answer: type it, or :skip.", "답이 비었습니다. 답을 쓰거나 :skip.")]
+            return [
+                Msg(
+                    "error",
+                    "Empty answer: type it, or :skip.",
+                    "답이 비었습니다. 답을 쓰거나 :skip.",
+                )
+            ]
         q = self.question(cur)
         verdicts = []
         for v in g.grade(q.points, [text]):
