@@ -15,10 +15,9 @@ if TYPE_CHECKING:
     from sysdesign.qa.round import QaRound
 
 qa_app = typer.Typer(
-    help="Technical interview questions with follow-up chains: a timed round graded by meaning "
-    "(`sysdesign qa --topic go`), the bank (`qa list`), reports (`qa report ID`). / "
-    "꼬리 질문이 이어지는 기술 면접 질문: 의미로 채점하는 시간제한 라운드(`sysdesign qa --topic go`), "
-    "질문 은행(`qa list`), 리포트(`qa report ID`).",
+    help="Technical interview rounds with follow-up chains, graded by meaning; the bank "
+    "(`qa list`), reports (`qa report ID`). / 꼬리 질문이 이어지는 기술 면접 라운드(의미로 "
+    "채점)와 질문 은행(`qa list`), 리포트(`qa report ID`).",
     invoke_without_command=True,
     rich_markup_mode=None,
 )

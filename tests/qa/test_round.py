@@ -64,8 +64,19 @@ def test_every_score_is_explained(lang: str) -> None:
 
 def test_json_contract() -> None:
     doc = _run("strong_en")
-    for key in ("id", "kind", "topics", "score", "topic_scores", "path", "max_depth", "scoring",
-                "questions", "transcript", "report_file"):
+    for key in (
+        "id",
+        "kind",
+        "topics",
+        "score",
+        "topic_scores",
+        "path",
+        "max_depth",
+        "scoring",
+        "questions",
+        "transcript",
+        "report_file",
+    ):
         assert key in doc
     assert doc["kind"] == "qa" and 0 <= doc["score"] <= 100
     assert doc["max_depth"] >= 3
@@ -114,8 +125,10 @@ def test_kill_and_resume_keep_acknowledged_answers() -> None:
         rnd.begin()
         clock.advance(60)
         rnd.hint()
-        acked = rnd.answer("Pods are replaced, not restarted, so deleting one makes the "
-                           "Deployment controller create a new pod.")
+        acked = rnd.answer(
+            "Pods are replaced, not restarted, so deleting one makes the "
+            "Deployment controller create a new pod."
+        )
         assert acked[0].kind == "ack"
         clock.advance(30)
         rid, second = rnd.id, rnd.current
@@ -141,8 +154,9 @@ def test_plain_mode_end_of_input_pauses_and_resume_continues() -> None:
         "Pods are replaced, not restarted, so deleting one makes the controller create a new "
         "pod.\nkubectl rollout restart triggers a rolling update of every pod.\n\n"
     )
-    code, out, err = invoke("qa", "--topic", "kubernetes", "--plain", "--lang", "en",
-                            input=":hint\n" + answer)
+    code, out, err = invoke(
+        "qa", "--topic", "kubernetes", "--plain", "--lang", "en", input=":hint\n" + answer
+    )
     assert code == 0, err
     assert "Answer stored" in out and "round paused" in out
     rid = out.split("sysdesign qa resume ")[1].split()[0]
@@ -176,7 +190,9 @@ def test_company_picks_its_topics() -> None:
     from sysdesign.qa.bank import qa_bank
 
     bank = qa_bank()
-    assert _topics(bank, None, "fintech") == [t for t in ("database", "distributed") if t in bank.topics]
+    assert _topics(bank, None, "fintech") == [
+        t for t in ("database", "distributed") if t in bank.topics
+    ]
     assert _topics(bank, None, "Kakao")[:3] == ["java-spring", "go", "kafka"]
     code, _, err = invoke("qa", "--company", "nope", "--plain", input="")
     assert code == 2 and "nope" in err
