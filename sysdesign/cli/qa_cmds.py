@@ -11,6 +11,7 @@ import typer
 from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
 
 if TYPE_CHECKING:
+    from sysdesign.models.track import Track
     from sysdesign.qa.bank import QaBank
     from sysdesign.qa.round import QaRound
 
@@ -100,6 +101,7 @@ def qa_round(
                 minutes=minutes if minutes is not None else scripted.minutes,
                 company=company,
                 log=log,
+                first={**_first(bank, company), **scripted.first},
             )
             _finished(rnd, language, json_out, transcript=log)
         return
@@ -125,6 +127,7 @@ def qa_round(
             lang=language,
             minutes=minutes,
             company=company,
+            first=_first(bank, company),
         )
         _live(rnd, plain, begin=True)
 
@@ -198,6 +201,29 @@ def qa_report(
     sys.stdout.write(render_markdown(report, language))
 
 
+def _first(bank: QaBank, company: str | None) -> dict[str, str]:
+    """The company track's opening question per topic, where the bank has it."""
+    if not company:
+        return {}
+    track = _track(company)
+    return {
+        t: q
+        for t, q in track.qa_first.items()
+        if t in bank.topics and any(x.id == q for x in bank.topics[t].questions)
+    }
+
+
+def _track(company: str) -> Track:
+    from sysdesign.library import library
+
+    lib = library()
+    wanted = company.lower()
+    for tr in lib.tracks.values():
+        if tr.id == wanted or wanted in (c.lower() for c in tr.companies):
+            return tr
+    return lib.track(company)  # the not-found error, with a suggestion
+
+
 def _topics(bank: QaBank, topics: list[str] | None, company: str | None) -> list[str]:
     """--topic wins; else the company track's topics that the bank has; else every topic."""
     from sysdesign.errors import NotFoundError, UsageError
@@ -210,20 +236,7 @@ def _topics(bank: QaBank, topics: list[str] | None, company: str | None) -> list
                 out.append(t)
         return out
     if company:
-        from sysdesign.library import library
-
-        lib = library()
-        wanted = company.lower()
-        track = next(
-            (
-                tr
-                for tr in lib.tracks.values()
-                if tr.id == wanted or wanted in (c.lower() for c in tr.companies)
-            ),
-            None,
-        )
-        if track is None:
-            track = lib.track(company)  # the not-found error, with a suggestion
+        track = _track(company)
         if not track.qa_topics:
             raise UsageError(
                 f"track {track.id!r} names no qa topics; give --topic / "

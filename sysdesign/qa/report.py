@@ -173,7 +173,11 @@ def render_markdown(report: dict[str, Any], lang: str) -> str:
             out.append("")
             out += ["> " + line for line in q["answer"].splitlines()]
         else:
-            out.append("*" + ("답하지 않음" if ko else "Not answered") + "*")
+            out.append(
+                "*"
+                + ("답하기 전에 라운드가 끝남" if ko else "Not answered: the round ended first")
+                + "*"
+            )
         out.append("")
         if q["score"] is not None:
             out.append(
@@ -189,7 +193,7 @@ def render_markdown(report: dict[str, Any], lang: str) -> str:
             out.append("")
         for p in q["points"]:
             label = STATUS[p["status"]][1 if ko else 0]
-            out.append(f"- **{label}** — {t(p['text'])}: {t(p['why'])}")
+            out.append(f"- **{label}** — {t(p['text']).rstrip('.')}: {t(p['why'])}")
             if p.get("sentence"):
                 out.append(f"  - {'근거 문장' if ko else 'Your sentence'}: “{p['sentence']}”")
             if p.get("correction"):

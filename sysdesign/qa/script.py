@@ -69,6 +69,7 @@ def run_qa_script(
     minutes: float | None = None,
     company: str | None = None,
     log: list[tuple[float, Msg]] | None = None,
+    first: dict[str, str] | None = None,
 ) -> QaRound:
     """Replay `script` on a fake clock; returns the finished round."""
     from sysdesign.qa.round import new_round
@@ -84,7 +85,7 @@ def run_qa_script(
         minutes=minutes,
         company=company,
         per_topic=script.per_topic,
-        first=script.first,
+        first=script.first if first is None else first,
     )
 
     def keep(msgs: list[Msg]) -> None:

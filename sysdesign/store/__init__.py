@@ -436,7 +436,6 @@ class Store:
             cur = self.db.execute("DELETE FROM results WHERE id=?", (result_id,))
         return cur.rowcount > 0
 
-
     # -- technical-question rounds (`sysdesign qa`) ------------------------------------------
 
     def create_qa_round(

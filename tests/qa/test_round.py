@@ -203,3 +203,13 @@ def test_bad_script_is_located(tmp_path: Path) -> None:
     bad.write_text("topics: [go]\npace: -1\n", encoding="utf-8")
     code, _, err = invoke("qa", "--script", str(bad), "--json")
     assert code == 2 and "bad.yaml:2" in err
+
+
+def test_company_opens_with_its_question(tmp_path: Path) -> None:
+    script = tmp_path / "fintech.yaml"
+    script.write_text("pace: 30\nanswers: {}\n", encoding="utf-8")
+    code, out, err = invoke("qa", "--script", str(script), "--company", "fintech", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["path"][0] == "database/isolation-levels"
+    assert doc["company"] == "fintech"
