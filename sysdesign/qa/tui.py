@@ -41,6 +41,7 @@ class QaApp(App[bool]):
         self.show(opening)
         self.set_interval(1.0, self.tick)
         self.tick()
+        self.query_one(Input).focus()
 
     def show(self, msgs: list[Msg]) -> None:
         log = self.query_one(RichLog)

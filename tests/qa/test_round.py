@@ -213,3 +213,33 @@ def test_company_opens_with_its_question(tmp_path: Path) -> None:
     doc = json.loads(out)
     assert doc["path"][0] == "database/isolation-levels"
     assert doc["company"] == "fintech"
+
+
+def test_full_screen_mode_commits_an_answer_before_showing_it() -> None:
+    import asyncio
+
+    from sysdesign.qa.bank import qa_bank
+    from sysdesign.qa.round import new_round
+    from sysdesign.qa.tui import QaApp
+    from sysdesign.session.clock import FakeClock
+    from sysdesign.store import open_store
+
+    with open_store() as store:
+        rnd = new_round(store, qa_bank(), FakeClock(), topics=["kubernetes"], lang="en")
+        app = QaApp(rnd, begin=True)
+        app.set_interval = lambda *a, **k: None  # type: ignore[method-assign,assignment,return-value]
+
+        async def drive() -> None:
+            async with app.run_test() as pilot:
+                from textual.widgets import Input
+
+                box = app.query_one(Input)
+                box.value = "Pods are replaced, not restarted, so the controller makes a new one."
+                await pilot.press("enter")
+                await pilot.press("enter")  # the empty line sends the answer
+                await pilot.pause()
+
+        asyncio.run(drive())
+        events = [e.type for e in store.qa_events(rnd.id)]
+        assert events[:3] == ["start", "ask", "answer"]
+        assert rnd.asked[0].answer is not None and rnd.asked[0].answer.startswith("Pods")
