@@ -191,7 +191,8 @@ def render_markdown(report: dict[str, Any], lang: str) -> str:
                 else "*Your answer strings terms together; interviewers want the why.*"
             )
             out.append("")
-        for p in q["points"]:
+        unanswered = q["answer"] is None and not q["skipped"]
+        for p in [] if unanswered else q["points"]:
             label = STATUS[p["status"]][1 if ko else 0]
             out.append(f"- **{label}** — {t(p['text']).rstrip('.')}: {t(p['why'])}")
             if p.get("sentence"):
