@@ -66,6 +66,10 @@ class CannotWriteError(UsageError):
         super().__init__(f"cannot write {target}: {reason} / {target}에 쓸 수 없습니다: {reason}")
 
 
+class StoreError(UsageError):
+    """The history database cannot be used as it is (damaged, newer, read-only, disk full)."""
+
+
 class UnreadableFileError(InvalidInputError):
     """The file is missing, not a file, or not UTF-8 text: it cannot be read at all."""
 

@@ -94,9 +94,40 @@ def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
 
 
 def _design_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
+    from sysdesign.estimate.traffic import input_problems
     from sysdesign.models.design import design_problems
 
-    return [loaded.problem(loc, msg) for loc, msg in design_problems(design)]
+    problems = [loaded.problem(loc, msg) for loc, msg in design_problems(design)]
+    # The estimate inputs are text read by the estimate's own readers; read them now, so a
+    # bad one is located in the file (and `validate` refuses what `check` would).
+    for key, msg in input_problems(design.estimates.given()):
+        problems.append(loaded.problem(("estimates", key), msg))
+    problems.extend(_capacity_problems(design, loaded))
+    return problems
+
+
+def _capacity_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
+    """Each component's `capacity:` read now with the checker's own reader (so `validate`
+    refuses what `check` would)."""
+    from sysdesign.design.capacity import parse_capacity
+    from sysdesign.errors import UsageError
+
+    out: list[Problem] = []
+    for cid, comp in design.components.items():
+        if comp.capacity is None:
+            continue
+        try:
+            parse_capacity(comp.capacity, cid)
+        except UsageError as exc:
+            text = str(exc)
+            prefix = f"components.{cid}.capacity: "
+            out.append(
+                loaded.problem(
+                    ("components", cid, "capacity"),
+                    text[len(prefix) :] if text.startswith(prefix) else text,
+                )
+            )
+    return out
 
 
 def _finish(obj: Any, problems: list[Problem]) -> Any:

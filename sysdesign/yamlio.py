@@ -7,6 +7,10 @@ match exists. Only safe YAML is read: `!!python/...` tags are refused.
 from __future__ import annotations
 
 import difflib
+import math
+import os
+import re
+import stat
 import types
 import typing
 from dataclasses import dataclass, field
@@ -85,6 +89,71 @@ def _too_big(out: LoadedYaml, node: Any, loc: Loc, message: str) -> InvalidInput
     )
 
 
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+# No number in a scenario, rubric, design or story comes near 10^24 (the largest bundled one is
+# 2^64 ≈ 1.8 × 10^19); past it a number is a typo or an attack, and products of such numbers
+# could overflow. Checked on the text, before Python builds the value (a 5,000-digit integer
+# would otherwise hit Python's own int-string limit inside the YAML constructor). Fields with
+# a tighter sane range (replicas, shards) bound themselves in their models.
+MAX_NUMBER = 10**24
+_DIGITS = re.compile(r"[0-9a-fA-F]")
+
+
+def number_problem(text: str, is_int: bool) -> str | None:
+    """Why a YAML number is refused (not finite, or beyond ±10^18), or None."""
+    raw = text.replace("_", "").strip()
+    too_big = (
+        f"number {raw[:20]}{'…' if len(raw) > 20 else ''} is too large: at most 10^24 / "
+        "숫자가 너무 큽니다: 10^24 이하만 쓸 수 있습니다"
+    )
+    if is_int:
+        if len(_DIGITS.findall(raw)) > 40:  # far past 10^18 in any base
+            return too_big
+        try:
+            value = int(raw, 0) if not re.fullmatch(r"[-+]?0[0-7]+", raw) else int(raw, 8)
+        except ValueError:
+            return None  # sexagesimal and other YAML 1.1 forms: left to the constructor
+        return too_big if abs(value) > MAX_NUMBER else None
+    low = raw.lower()
+    if "nan" in low or "inf" in low:
+        return (
+            f"{raw} is not a finite number / 유한한 숫자가 아닙니다: {raw}"
+            if len(raw) < 20
+            else "not a finite number / 유한한 숫자가 아닙니다"
+        )
+    try:
+        number = float(low)
+    except ValueError:
+        return None
+    if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+        return too_big
+    return None
+
+
+def _expanded_size(node: Any, memo: dict[int, int], depth: int) -> int:
+    """How many values the document holds once aliases are expanded, counted once per node
+    (an alias repeats a node object), so "billion laughs" is measured without expanding it."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    if depth > MAX_DEPTH:  # `_walk` reports the nesting itself
+        return 1
+    total = 1
+    value = node.value
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, tuple):
+                total += _expanded_size(item[0], memo, depth + 1)
+                total += _expanded_size(item[1], memo, depth + 1)
+            else:
+                total += _expanded_size(item, memo, depth + 1)
+            if total > MAX_VALUES:
+                break
+    memo[id(node)] = total
+    return total
+
+
 def _walk(
     node: Any, loc: Loc, out: LoadedYaml, problems: list[Problem], seen_values: list[int]
 ) -> None:
@@ -107,6 +176,15 @@ def _walk(
             f"별칭(alias)을 펼치면 값이 {MAX_VALUES:,}개를 넘습니다",
         )
     out.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag in (_INT_TAG, _FLOAT_TAG):
+            message = number_problem(node.value, node.tag == _INT_TAG)
+            if message:
+                mark = node.start_mark
+                problems.append(
+                    Problem(out.file, mark.line + 1, mark.column + 1, format_loc(loc), message)
+                )
+        return
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -134,7 +212,12 @@ def _walk(
 def parse_yaml(text: str, file: str) -> LoadedYaml:
     """Parse one YAML document safely; raise InvalidInputError naming the line on failure."""
     import yaml
+    import yaml.reader
 
+    nul = text.find("\x00")
+    if nul >= 0:
+        nul_line, nul_col = line_col(text, nul)
+        raise InvalidInputError([Problem(file, nul_line, nul_col, "", _reader_message("\x00"))])
     loader = _loader_class()(text)
     out = LoadedYaml(file=file, data=None)
     problems: list[Problem] = []
@@ -144,7 +227,24 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
             raise InvalidInputError(
                 [Problem(file, 1, 1, "", "the file is empty / 파일이 비어 있습니다")]
             )
+        # Only an alias (`*name`) repeats values; without one the walk below counts them.
+        if "*" in text and _expanded_size(node, {}, 0) > MAX_VALUES:
+            raise _too_big(
+                out,
+                node,
+                (),
+                f"more than {MAX_VALUES:,} values once aliases are expanded / "
+                f"별칭(alias)을 펼치면 값이 {MAX_VALUES:,}개를 넘습니다",
+            )
+        _walk(node, (), out, problems, [0])
+        if problems:
+            raise InvalidInputError(problems)
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:
+        at_line, at_col = line_col(text, exc.position)
+        raise InvalidInputError(
+            [Problem(file, at_line, at_col, "", _reader_message(exc.character))]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -166,24 +266,140 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
     finally:
         loader.dispose()
     out.data = data
-    _walk(node, (), out, problems, [0])
-    if problems:
-        raise InvalidInputError(problems)
     return out
 
 
-def read_yaml(path: Path) -> LoadedYaml:
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at `index`."""
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _reader_message(character: object) -> str:
+    code = ord(character) if isinstance(character, str) and len(character) == 1 else None
+    if code == 0:
+        return (
+            "NUL character: the file is binary or UTF-16; save it as UTF-8 text / "
+            "NUL 문자가 있습니다: 바이너리이거나 UTF-16 파일입니다. UTF-8 텍스트로 저장하세요"
+        )
+    shown = f"U+{code:04X}" if code is not None else repr(character)
+    return (
+        f"control character {shown} is not allowed in YAML / "
+        f"YAML에 쓸 수 없는 제어 문자입니다: {shown}"
+    )
+
+
+DEFAULT_MAX_INPUT_MB = 5.0
+MAX_INPUT_ENV = "SYSDESIGN_MAX_INPUT_MB"
+
+
+def max_input_bytes() -> int:
+    """The size cap on one input file: SYSDESIGN_MAX_INPUT_MB megabytes (default 5)."""
+    raw = os.environ.get(MAX_INPUT_ENV, "").strip()
     try:
-        text = path.read_text(encoding="utf-8")
+        mb = float(raw) if raw else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        mb = DEFAULT_MAX_INPUT_MB
+    if not math.isfinite(mb) or mb <= 0:
+        mb = DEFAULT_MAX_INPUT_MB
+    return int(min(mb, 1e6) * 1_000_000)
+
+
+def _unreadable(path: Path, message: str) -> UnreadableFileError:
+    return UnreadableFileError([Problem(str(path), None, None, "", message)])
+
+
+# Every input file this process has read, by (device, inode): an output may never replace one
+# (`diagram d.yaml -o ./x/../d.yaml --force` would otherwise overwrite the design it draws).
+INPUTS_READ: set[tuple[int, int]] = set()
+
+
+def read_input_bytes(path: Path) -> bytes:
+    """The bytes of an input file, refusing before reading anything that is not a regular
+    file (a FIFO would block forever, /dev/zero never ends) or is larger than the cap."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise UnreadableFileError(
-            [Problem(str(path), None, None, "", "no such file / 파일이 없습니다")]
+        raise _unreadable(path, "no such file / 파일이 없습니다") from None
+    except IsADirectoryError:
+        raise _unreadable(
+            path, "cannot read: a folder, not a file / 읽을 수 없습니다: 파일이 아니라 폴더입니다"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _unreadable(path, f"cannot read: {reason} / 읽을 수 없습니다") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _unreadable(
+                path,
+                "cannot read: a folder, not a file / 읽을 수 없습니다: 파일이 아니라 폴더입니다",
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise _unreadable(
+                path,
+                "cannot read: not a regular file (a pipe, socket or device); give a file / "
+                "읽을 수 없습니다: 일반 파일이 아닙니다(파이프, 소켓, 장치). 파일을 주세요",
+            )
+        cap = max_input_bytes()
+        too_big = _unreadable(
+            path,
+            f"larger than {cap / 1e6:g} MB; no design, scenario, rubric or story is that big "
+            f"(raise the limit with {MAX_INPUT_ENV}) / {cap / 1e6:g}MB보다 큽니다. 한도는 "
+            f"{MAX_INPUT_ENV}로 바꿀 수 있습니다",
+        )
+        if info.st_size > cap:
+            raise too_big
+        INPUTS_READ.add((info.st_dev, info.st_ino))
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= cap:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > cap:
+            raise too_big
+        return b"".join(chunks)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _unreadable(path, f"cannot read: {reason} / 읽을 수 없습니다") from None
+    finally:
+        os.close(fd)
+
+
+def read_input_text(path: Path) -> str:
+    """An input file as UTF-8 text; a byte that is not UTF-8 is reported by line:column."""
+    data = read_input_bytes(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start].decode("utf-8", "replace")
+        line, col = line_col(head, len(head))
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        hint = "UTF-16 text" if utf16 else "not UTF-8 text"
         raise UnreadableFileError(
-            [Problem(str(path), None, None, "", f"cannot read: {exc} / 읽을 수 없습니다")]
+            [
+                Problem(
+                    str(path),
+                    line,
+                    col,
+                    "",
+                    f"cannot read: the file is {hint} (byte 0x{data[exc.start]:02x}); save it "
+                    "as UTF-8 / 읽을 수 없습니다: UTF-8 파일이 아닙니다. UTF-8로 저장하세요",
+                )
+            ]
         ) from None
-    return parse_yaml(text, str(path))
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_yaml(path: Path) -> LoadedYaml:
+    return parse_yaml(read_input_text(path), str(path))
 
 
 def _unwrap(tp: Any) -> list[Any]:

@@ -89,6 +89,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Validate files and list every problem (exit 1 if any, 2 if unreadable).",
         "파일을 검증하고 모든 문제를 나열합니다(문제가 있으면 1, 읽을 수 없으면 2로 종료).",
     ),
+    "doctor": (
+        "doctor_cmds",
+        "Check the history database (SQLite integrity check); exit 1 if it needs repair.",
+        "기록 데이터베이스를 점검합니다(SQLite 무결성 검사). 고쳐야 하면 1로 끝납니다.",
+    ),
     "schema": (
         "library_cmds",
         "Print the JSON Schema of a file kind (for editors).",
@@ -215,7 +220,34 @@ def _root(
     """Offline system-design interview simulator. / 오프라인 시스템 디자인 면접 연습 도구."""
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    """SIGTERM/SIGHUP end the command like Ctrl-C does: `finally` blocks run, so staging
+    folders and temporary files are removed and an open transaction rolls back."""
+    raise SystemExit(128 + signum)
+
+
+def _handle_termination() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _exit_on_signal)
+
+
+def _inert_output() -> None:
+    """Strip control characters that user text could carry to the terminal."""
+    from sysdesign.cli.inert import InertStream
+
+    if not isinstance(sys.stdout, InertStream) and sys.stdout is not None:
+        sys.stdout = InertStream(sys.stdout)  # type: ignore[assignment,unused-ignore]
+    if not isinstance(sys.stderr, InertStream) and sys.stderr is not None:
+        sys.stderr = InertStream(sys.stderr)  # type: ignore[assignment,unused-ignore]
+
+
 def run() -> None:
+    _handle_termination()
+    _inert_output()
     try:
         app()
     except SysdesignError as exc:  # raised outside a command (e.g. in a callback)

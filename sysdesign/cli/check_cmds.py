@@ -14,6 +14,20 @@ if TYPE_CHECKING:
     from sysdesign.design.whatif import KillResult
 
 SEVERITY_ORDER = ("critical", "major", "minor")
+# A design with thousands of findings (100k components) prints the first ones in full and
+# counts the rest: the terminal stays readable and rendering stays fast; --json has them all.
+SHOWN_PER_SEVERITY = 25
+SHOWN_COMPONENTS = 12
+
+
+def _names(components: tuple[str, ...] | list[str], lang: str) -> str:
+    from sysdesign.i18n import say
+
+    names = ", ".join(components[:SHOWN_COMPONENTS])
+    more = len(components) - SHOWN_COMPONENTS
+    if more > 0:
+        names += say(lang, en=f", … {more} more", ko=f", … 외 {more}개")
+    return names
 
 
 def register(app: typer.Typer) -> None:
@@ -129,8 +143,8 @@ def _print_result(result: CheckResult, lang: str) -> None:
             continue
         out.print()
         out.print(f"[{_STYLE[severity]}]{_severity_name(severity, lang)} ({len(group)})[/]")
-        for f in group:
-            where = f" [dim]({escape(', '.join(f.components))})[/dim]" if f.components else ""
+        for f in group[:SHOWN_PER_SEVERITY]:
+            where = f" [dim]({escape(_names(f.components, lang))})[/dim]" if f.components else ""
             out.print(
                 f"  [{_STYLE[severity]}]✗[/] [bold]{f.rule}[/bold]: "
                 f"{escape(f.message.get(lang))}{where}"
@@ -139,6 +153,21 @@ def _print_result(result: CheckResult, lang: str) -> None:
             for e in f.evidence:
                 out.print(f"      • {escape(e.get(lang))}", style="dim")
             out.print(f"      {say(lang, en='fix', ko='해결')}: {escape(f.fix.get(lang))}")
+        rest = group[SHOWN_PER_SEVERITY:]
+        if rest:
+            counts: dict[str, int] = {}
+            for f in rest:
+                counts[f.rule] = counts.get(f.rule, 0) + 1
+            listed = ", ".join(f"{rule} ×{n}" for rule, n in counts.items())
+            out.print(
+                "  "
+                + say(
+                    lang,
+                    en=f"… and {len(rest)} more ({listed}); --json lists every one",
+                    ko=f"… 그 밖에 {len(rest)}개 ({listed}). 전체 목록은 --json으로 보세요",
+                ),
+                style="dim",
+            )
     if result.score is None:
         out.print()
         out.print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,9 +31,23 @@ JsonOpt = Annotated[
 ]
 
 
+def strict_json(value: Any) -> Any:
+    """`value` with every float that JSON cannot hold (NaN, ±Infinity) replaced by null."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: strict_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [strict_json(v) for v in value]
+    return value
+
+
 def print_json(document: Any) -> None:
-    """One JSON document on stdout; Korean stays readable."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+    """One strict JSON document on stdout (no NaN or Infinity); Korean stays readable."""
+    text = json.dumps(
+        strict_json(document), ensure_ascii=False, indent=2, default=str, allow_nan=False
+    )
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
@@ -53,3 +68,30 @@ def err_console() -> Console:
     from rich.console import Console
 
     return Console(file=sys.stderr, highlight=False)
+
+
+def finite_between(flag: str, low: float, high: float) -> Any:
+    """A typer callback refusing a number outside [low, high], `nan` and `inf` included
+    (typer's own min/max let `nan` through: every comparison with it is false)."""
+
+    def check(value: float | None) -> float | None:
+        if value is None:
+            return value
+        if not math.isfinite(value) or not low <= value <= high:
+            raise typer.BadParameter(
+                f"{value} is not between {low:g} and {high:g} / "
+                f"{low:g}에서 {high:g} 사이의 값이어야 합니다",
+                param_hint=flag,
+            )
+        return value
+
+    return check
+
+
+def seed_in_range(value: int | None) -> int | None:
+    """A random seed: any integer that fits in 64 bits."""
+    if value is not None and not -(2**63) <= value < 2**63:
+        raise typer.BadParameter(
+            "must fit in 64 bits / 64비트 정수여야 합니다", param_hint="--seed"
+        )
+    return value

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json, seed_in_range
 
 if TYPE_CHECKING:
     from sysdesign.estimate.model import Calculation, Conventions
@@ -498,7 +498,10 @@ def drill_cmd(
     seed: Annotated[
         int | None,
         typer.Option(
-            help="Seed for a reproducible question. / 재현용 시드.", metavar="N", show_default=False
+            help="Seed for a reproducible question. / 재현용 시드.",
+            metavar="N",
+            show_default=False,
+            callback=seed_in_range,
         ),
     ] = None,
     metric: Annotated[

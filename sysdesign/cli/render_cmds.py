@@ -129,7 +129,7 @@ def diagram(
     way = direction.strip().upper()
     if way not in DIRECTIONS:
         raise UsageError(f"--direction must be LR or TB, not {direction!r} / LR 또는 TB")
-    check_target(output, force=force)
+    check_target(output, force=force, inputs=[design])
     model = load_design(design)
     marks: dict[str, list[str]] = {}
     if highlight:

@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sysdesign.cli.common import JsonOpt, LangOpt, print_json
+from sysdesign.cli.common import JsonOpt, LangOpt, finite_between, print_json
 
 if TYPE_CHECKING:
     from sysdesign.session.engine import Session
@@ -59,7 +61,7 @@ def start(
             "--minutes",
             help="Scale the phase plan to N minutes (a quick round). / "
             "단계별 계획을 N분에 맞춰 줄입니다(짧은 라운드).",
-            min=1,
+            callback=finite_between("--minutes", 1, 600),
         ),
     ] = None,
     design: Annotated[
@@ -266,9 +268,66 @@ def resume(
                 f"session {session_id} has finished; see `sysdesign report {session_id}` / "
                 "이미 끝난 세션입니다"
             )
-        _run_live(session, plain, language, sys.stdout, begin=False)
+        with _session_lock(session_id) as other:
+            if other:
+                from sysdesign.i18n import say
+
+                typer.echo(
+                    say(
+                        language,
+                        en=f"warning: session {session_id} is already open in another sysdesign "
+                        f"({other}); both record into it, so their notes and answers "
+                        "interleave. Close the other one first.",
+                        ko=f"경고: 다른 sysdesign({other})에서 이미 연 세션입니다: {session_id}. "
+                        "두 곳의 메모와 답이 섞여 기록되니 다른 쪽을 먼저 닫으세요.",
+                    ),
+                    err=True,
+                )
+            _run_live(session, plain, language, sys.stdout, begin=False)
         if session.status == "finished":
             _finished(session, language, False)
+
+
+@contextmanager
+def _session_lock(session_id: str) -> Iterator[str | None]:
+    """Hold an advisory lock on the session while it runs; yields who else holds it (or None).
+
+    The lock lives in a file under SYSDESIGN_HOME/sessions and goes with the process, so a
+    crashed run never leaves it behind. Where it cannot be taken (a read-only home, no
+    `fcntl`), nothing is said.
+    """
+    import os
+    import re
+
+    from sysdesign import paths
+
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", session_id):
+        yield None
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield None
+        return
+    folder = paths.user_dir("sessions")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / f"{session_id}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield None
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+            yield f"pid {holder}" if holder.isdigit() else "another process"
+            return
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        yield None
+    finally:
+        os.close(fd)
 
 
 def report(
@@ -297,6 +356,10 @@ def report(
         ),
     ] = False,
     lang: LangOpt = None,
+    json_out: Annotated[
+        bool,
+        typer.Option("--json", help="Same as --format json. / --format json과 같습니다."),
+    ] = False,
 ) -> None:
     """Show a session's scored report. / 면접의 채점 리포트를 봅니다."""
     from sysdesign.errors import NotFoundError, UsageError
@@ -307,6 +370,8 @@ def report(
     from sysdesign.session.report import build_report, render_report
     from sysdesign.store import open_store
 
+    if json_out:
+        fmt = "json"
     if fmt not in ("md", "html", "json"):
         raise UsageError(f"unknown format {fmt!r}: use md, html or json / 형식은 md, html, json")
     if output is not None:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+from sysdesign.cli.common import (
+    JsonOpt,
+    LangOpt,
+    console,
+    finite_between,
+    print_json,
+    seed_in_range,
+)
 
 if TYPE_CHECKING:
     from sysdesign.models.story import Question, Story
@@ -68,14 +75,9 @@ def _answer_from_target(target: str, bank: StoryBank | None = None) -> Answer:
     if path.is_file():
         if _is_story_file(path):
             return answer_from_story(load_story(path), source="file")
-        from sysdesign.errors import InvalidInputError, Problem
+        from sysdesign.yamlio import read_input_text
 
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInputError(
-                [Problem(str(path), None, None, "", f"cannot read: {exc} / 읽을 수 없습니다")]
-            ) from None
+        text = read_input_text(path)  # bounded size; not UTF-8 is located by line:column
         from dataclasses import replace
 
         return replace(parse_answer(text), id=path.stem, title=path.name, source="file")
@@ -573,7 +575,9 @@ def star_practice(
     minutes: Annotated[
         float,
         typer.Option(
-            "--minutes", min=0.5, max=15, help="Time for the answer. / 답변 제한 시간(분)."
+            "--minutes",
+            callback=finite_between("--minutes", 0.5, 15),
+            help="Time for the answer, 0.5 to 15. / 답변 제한 시간(분, 0.5~15).",
         ),
     ] = 3.0,
     answer_file: Annotated[
@@ -594,7 +598,9 @@ def star_practice(
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Seed for the question draw. / 질문 추첨용 시드."),
+        typer.Option(
+            "--seed", callback=seed_in_range, help="Seed for the question draw. / 질문 추첨용 시드."
+        ),
     ] = None,
     lang: LangOpt = None,
     json_out: JsonOpt = False,

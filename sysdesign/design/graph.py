@@ -53,32 +53,36 @@ def build_graph(design: Design) -> Graph:
     import networkx as nx
 
     g = nx.DiGraph(name=design.name or "")
-    for cid, comp in design.components.items():
-        g.add_node(
+    g.add_nodes_from(
+        (
             cid,
-            kind=comp.kind,
-            instances=comp.replicas,
-            managed=comp.managed,
-            replicated=comp.is_replicated,
-            shards=comp.shards,
-            tags=frozenset(comp.tags),
-            label=comp.label or cid,
-            capacity=comp.capacity,
+            {
+                "kind": comp.kind,
+                "instances": comp.replicas,
+                "managed": comp.managed,
+                "replicated": comp.is_replicated,
+                "shards": comp.shards,
+                "tags": frozenset(comp.tags),
+                "label": comp.label or cid,
+                "capacity": comp.capacity,
+            },
         )
+        for cid, comp in design.components.items()
+    )
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
     for edge in design.edges():
-        if g.has_edge(edge.src, edge.dst):
-            data = g.edges[edge.src, edge.dst]
+        data = merged.get((edge.src, edge.dst))
+        if data is not None:
             data["sync"] = data["sync"] or edge.sync
             if edge.label:
                 data["labels"] = (*data["labels"], edge.label)
             continue
-        g.add_edge(
-            edge.src,
-            edge.dst,
-            sync=edge.sync,
-            labels=(edge.label,) if edge.label else (),
-            item=edge.item,
-        )
+        merged[edge.src, edge.dst] = {
+            "sync": edge.sync,
+            "labels": (edge.label,) if edge.label else (),
+            "item": edge.item,
+        }
+    g.add_edges_from((src, dst, data) for (src, dst), data in merged.items())
     return g
 
 

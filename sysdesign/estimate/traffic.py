@@ -152,6 +152,25 @@ _READERS: dict[str, Callable[[object, str], object]] = {
 }
 
 
+def input_problems(given: Mapping[str, object]) -> list[tuple[str, str]]:
+    """(input name, message) for every given input its reader refuses; a design's
+    `estimates:` are checked with this when the file loads, so `validate` and `check` agree."""
+    from sysdesign.errors import UsageError
+
+    out: list[tuple[str, str]] = []
+    for key, value in given.items():
+        reader = _READERS.get(key)
+        if reader is None or value is None:
+            continue
+        try:
+            reader(value, key)
+        except UsageError as exc:
+            text = str(exc)
+            text = text[len(key) + 2 :] if text.startswith(f"{key}: ") else text
+            out.append((key, text.replace(f" / {key}: ", " / ")))
+    return out
+
+
 def _model(given: dict[str, object], c: Conventions) -> Calculation:
     unknown = sorted(
         set(given)

@@ -158,8 +158,11 @@ def _split(text: object, flag: str, what: str, ko_what: str, key: str) -> tuple[
     if isinstance(text, bool):
         raise _fail(flag, text, what, ko_what, key)
     if isinstance(text, int | float):
+        if isinstance(text, int) and abs(text) > MAX_INPUT:
+            _bounded(MAX_INPUT * 10, flag, text)
         if not math.isfinite(float(text)):
             raise _fail(flag, text, what, ko_what, key)
+        _bounded(float(text), flag, text)
         return float(text), ""
     match = _SPLIT.match(str(text))
     if not match:
@@ -167,7 +170,30 @@ def _split(text: object, flag: str, what: str, ko_what: str, key: str) -> tuple[
     number = float(match.group(1).replace(",", "").replace("_", ""))
     if not math.isfinite(number):
         raise _fail(flag, text, what, ko_what, key)
+    _bounded(number, flag, text)
     return number, match.group(2)
+
+
+# No input to an estimate comes near 10^18 before its unit (an exabyte is 1EB, a quintillion
+# requests 1000P), nor below 10^-12 unless it is zero: past either a value is a typo, and
+# products or quotients of such values could overflow.
+MAX_INPUT = 1e18
+MIN_INPUT = 1e-12
+
+
+def _bounded(number: float, flag: str, text: object) -> None:
+    if number != 0 and abs(number) < MIN_INPUT:
+        shown = str(text)[:30]
+        raise UsageError(
+            f"{flag}: {shown!r} is too small: a number other than 0 must be at least 10^-12 / "
+            f"{flag}: 값이 너무 작습니다. 0이 아니면 10^-12 이상이어야 합니다: {shown!r}"
+        )
+    if abs(number) > MAX_INPUT:
+        shown = str(text)[:30]
+        raise UsageError(
+            f"{flag}: {shown!r} is too large: the number before the unit must be at most 10^18 "
+            f"/ {flag}: 값이 너무 큽니다. 단위 앞의 숫자는 10^18 이하여야 합니다: {shown!r}"
+        )
 
 
 def _count_suffix(suffix: str) -> float | None:

@@ -12,6 +12,7 @@ from sysdesign.models.estimates import EstimateInputs
 from sysdesign.models.kinds import ASYNC_TARGETS, KINDS, all_kind_names, canonical_kind
 
 ComponentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
+MAX_COPIES = 1_000_000
 ARROW = re.compile(r"\s*(?:->|→)\s*")
 
 
@@ -22,9 +23,10 @@ class Component(Strict):
         description="A kind id or alias (case-insensitive); see DESIGN-FORMAT.md. / "
         "컴포넌트 종류 id 또는 별칭(대소문자 무관). DESIGN-FORMAT.md 참고."
     )
-    replicas: int = Field(1, ge=1)
+    # Sane ranges: no logical component runs a million copies or shards.
+    replicas: int = Field(1, ge=1, le=MAX_COPIES)
     managed: bool = False
-    shards: int = Field(1, ge=1)
+    shards: int = Field(1, ge=1, le=MAX_COPIES)
     shard_key: str | None = None
     capacity: str | None = Field(
         None,
@@ -158,7 +160,10 @@ class Design(Strict):
                     sync = chain.sync
                 else:
                     sync = self.components[dst].kind not in ASYNC_TARGETS
-                out.append(Edge(src=src, dst=dst, label=chain.label, sync=sync, item=index))
+                # Built from validated parts: skip re-validation (100k edges cost seconds).
+                out.append(
+                    Edge.model_construct(src=src, dst=dst, label=chain.label, sync=sync, item=index)
+                )
         return out
 
     def label_of(self, component_id: str) -> str:

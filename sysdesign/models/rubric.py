@@ -87,6 +87,14 @@ class Rubric(Strict):
         "이 시나리오에서 팬아웃 지점으로 보는 컴포넌트 종류(sync-fanout).",
     )
     avoid_findings: list[str] = Field(default_factory=list)
+    key_figures: list[str] = Field(
+        default_factory=list,
+        max_length=5,
+        description="Estimator figures the candidate should state (peak_read_qps, "
+        "storage_per_year, egress_bandwidth, cache_memory…); empty: peak QPS both ways, storage "
+        "per year and egress. / 지원자가 직접 말해야 할 추정 수치(비어 있으면 양방향 피크 QPS, "
+        "연간 저장량, 송출 대역폭).",
+    )
     deep_dives: list[DeepDive] = Field(min_length=1)
     weights: Weights
     references: list[Reference] = Field(default_factory=list)

@@ -353,8 +353,18 @@ def parse_since(text: str, now: datetime, tz: tzinfo = UTC) -> datetime:
     """`2025-01-31`, an ISO date-time, or a span back from now: `7d`, `2w`, `3m` (30-day months)."""
     raw = text.strip().lower()
     units = {"d": 1, "w": 7, "m": 30}
-    if raw[-1:] in units and raw[:-1].isdigit():
-        return now - timedelta(days=int(raw[:-1]) * units[raw[-1]])
+    if raw[-1:] in units and raw[:-1].isascii() and raw[:-1].isdigit():
+        days = int(raw[:-1]) * units[raw[-1]] if len(raw) < 12 else None
+        # Farther back than 100 years is before any practice: a typo, or `datetime` overflow.
+        if days is None or days > 36_600:
+            from sysdesign.errors import UsageError
+
+            raise UsageError(
+                f"--since: {text[:20]!r} reaches back more than 100 years; give a date or a "
+                "shorter span (7d, 2w, 3m) / --since: 100년보다 먼 과거입니다. 날짜나 더 짧은 "
+                "기간(7d, 2w, 3m)을 쓰세요"
+            )
+        return now - timedelta(days=days)
     try:
         if len(raw) == 10:
             d = date.fromisoformat(raw)

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from sysdesign.store import ResultRow, Store
 
 KINDS: tuple[str, ...] = ("session", "drill", "star")
-_RESULT_ID = re.compile(r"^r(\d+)$")
+# Exactly the ids `history` prints: `r01` is not `r1` (deleting r1 for it would be a surprise),
+# and only ASCII digits (`\d` would take `r²`, which int() refuses).
+_RESULT_ID = re.compile(r"^r([1-9][0-9]{0,17})$")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from sysdesign.errors import MissingToolError, SysdesignError
+from sysdesign.errors import CannotWriteError, MissingToolError, SysdesignError
 from sysdesign.render.graph import (
     ASYNC_COLOR,
     FINDING_COLOR,
@@ -180,13 +180,42 @@ def inline_images(svg: str) -> str:
     return _HREF.sub(repl, svg)
 
 
-def run_dot(source: str, fmt: str, *, cwd: Path | None = None, output: Path | None = None) -> bytes:
-    """Run `dot -T<fmt>` on the source; returns the bytes, or writes them to `output`."""
+DEFAULT_DOT_TIMEOUT = 10.0
+DOT_TIMEOUT_ENV = "SYSDESIGN_DOT_TIMEOUT"
+
+
+def dot_timeout() -> float:
+    """Seconds `dot` may run: SYSDESIGN_DOT_TIMEOUT, default 10 (a 100-component design takes
+    well under one; thousands of nodes can take Graphviz many minutes)."""
+    import math
+    import os
+
+    raw = os.environ.get(DOT_TIMEOUT_ENV, "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_DOT_TIMEOUT
+    except ValueError:
+        value = DEFAULT_DOT_TIMEOUT
+    return value if math.isfinite(value) and 0 < value <= 86_400 else DEFAULT_DOT_TIMEOUT
+
+
+def run_dot(source: str, fmt: str, *, cwd: Path | None = None) -> bytes:
+    """Run `dot -T<fmt>` on the source and return its output, within `dot_timeout()`."""
     binary = dot_binary()
     args = [binary, f"-T{fmt}"]
-    if output is not None:
-        args += ["-o", str(output)]
-    proc = subprocess.run(args, input=source.encode("utf-8"), capture_output=True, cwd=cwd)
+    limit = dot_timeout()
+    try:
+        proc = subprocess.run(
+            args, input=source.encode("utf-8"), capture_output=True, cwd=cwd, timeout=limit
+        )
+    except subprocess.TimeoutExpired:
+        raise SysdesignError(
+            f"Graphviz's dot did not finish within {limit:g} s: the design is too large to draw "
+            f"with icons. Write Mermaid (-o FILE.mmd) or DOT text (-o FILE.dot) instead, or "
+            f"give dot more time with {DOT_TIMEOUT_ENV}=SECONDS / Graphviz dot이 {limit:g}초 "
+            "안에 끝나지 않았습니다. 아이콘 그림으로 그리기에는 설계가 너무 큽니다. Mermaid"
+            f"(-o FILE.mmd)나 DOT 텍스트(-o FILE.dot)로 쓰거나 {DOT_TIMEOUT_ENV}로 시간을 "
+            "늘리세요"
+        ) from None
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip()
         raise SysdesignError(f"dot failed: {detail} / dot 실행 실패")
@@ -223,9 +252,13 @@ def write_image(
     source = diagram_source(view, provider)
     with staging_dir(target) as tmp:
         staged = tmp / f"diagram.{fmt}"
-        run_dot(source, fmt, cwd=tmp, output=staged.resolve())
+        data = run_dot(source, fmt, cwd=tmp)
         if fmt == "svg":
-            staged.write_text(inline_images(staged.read_text("utf-8")), "utf-8")
+            data = inline_images(data.decode("utf-8")).encode("utf-8")
+        try:
+            staged.write_bytes(data)
+        except OSError as exc:  # a full disk, a quota
+            raise CannotWriteError(target, exc) from exc
         place(staged, target, force=force)
     return target
 

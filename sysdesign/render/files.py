@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,13 +20,52 @@ def refuse_overwrite(target: Path) -> UsageError:
     )
 
 
-def check_target(target: Path, *, force: bool) -> None:
-    """Fail early, before any work, when the output may not be written."""
-    if target.is_dir():
+def _is_input(target: Path, info: os.stat_result, inputs: Iterable[Path]) -> bool:
+    from sysdesign.yamlio import INPUTS_READ
+
+    if (info.st_dev, info.st_ino) in INPUTS_READ:
+        return True
+    for source in inputs:
+        try:
+            if os.path.samefile(source, target):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def check_target(target: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Fail early, before any work, when the output may not be written.
+
+    Only a regular file is ever replaced (with `--force`): a folder, a pipe, a device or a
+    socket is refused, and so is any file the command reads (an input), whatever the path
+    that names it.
+    """
+    try:
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:  # a name too long, a parent that is a file, no permission
+        raise CannotWriteError(target, exc) from exc
+    if info is None:
+        return
+    if stat.S_ISDIR(info.st_mode):
         raise UsageError(
-            f"{target} is a directory; give a file name / {target}은(는) 폴더입니다. 파일 이름을 주세요"
+            f"{target} is a directory; give a file name / 폴더입니다. 파일 이름을 주세요: {target}"
         )
-    if target.exists() and not force:
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            f"{target} is not a regular file (a pipe, device or socket); sysdesign writes only "
+            f"regular files, even with --force / 일반 파일이 아닙니다(파이프, 장치, 소켓). "
+            f"--force를 주어도 일반 파일에만 씁니다: {target}"
+        )
+    if _is_input(target, info, inputs):
+        raise UsageError(
+            f"{target} is an input of this command; give another output file (--force does not "
+            f"overwrite an input) / 이 명령이 읽는 입력 파일입니다. 다른 출력 파일을 주세요"
+            f"(--force로도 입력 파일은 덮어쓰지 않습니다): {target}"
+        )
+    if not force:
         raise refuse_overwrite(target)
 
 
@@ -54,6 +94,7 @@ def place(staged: Path, target: Path, *, force: bool) -> None:
     which another writer's file could be clobbered); where links are not supported the
     existence check and `os.replace` are used.
     """
+    check_target(target, force=True)  # again at the last moment: still a regular file, not an input
     try:
         if force:
             os.replace(staged, target)
@@ -74,6 +115,9 @@ def write_output(target: Path, data: bytes, *, force: bool) -> None:
     """Write bytes to `target` through a staging folder."""
     check_target(target, force=force)
     with staging_dir(target) as tmp:
-        staged = tmp / target.name
-        staged.write_bytes(data)
+        staged = tmp / "output"
+        try:
+            staged.write_bytes(data)
+        except OSError as exc:  # a full disk, a quota
+            raise CannotWriteError(target, exc) from exc
         place(staged, target, force=force)

@@ -15,6 +15,11 @@ _ENTITIES = {
     "&": "#amp;",
     "`": "#96;",
     "|": "#124;",
+    # `%%` opens a comment or an `%%{init: …}%%` directive that reconfigures the renderer.
+    "%": "#37;",
+    # Liquid (Jekyll) runs `{{ … }}` and `{% … %}` even inside a fenced Mermaid block.
+    "{": "#123;",
+    "}": "#125;",
 }
 _ENTITY_RE = re.compile("|".join(re.escape(ch) for ch in _ENTITIES))
 

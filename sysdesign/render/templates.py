@@ -22,10 +22,27 @@ def _inline(value: Any) -> str:
     return " ".join(str(value if value is not None else "").split())
 
 
+# Template delimiters of the static-site generators a post goes to: Liquid (Jekyll) runs
+# `{{ … }}` and `{% … %}` before the Markdown is read, Hugo runs `{{< … >}}` shortcodes. As
+# HTML entities they show as the same characters and run nothing.
+_TEMPLATE_DELIMITERS = (
+    ("{{", "&#123;&#123;"),
+    ("{%", "&#123;%"),
+    ("%}", "%&#125;"),
+    ("}}", "&#125;&#125;"),
+)
+
+
 def md_block(value: Any) -> str:
-    """Paragraph text: HTML angle brackets neutralised, paragraphs kept."""
+    """Paragraph text made inert: no raw HTML (angle brackets), no links or images (square
+    brackets escaped, so `[x](javascript:…)` and `![p](https://…/pixel.png)` stay text), no
+    Liquid or Hugo template delimiters; paragraphs kept."""
     text = str(value if value is not None else "").strip()
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("[", "\\[").replace("]", "\\]")
+    for raw, inert in _TEMPLATE_DELIMITERS:
+        text = text.replace(raw, inert)
+    return text
 
 
 def md_inline(value: Any) -> str:
@@ -52,7 +69,8 @@ def md_code_cell(value: Any) -> str:
 
 
 def md_link_text(value: Any) -> str:
-    return md_inline(value).replace("[", "\\[").replace("]", "\\]")
+    """Link text or image alt text (md_inline escapes the brackets already)."""
+    return md_inline(value)
 
 
 def safe_url(value: Any) -> str:

@@ -818,7 +818,41 @@ class Session:
         more = self._poll_design(force=True)
         if not more:
             more = [msg("design", *self._design_line())]
-        return out + more
+        return out + more + self._finding_lines()
+
+    def _finding_lines(self, limit: int = 12) -> list[Msg]:
+        """The current design's findings, one line each: severity, rule, components, why and
+        the fix."""
+        design = self._current_design()
+        if design is None:
+            return []
+        found = findings_of(design, self.scenario, self.rubric)
+        names = {
+            "critical": ("critical", "치명"),
+            "major": ("major", "주요"),
+            "minor": ("minor", "경미"),
+        }
+        lines = []
+        for f in found[:limit]:
+            sev = names.get(f.severity, (f.severity, f.severity))
+            where = ", ".join(f.components[:4])
+            lines.append(
+                msg(
+                    "design",
+                    f"  [{sev[0]}] {f.rule} ({where}): {f.message.en} Why: {f.why.en} Fix: {f.fix.en}",
+                    f"  [{sev[1]}] {f.rule} ({where}): {f.message.ko} 이유: {f.why.ko} 해결: {f.fix.ko}",
+                )
+            )
+        if len(found) > limit:
+            more = len(found) - limit
+            lines.append(
+                msg(
+                    "design",
+                    f"  … {more} more: sysdesign check {self.state.design_path}",
+                    f"  … {more}개 더: sysdesign check {self.state.design_path}",
+                )
+            )
+        return lines
 
     def _design_line(self) -> tuple[str, str]:
         status = self.design_status()
@@ -867,10 +901,12 @@ class Session:
         if not force and mtime == self._design_mtime:
             return []
         self._design_mtime = mtime
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            return [msg("error", f"cannot read {path}: {exc}", f"{path}을(를) 읽을 수 없습니다")]
+        from sysdesign.yamlio import read_input_text
+
+        try:  # a FIFO or a device is refused, not read (it would block the session)
+            text = read_input_text(path)
+        except SysdesignError as exc:
+            return [msg("error", str(exc), str(exc))]
         sha = _sha(text)
         last = self.state.designs[-1] if self.state.designs else None
         if last is not None and last.path == path_text and _save_sha(last) == sha:

@@ -42,6 +42,7 @@ REPORT_KEYS: tuple[str, ...] = (
     "deep_dive",
     "estimates",
     "curveball",
+    "transcript",
     "notes",
     "breakdown",
     "next_steps",
@@ -67,6 +68,10 @@ TIME_GRACE = 0.10  # an overrun up to 10 % of the phase budget costs nothing
 TIME_LIMIT = 0.50  # an overrun of half the budget costs the phase's time points
 
 
+CURVEBALL_RELEVANCE = 0.2  # an answer this close to the change speaks to it
+CURVEBALL_SHARE = 0.25  # of the deep-dive points: the requirement change's own share
+RUSHED = 1 / 3
+EARLY_FACTOR = 1.5  # time points ≤ weight × 1.5 × (time used / time planned)  # a phase left before a third of its budget, its points not covered
 SOUP_QUESTION_CREDIT = 0.5  # a key question asked as a list of terms ("users dau qps?")
 
 
@@ -357,10 +362,16 @@ def _ratio_verdict(candidate: float, computed: float) -> tuple[float | None, str
     return ratio, "off"
 
 
-def _estimates(state: SessionState, scenario: Scenario, design: Any, lang: str) -> dict[str, Any]:
+def _estimates(
+    state: SessionState, scenario: Scenario, rubric: Rubric, design: Any, lang: str
+) -> dict[str, Any]:
+    """The candidate's own figures, read from what they said, graded against the estimator;
+    the calculator's figures (`:estimate`, a design file's `estimates:`) are shown, not scored."""
     from sysdesign.errors import SysdesignError
     from sysdesign.estimate.presets import preset_for
+    from sysdesign.estimate.stated import DEFAULT_KEY_FIGURES, grade_stated, stated_figures
     from sysdesign.estimate.traffic import traffic_model
+    from sysdesign.estimate.units import format_bandwidth, format_rate, format_size
 
     source: str | None = None
     inputs: dict[str, str] = {}
@@ -376,37 +387,63 @@ def _estimates(state: SessionState, scenario: Scenario, design: Any, lang: str) 
             results = {k: r.to_json() for k, r in calc.results.items()}
         except SysdesignError:
             source = None
+    preset = preset_for(scenario.id, state.track)
     try:
-        computed = traffic_model(preset_for(scenario.id, state.track)).results
+        computed = traffic_model(preset).results
     except SysdesignError:
         computed = {}
+    calculator = [
+        {"name": name, "value": results[name].get("human"), "computed": computed[name].human}
+        for name in KEY_FIGURES
+        if name in results and name in computed
+    ]
+    said = [n.text for n in state.notes] + [f.answer for f in state.followups if f.answer]
+    stated = stated_figures(said)
+    names = list(rubric.key_figures or DEFAULT_KEY_FIGURES)
+    try:
+        peak = float(str(preset.given().get("peak_factor", "2")))
+    except ValueError:
+        peak = 2.0
+
+    def human(name: str, value: float) -> str:
+        if name.endswith("_qps"):
+            return format_rate(value)
+        if name.endswith("bandwidth"):
+            return format_bandwidth(value)
+        return format_size(value)
+
     figures = []
-    for name in KEY_FIGURES:
-        if name not in computed or name not in results:
-            continue
-        mine = float(results[name]["value"])
-        theirs = computed[name].value
-        ratio, verdict = _ratio_verdict(mine, theirs)
+    for g in grade_stated(
+        stated, {k: r.value for k, r in computed.items()}, names, peak_factor=peak
+    ):
         figures.append(
             {
-                "name": name,
-                "candidate": results[name].get("human"),
-                "candidate_value": mine,
-                "computed": computed[name].human,
-                "computed_value": theirs,
-                "ratio": None if ratio is None else round(ratio, 3),
-                "verdict": verdict,
+                "name": g.name,
+                "candidate": g.stated.text if g.stated else None,
+                "candidate_value": g.stated.value if g.stated else None,
+                "line": g.stated.line if g.stated else None,
+                "computed": human(g.name, g.computed),
+                "computed_value": g.computed,
+                "ratio": None if g.ratio is None else round(g.ratio, 3),
+                "verdict": g.verdict,
+                "slip": g.slip,
             }
         )
     return {
         "source": source,
         "inputs": inputs,
+        "calculator": calculator,
         "figures": figures,
         "committed": len(state.estimates),
     }
 
 
 def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) -> dict[str, Any]:
+    """Whether the requirement change was handled: by an answer that speaks to it (judged by
+    meaning) and by a design that has what it calls for. A design that had it before the change
+    was announced counts, and the report says so."""
+    from sysdesign.understand.grade import explains, relevance, sentences
+
     cb = scenario.curveball
     fired = state.curveball_fired_at is not None
     kinds = {c.kind for c in design.components.values()} if design is not None else set()
@@ -414,21 +451,106 @@ def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) 
     missing = [k for k in cb.expects.kinds if k not in kinds] + [
         f"tag:{t}" for t in cb.expects.tags if t not in tags
     ]
-    changed = fired and any(
-        d.valid and d.at >= (state.curveball_fired_at or 0) for d in state.designs
-    )
-    answer = next((f.answer for f in state.followups if f.kind == "curveball"), None)
+    fired_at = state.curveball_fired_at or 0.0
+    changed = fired and any(d.valid and d.at >= fired_at for d in state.designs)
+    design_ok = design is not None and not missing
+    already = design_ok and not changed
+    answers = [f.answer for f in state.followups if f.kind == "curveball" and f.answer]
+    answers += [n.text for n in state.notes if fired and n.at >= fired_at]
+    best = 0.0
+    for text in answers:
+        if any(explains(x) for x in sentences(text)):
+            best = max(best, relevance(text, cb.text.en), relevance(text, cb.text.ko))
+    answered = best >= CURVEBALL_RELEVANCE
     return {
         "fired": fired,
         "at_seconds": state.curveball_fired_at,
         "scheduled_seconds": state.curveball_at,
         "text": cb.text.get(lang),
         "expects": cb.expects.model_dump(),
-        "answer": answer,
+        "answer": answers[0] if answers else None,
+        "answered": answered,
+        "relevance": _r(best),
         "design_changed": changed,
-        "handled": bool(fired and changed and not missing),
+        "design_ok": design_ok,
+        "already_handled": bool(fired and already),
+        "handled": bool(fired and design_ok and answered),
         "missing": missing,
     }
+
+
+def _transcript(state: SessionState, lang: str) -> list[dict[str, Any]]:
+    """Everything said, in order: the candidate's questions (and what came back), answers
+    (and to which question), notes and assumptions; the interviewer's questions and probes."""
+    rows: list[dict[str, Any]] = []
+    for q in state.questions:
+        if q.answer:
+            outcome = "answered"
+        elif q.clarify:
+            outcome = "clarify"
+        else:
+            outcome = "assumption"
+        rows.append(
+            {
+                "at_seconds": _r(q.at),
+                "who": "candidate",
+                "kind": "question",
+                "text": q.text,
+                "facts": list(q.facts),
+                "outcome": outcome,
+                "reply": _text(q.answer, lang) if q.answer else None,
+            }
+        )
+    items = [*state.followups, *([state.pending] if state.pending else [])]
+    items += [f for f in state.queue if f.asked_at is not None]
+    for f in items:
+        question = _text(f.question, lang)
+        if f.asked_at is not None:
+            rows.append(
+                {
+                    "at_seconds": _r(f.asked_at),
+                    "who": "interviewer",
+                    "kind": f.kind,
+                    "id": f.id,
+                    "text": question,
+                    "reason": f.reason,
+                }
+            )
+        if f.answer and f.answered_at is not None:
+            rows.append(
+                {
+                    "at_seconds": _r(f.answered_at),
+                    "who": "candidate",
+                    "kind": "answer",
+                    "text": f.answer,
+                    "to": f.id,
+                    "to_text": question,
+                }
+            )
+    for n in state.notes:
+        rows.append(
+            {
+                "at_seconds": _r(n.at),
+                "who": "candidate",
+                "kind": "assumption" if n.assumption_for else "note",
+                "text": n.text,
+                "to_text": n.assumption_for,
+            }
+        )
+    order = {"candidate": 0, "interviewer": 1}  # an answer comes before the question it prompts
+    rows.sort(key=lambda r: (r["at_seconds"], order[r["who"]]))
+    return rows
+
+
+def _phase_covered(report: dict[str, Any], phase: str) -> bool:
+    """Whether a phase's own points are all covered (for "rushed")."""
+    if phase == "requirements":
+        asked, reqs = report["asked"], report["requirements"]
+        return bool(asked["asked"] == asked["total"] and reqs["stated"] == reqs["total"])
+    if phase == "high_level":
+        return report["design"]["score"] is not None
+    items = [d for d in report["deep_dive"]["items"] if d.get("phase") == phase]
+    return bool(all(c["status"] == "explained" for d in items for c in d["concepts"]))
 
 
 # --------------------------------------------------------------------------- scoring
@@ -492,51 +614,50 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
 
     est = report["estimates"]
     figures = est["figures"]
-    if est["source"] is None:
+    slips = {
+        "bits_bytes": ("bits for bytes?", "비트와 바이트를 혼동?"),
+        "per_day_vs_per_second": ("per day for per second?", "하루와 초 단위를 혼동?"),
+        "peak_forgotten": ("the peak factor forgotten?", "피크 배수를 빠뜨림?"),
+    }
+    if not figures:
         pts.add(
             "estimation",
             0,
             w.estimation,
-            "no estimate was committed (:estimate …)",
-            "추정치를 제출하지 않음 (:estimate …)",
+            "no key figure to compare with",
+            "비교할 핵심 수치가 없음",
         )
-    elif est["source"] == "design":
-        # The design file's `estimates:` block is the calculator's arithmetic on numbers the
-        # candidate never said: it earns nothing (it is still shown in the report).
-        pts.add(
-            "estimation",
-            0,
-            w.estimation,
-            "no estimate of your own: the design file's estimates are the calculator's figures "
-            "(state your numbers, or :estimate with your inputs)",
-            "직접 한 추정이 없음: 설계 파일의 estimates는 계산기가 낸 값입니다 "
-            "(수치를 직접 말하거나 :estimate로 입력값을 주세요)",
-        )
-    elif not figures:
-        pts.add(
-            "estimation",
-            w.estimation * 0.25,
-            w.estimation,
-            "an estimate was committed, but none of its figures compare with the scenario's "
-            "(give DAU and per-user writes)",
-            "추정치를 제출했으나 시나리오와 비교할 수치가 없음 (DAU와 사용자당 쓰기를 주세요)",
-        )
-    else:
+    for f in figures:
         each = w.estimation / len(figures)
-        for f in figures:
-            share = {"close": 1.0, "rough": 0.5, "off": 0.0}[f["verdict"]]
-            how = {
-                "close": ("within ×2 of", "×2 이내로"),
-                "rough": ("within ×10 of", "×10 이내로"),
-                "off": ("more than ×10 away from", "×10 넘게 벗어남:"),
-            }[f["verdict"]]
+        if f["verdict"] == "missing":
+            note = (
+                " (:estimate and the design file's estimates are the calculator's, not yours)"
+                if est["source"]
+                else ""
+            )
+            note_ko = (
+                " (:estimate와 설계 파일의 estimates는 계산기 값이라 점수가 없음)" if note else ""
+            )
             pts.add(
                 "estimation",
-                each * share,
+                0,
                 each,
-                f"{f['name']}: {f['candidate']} is {how[0]} {f['computed']}",
-                f"{f['name']}: {f['candidate']} — {f['computed']}와(과) {how[1]}",
+                f"{f['name']}: you never stated it (computed {f['computed']}){note}",
+                f"{f['name']}: 직접 말하지 않음 (계산값 {f['computed']}){note_ko}",
             )
+            continue
+        share = {"close": 1.0, "rough": 0.5, "off": 0.0}[f["verdict"]]
+        how = {
+            "close": ("within ×2 of", "×2 이내"),
+            "rough": ("within ×10 of", "×10 이내"),
+            "off": ("more than ×10 away from", "×10 넘게 벗어남"),
+        }[f["verdict"]]
+        en = f"{f['name']}: you said “{f['candidate']}”, {how[0]} {f['computed']}"
+        ko = f"{f['name']}: “{f['candidate']}”라고 함, 계산값 {f['computed']}와 비교해 {how[1]}"
+        if f.get("slip") in slips:
+            en += f" — {slips[f['slip']][0]}"
+            ko += f" — {slips[f['slip']][1]}"
+        pts.add("estimation", each * share, each, en, ko)
 
     design = report["design"]
     if design["score"] is None:
@@ -558,16 +679,18 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         )
 
     dives = report["deep_dive"]["items"]
+    cb_max = w.deep_dive * CURVEBALL_SHARE
+    dive_pool = w.deep_dive - cb_max
     if not dives:
         pts.add(
             "deep_dive",
             0,
-            w.deep_dive,
+            dive_pool,
             "the deep dive was not reached",
             "심층 설계 단계에 도달하지 않음",
         )
     for d in dives:
-        each = w.deep_dive / len(dives)
+        each = dive_pool / len(dives)
         concepts = d["concepts"]
         got = [c for c in concepts if c["status"] == "explained"]
         listed = [c for c in concepts if c["status"] == "listed"]
@@ -587,6 +710,36 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         share = sum(c["credit"] for c in concepts) / len(concepts) if concepts else 0.0
         pts.add("deep_dive", each * share, each, en, ko)
 
+    cb = report["curveball"]
+    if not cb["fired"]:
+        pts.add(
+            "curveball",
+            0,
+            cb_max,
+            "requirement change not reached: the session ended before it",
+            "요구사항 변경에 도달하지 않음: 그 전에 세션이 끝남",
+        )
+    else:
+        share = (0.5 if cb["answered"] else 0.0) + (0.5 if cb["design_ok"] else 0.0)
+        said = (
+            "your answer spoke to it" if cb["answered"] else "no answer spoke to it",
+            "답변에서 다룸" if cb["answered"] else "답변에서 다루지 않음",
+        )
+        if cb["already_handled"]:
+            built = ("the design already had what it calls for", "설계에 이미 반영되어 있었음")
+        elif cb["design_ok"]:
+            built = ("the design now has what it calls for", "설계에 반영함")
+        else:
+            gap = ", ".join(cb["missing"])
+            built = (f"the design lacks {gap}", f"설계에 빠진 것: {gap}")
+        pts.add(
+            "curveball",
+            cb_max * share,
+            cb_max,
+            f"requirement change: {said[0]}; {built[0]}",
+            f"요구사항 변경: {said[1]}; {built[1]}",
+        )
+
     phases = report["phases"]
     for p in phases:
         each = w.time / len(phases)
@@ -598,12 +751,33 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
         share = (
             1.0 if over <= TIME_GRACE else max(0.0, (TIME_LIMIT - over) / (TIME_LIMIT - TIME_GRACE))
         )
-        if over <= 0:
+        rushed = p["used_seconds"] < budget * RUSHED and not _phase_covered(report, p["id"])
+        if rushed:
+            share = min(share, p["used_seconds"] / (budget * RUSHED))
+            used = _mmss(p["used_seconds"])
+            full = _mmss(budget)
+            en = f"{p['title']}: rushed ({used} of {full}, its points not covered)"
+            ko = f"{p['title']}: 서두름 ({full} 중 {used}, 다룰 것을 다 다루지 않음)"
+        elif over <= 0:
             en, ko = f"{p['title']}: on time", f"{p['title']}: 시간 내"
         else:
             mm = _mmss(p["overrun_seconds"])
             en, ko = f"{p['title']}: {mm} over", f"{p['title']}: {mm} 초과"
         pts.add("time", each * share, each, en, ko)
+    # A session ended well before its budget cannot keep the time points of the phases it
+    # skimmed: time points are capped in proportion to the time used.
+    planned = sum(p["budget_seconds"] for p in phases) or 1.0
+    used_all = sum(p["used_seconds"] for p in phases)
+    cap = w.time * min(1.0, EARLY_FACTOR * used_all / planned)
+    earned_time = sum(i["points"] for i in pts.items if i["area"] == "time")
+    if earned_time > cap + 1e-9:
+        pts.add(
+            "time",
+            cap - earned_time,
+            0,
+            f"ended at {_mmss(used_all)} of {_mmss(planned)}: time points capped at {cap:.1f}",
+            f"{_mmss(planned)} 중 {_mmss(used_all)}에 끝냄: 시간 점수 상한 {cap:.1f}",
+        )
 
     # A hint costs what was earned at most, so the breakdown always adds up to the score shown.
     earned = pts.total()
@@ -730,8 +904,9 @@ def build_report(
         "requirements": _requirements(state, rubric, lang),
         "design": design_doc,
         "deep_dive": _deep_dive(state, scenario, rubric, lang),
-        "estimates": _estimates(state, scenario, design, lang),
+        "estimates": _estimates(state, scenario, rubric, design, lang),
         "curveball": _curveball(state, scenario, design, lang),
+        "transcript": _transcript(state, lang),
         "notes": [
             {
                 "at_seconds": _r(n.at),
@@ -789,6 +964,7 @@ def _area_name(area: str, lang: str) -> str:
         "estimation": ("Estimation", "규모 추정"),
         "design": ("Design", "설계"),
         "deep_dive": ("Deep dive", "심층 설계"),
+        "curveball": ("Requirement change", "요구사항 변경"),
         "time": ("Time", "시간 관리"),
         "hints": ("Hints", "힌트"),
     }

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sysdesign import paths
-from sysdesign.errors import InvalidInputError, NotFoundError, Problem
+from sysdesign.errors import InvalidInputError, NotFoundError
 from sysdesign.yamlio import LoadedYaml, did_you_mean, parse_yaml, read_yaml, validate_as
 
 if TYPE_CHECKING:
@@ -187,16 +187,10 @@ def save_story_text(text: str, name: str, *, force: bool = False) -> tuple[Story
 
 def import_story(source: Path, *, force: bool = False) -> tuple[Story, Path]:
     """Copy a story file into the bank after validating it (comments and layout kept)."""
-    try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInputError(
-            [Problem(str(source), None, None, "", "no such file / 파일이 없습니다")]
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(
-            [Problem(str(source), None, None, "", f"cannot read: {exc} / 읽을 수 없습니다")]
-        ) from None
+    from sysdesign.yamlio import read_input_text
+
+    # A regular file of bounded size only: a FIFO or /dev/zero is refused before reading.
+    text = read_input_text(source)
     return save_story_text(text, str(source), force=force)
 
 

@@ -6,8 +6,12 @@ or `kill -9`. WAL mode keeps readers (history, reports) from blocking the live s
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
+import stat
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sysdesign import paths
+from sysdesign import __version__, paths
+from sysdesign.errors import StoreError
 
 DB_NAME = "sysdesign.db"
 
@@ -95,7 +100,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0004_qa_rounds",
+        # Which version wrote the schema, so an older sysdesign can say what to upgrade to.
+        "0004_store_info",
+        """
+        CREATE TABLE store_info (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "0005_qa_rounds",
         """
         CREATE TABLE qa_rounds (
             id TEXT PRIMARY KEY,
@@ -184,61 +199,197 @@ def _iso(at: datetime | None) -> str:
 
 
 class Store:
-    """One SQLite database; open with `open_store()`."""
+    """One SQLite database; open with `open_store()`.
+
+    Opening is defensive: a damaged file, a database from a newer sysdesign or one whose
+    tables differ from ours is refused with a `StoreError` naming the file (exit 2); a
+    database (or home) this process may not write is opened read-only, so read commands work
+    and a write is refused with a message instead of a traceback.
+    """
 
     def __init__(self, path: Path) -> None:
+        self.path = path
+        self.readonly = False
+        self.db = self._connect(path)
+        self.db.row_factory = sqlite3.Row
+        try:
+            if not self.readonly:
+                self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise store_error(path, exc) from exc
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _connect(self, path: Path) -> sqlite3.Connection:
         from sysdesign.errors import CannotWriteError
 
-        self.path = path
-        try:  # a home that cannot hold the database is the user's to fix: exit 2, named
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
-            self.db.execute("PRAGMA journal_mode=WAL")
-        except (OSError, sqlite3.OperationalError) as exc:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:  # e.g. a name too long, a parent that is a file
             raise CannotWriteError(path, exc) from exc
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.migrate()
+        if info is not None:
+            if not stat.S_ISREG(info.st_mode):
+                raise StoreError(
+                    f"{path} is not a regular file, so it cannot hold the history / "
+                    f"일반 파일이 아니라서 기록을 담을 수 없습니다: {path}"
+                )
+            if info.st_size == 0:
+                raise damaged_error(path, "the file is empty (0 bytes) / 파일이 비어 있습니다")
+        else:
+            try:  # a home that cannot hold the database is the user's to fix: exit 2, named
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise CannotWriteError(path, exc) from exc
+            if not _writable(path.parent):
+                # A read-only home with no history yet: read commands see an empty history.
+                self.readonly = True
+                db = sqlite3.connect(":memory:", isolation_level=None)
+                _apply_all(db)
+                return db
+            try:
+                _create_database(path)
+            except (OSError, sqlite3.Error) as exc:
+                raise CannotWriteError(path, exc) from exc
+        if not (_writable(path) and _writable(path.parent)):
+            self.readonly = True
+            return _connect_readonly(path)
+        try:
+            db = sqlite3.connect(path, isolation_level=None, timeout=10)
+        except sqlite3.Error as exc:
+            raise store_error(path, exc) from exc
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as exc:
+            db.close()
+            raise store_error(path, exc) from exc
+        return db
 
     # -- schema ----------------------------------------------------------------------------
 
     def migrate(self) -> list[str]:
-        """Apply every migration not yet recorded; returns the names applied now."""
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
-        )
-        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        """Apply every migration not yet recorded, all in one immediate transaction (two first
+        runs at once cannot both create the tables); returns the names applied now.
+
+        A database that records a migration this version does not know, or whose tables lack
+        a column ours have, was written by another version: refused, never used silently.
+        """
+        if self.readonly:
+            done = self._recorded_migrations()
+            self._refuse_foreign(done)
+            pending = [name for name, _ in MIGRATIONS if name not in done]
+            if pending:
+                raise StoreError(
+                    f"{self.path} needs an upgrade of its tables ({', '.join(pending)}) but is "
+                    "read-only; make it writable and run any command once / "
+                    f"{self.path}의 테이블을 새 버전에 맞게 바꿔야 하는데 읽기 전용입니다. "
+                    "쓰기 권한을 준 뒤 명령을 한 번 실행하세요"
+                )
+            self._check_columns()
+            return []
         applied: list[str] = []
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            with self.transaction():
+        with self.transaction():
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+            done = self._recorded_migrations()
+            self._refuse_foreign(done)
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
                 for statement in sql.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute(
                     "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now())
                 )
-            applied.append(name)
+                applied.append(name)
+            if applied:
+                _stamp_version(self.db)
+        self._check_columns()
         return applied
+
+    def _recorded_migrations(self) -> set[str]:
+        try:
+            return {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc) and self.readonly:
+                return set()
+            raise
+
+    def _refuse_foreign(self, done: set[str]) -> None:
+        known = {name for name, _ in MIGRATIONS}
+        unknown = sorted(done - known)
+        if not unknown:
+            return
+        try:
+            row = self.db.execute(
+                "SELECT value FROM store_info WHERE key = 'written_by'"
+            ).fetchone()
+        except sqlite3.Error:
+            row = None
+        # A newer version stamps its own number; if the stamp is ours, it did not.
+        by = f"sysdesign {row[0]}" if row and row[0] != __version__ else "a newer sysdesign"
+        raise StoreError(
+            f"{self.path} was written by {by} (it records {', '.join(unknown)}, which "
+            f"sysdesign {__version__} does not know); upgrade sysdesign to use it / "
+            f"더 새로운 sysdesign({by})이 쓴 기록이라 sysdesign {__version__}에서는 쓸 수 "
+            f"없습니다. sysdesign을 업그레이드하세요: {self.path}"
+        )
+
+    def _check_columns(self) -> None:
+        for table, columns in expected_columns().items():
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if not have:  # a table of a migration not applied (only tests apply a subset)
+                continue
+            missing = sorted(columns - have)
+            if missing:
+                raise StoreError(
+                    f"{self.path}: table {table} lacks {', '.join(missing)}; the file was "
+                    f"written by another version of sysdesign (this is {__version__}) / "
+                    f"{self.path}: {table} 테이블에 {', '.join(missing)} 열이 없습니다. "
+                    "다른 버전의 sysdesign이 쓴 파일입니다"
+                )
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM migrations ORDER BY name")]
 
     class _Tx:
-        def __init__(self, db: sqlite3.Connection) -> None:
-            self.db = db
+        def __init__(self, store: Store) -> None:
+            self.store = store
+            self.db = store.db
 
         def __enter__(self) -> sqlite3.Connection:
-            self.db.execute("BEGIN IMMEDIATE")
+            if self.store.readonly:
+                raise read_only_error(self.store.path)
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise store_error(self.store.path, exc) from exc
             return self.db
 
-        def __exit__(self, exc_type: object, *_: object) -> None:
-            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+            if exc_type is None:
+                try:
+                    self.db.execute("COMMIT")
+                    return
+                except sqlite3.Error as commit_exc:
+                    exc = commit_exc
+            if self.db.in_transaction:
+                # SQLite may have rolled back already (e.g. after a full disk)
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise store_error(self.store.path, exc) from exc
 
     def transaction(self) -> Store._Tx:
-        return Store._Tx(self.db)
+        """`BEGIN IMMEDIATE` … `COMMIT`; a failure rolls back and becomes a StoreError."""
+        return Store._Tx(self)
 
     def close(self) -> None:
         self.db.close()
@@ -520,6 +671,161 @@ class Store:
                 "SELECT * FROM qa_events WHERE round_id = ? ORDER BY seq", (round_id,)
             )
         ]
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write `path` (a test can replace this to act out a read-only
+    file system, since root may write anything)."""
+    return os.access(path, os.W_OK)
+
+
+def _apply_all(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    for name, sql in MIGRATIONS:
+        for statement in sql.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
+    _stamp_version(db)
+
+
+def _stamp_version(db: sqlite3.Connection) -> None:
+    """Record which version wrote the schema (once `0004_store_info` has made the table)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'store_info'").fetchone():
+        db.execute(
+            "INSERT OR REPLACE INTO store_info (key, value) VALUES ('written_by', ?)",
+            (__version__,),
+        )
+
+
+def _create_database(path: Path) -> None:
+    """Make a new, fully migrated database at `path` without ever exposing a half-made one.
+
+    It is built under a temporary name beside `path` and hard-linked into place, which fails
+    if another process got there first (its database is then used). So an empty or partial
+    `sysdesign.db` is never ours, and can be reported as damaged.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        db = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("BEGIN IMMEDIATE")
+            _apply_all(db)
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        for extra in ("", "-wal", "-shm", "-journal"):
+            Path(f"{tmp}{extra}").unlink(missing_ok=True)
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open for reading only. A WAL database in a folder we cannot write has no `-shm` file
+    to share, so it is read as immutable (nobody can be writing it through this home)."""
+    from urllib.parse import quote
+
+    base = f"file:{quote(str(path.resolve()))}?mode=ro"
+    last: sqlite3.Error | None = None
+    for uri in (base, base + "&immutable=1"):
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10)
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.Error as exc:
+            db.close()
+            last = exc
+            if getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+                break
+    assert last is not None
+    raise store_error(path, last) from last
+
+
+_EXPECTED: dict[tuple[str, ...], dict[str, set[str]]] = {}
+
+
+def expected_columns() -> dict[str, set[str]]:
+    """The columns every table has after all our migrations (from a scratch in-memory run)."""
+    key = tuple(name for name, _ in MIGRATIONS)
+    if key not in _EXPECTED:
+        columns: dict[str, set[str]] = {}
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            _apply_all(db)
+            tables = [
+                r[0]
+                for r in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            ]
+            for table in tables:
+                columns[table] = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+        finally:
+            db.close()
+        _EXPECTED[key] = columns
+    return _EXPECTED[key]
+
+
+def damaged_error(path: Path, detail: str) -> StoreError:
+    return StoreError(
+        f"{path} is damaged or not a sysdesign database ({detail}). Nothing was changed; "
+        "`sysdesign doctor` checks it and `sysdesign doctor --repair` moves it aside, keeping "
+        "what can still be read / "
+        f"{path} 파일이 손상되었거나 sysdesign 데이터베이스가 아닙니다. 아무것도 바꾸지 "
+        "않았습니다. `sysdesign doctor`로 점검하고, `sysdesign doctor --repair`로 읽을 수 "
+        "있는 기록은 살리고 파일을 옆으로 옮길 수 있습니다"
+    )
+
+
+def read_only_error(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is read-only (or its folder is), so this command cannot record anything; "
+        "reading commands still work. Make it writable to practise / "
+        "파일 또는 폴더가 읽기 전용이라 이 명령은 기록을 남길 수 없습니다. 읽기 명령은 "
+        f"그대로 됩니다. 연습하려면 쓰기 권한을 주세요: {path}"
+    )
+
+
+def full_error(path: Path, detail: str) -> StoreError:
+    return StoreError(
+        f"{path}: could not write ({detail}): the disk is probably full. The last action was "
+        "not saved; everything acknowledged before it is kept. Free some space, then run the "
+        "command again (`sysdesign resume` continues an interrupted session where it stopped) / "
+        f"{path}: 쓸 수 없습니다({detail}). 디스크가 가득 찬 것 같습니다. 마지막 동작은 "
+        "저장하지 못했지만 그 전에 확인된 기록은 모두 남아 있습니다. 공간을 비운 뒤 다시 "
+        "실행하세요(`sysdesign resume`으로 중단된 면접을 멈춘 곳에서 이어갈 수 있습니다)"
+    )
+
+
+def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    """An SQLite failure as a message naming the file and what to do."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "malformed" in str(exc):
+        return damaged_error(path, str(exc))
+    if name.startswith("SQLITE_READONLY") or "readonly" in str(exc):
+        return read_only_error(path)
+    if name == "SQLITE_FULL" or name.startswith("SQLITE_IOERR") or "disk" in str(exc):
+        return full_error(path, str(exc))
+    if name.startswith("SQLITE_BUSY") or "locked" in str(exc):
+        return StoreError(
+            f"{path} is busy: another sysdesign kept it locked for more than 10 s; try again / "
+            f"{path}: 다른 sysdesign이 10초 넘게 잠그고 있습니다. 다시 시도하세요"
+        )
+    return StoreError(f"{path}: {exc} / {path}: 데이터베이스 오류입니다 ({name or 'sqlite'})")
 
 
 ResultHook = Callable[[Store, str, str, float, dict[str, Any], str], None]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 POINT_THRESHOLD = 0.42
 WRONG_THRESHOLD = 0.45
+WRONG_MARGIN = 0.05  # a wrong claim must be clearly closer than any right phrasing
 LISTED_CREDIT = 0.25
 PHRASING_WEIGHT = 1.0
 TEXT_WEIGHT = 0.95
@@ -167,7 +168,7 @@ _EN_FUNCTION = frozenset(
     ]
 )
 _KO_ENDING = re.compile(
-    r"(다|요|죠|니다|음|함|됨|냄|임|고|서|면|니까|는데|지만|므로|어서|아서|해|돼)[\s.!?,)]*$"
+    r"(다|요|죠|니다|함|됨|냄|고|면|니까|는데|지만|므로|어서|아서|해서|해|돼)[\s.!?,)]*$"
 )
 _KO_CONNECTIVE = re.compile(
     r"때문|그래서|따라서|하면|되면|해서|니까|므로|위해|대신|덕분|면서|지만|는데|려면"
@@ -194,13 +195,26 @@ def explains(sentence: str) -> bool:
         return False
     if any(t in _EN_PREDICATE for t in raw):
         return True
-    # a sentence has grammar: articles, prepositions, conjunctions; a list of terms has few
-    return len({t for t in raw if t in _EN_FUNCTION}) >= 2
+    # a sentence has grammar (articles, prepositions, conjunctions); a list of terms has few,
+    # and those few belong to its terms ("fan-out on write")
+    function = [t for t in raw if t in _EN_FUNCTION]
+    return len(set(function)) >= 2 and len(function) / len(raw) >= 0.2
+
+
+_QUESTION = re.compile(
+    r"^\s*(how|what|which|who|when|where|why|do|does|did|is|are|can|could|should|will|would|"
+    r"may|must|shall|have|has)\b|(몇|얼마|어떻게|무엇|뭐|어느|어디|언제|누가|왜)|"
+    r"(나요|까요|가요|인가|는지|을지|죠|니까|습니까)\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_soup(text: str) -> bool:
-    """A line of terms: several content words and no sentence in it explains anything."""
+    """A line of terms: several content words, no sentence in it explains anything, and (for
+    a question) no question word or question ending."""
     parts = sentences(text) or [text]
+    if _QUESTION.search(text):
+        return False
     return len(content_words(text)) >= 3 and not any(explains(p) for p in parts)
 
 
@@ -231,18 +245,32 @@ def point_items(points: Iterable[Gradable]) -> list[tuple[str, str, float]]:
     return items
 
 
-_INDEXES: dict[tuple[int, ...], Index] = {}
+# Keyed by the points' identities; the points are kept alive with their index, so an id
+# cannot be reused for other points while its entry exists.
+_INDEXES: dict[tuple[int, ...], tuple[tuple[Gradable, ...], Index]] = {}
 
 
 def points_index(points: Sequence[Gradable]) -> Index:
     key = tuple(id(p) for p in points)
-    index = _INDEXES.get(key)
-    if index is None:
-        index = build_index(point_items(points))
+    entry = _INDEXES.get(key)
+    if entry is None:
         if len(_INDEXES) > 256:
             _INDEXES.clear()
-        _INDEXES[key] = index
-    return index
+        entry = (tuple(points), build_index(point_items(points)))
+        _INDEXES[key] = entry
+    return entry[1]
+
+
+_NEGATION = re.compile(
+    r"\b(not|never|no|none|without|cannot|can't|don't|doesn't|isn't|aren't|won't|shouldn't|"
+    r"mustn't|wasn't|weren't|neither|nor)\b|않|안\s|없|못|말고|아니",
+    re.IGNORECASE,
+)
+NEGATION_PENALTY = 0.6  # one side negates what the other affirms
+
+
+def negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
 
 
 def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict]:
@@ -251,8 +279,21 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
     best_ok: dict[str, tuple[float, str, bool]] = {}
     wrong: dict[str, tuple[float, str, str]] = {}
     for text in texts:
-        for sentence in sentences(text):
+        parts = sentences(text)
+        # A claim may span a line's sentences ("We don't need fan-out; just gather … on read"):
+        # the whole line is also read, for wrong claims only.
+        units = [(p, True) for p in parts] + ([(text, False)] if len(parts) > 1 else [])
+        for sentence, for_points in units:
             ranked = index.rank(sentence, measure="blended")
+            polarity = negated(sentence)
+            ranked = [
+                (
+                    label,
+                    score if negated(example) == polarity else score * NEGATION_PENALTY,
+                    example,
+                )
+                for label, score, example in ranked
+            ]
             ok_scores: dict[str, float] = {}
             for label, score, _ in ranked:
                 if label.startswith("ok:"):
@@ -260,7 +301,7 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
             for label, score, _ in ranked:
                 if label.startswith("ok:"):
                     pid = label[3:]
-                    if score < POINT_THRESHOLD:
+                    if score < POINT_THRESHOLD or not for_points:
                         continue
                     says = explains(sentence)
                     prev = best_ok.get(pid)
@@ -269,7 +310,9 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
                         best_ok[pid] = (score, sentence, says)
                 elif label.startswith("wrong:"):
                     _, pid, claim = label.split(":", 2)
-                    beats = score >= WRONG_THRESHOLD and score > ok_scores.get(pid, 0.0)
+                    beats = (
+                        score >= WRONG_THRESHOLD and score > ok_scores.get(pid, 0.0) + WRONG_MARGIN
+                    )
                     if beats and (pid not in wrong or score > wrong[pid][0]):
                         wrong[pid] = (score, sentence, claim)
     out: list[PointVerdict] = []

@@ -19,7 +19,7 @@ _PUNCT = re.compile(r"[^\w\s.%]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _DOT_NOT_DECIMAL = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_NUM_UNIT = re.compile(r"(\d)([a-z가-힣])")
+_NUM_UNIT = re.compile(r"(\d)([a-z가-힣%])")
 
 # Verb and copula endings (after a noun or a 하다/되다 stem), then particles. Stripped
 # repeatedly, longest first, from the end of a Hangul token.
@@ -35,8 +35,11 @@ ENDINGS: tuple[str, ...] = (
     "을까요",
     "으려면",
     "으니까",
+    "이어야",
+    "여야",
     "어야",
     "아야",
+    "여서",
     "어요",
     "아요",
     "어서",

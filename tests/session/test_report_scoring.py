@@ -22,6 +22,7 @@ def _report(
     stated: bool = False,
     concepts: tuple[bool, ...] = (),
     design_score: float | None = None,
+    curveball: bool = False,
 ) -> dict[str, Any]:
     return {
         "asked": {"key_questions": [{"topic": "DAU", "asked": asked, "question": "how many?"}]},
@@ -37,6 +38,13 @@ def _report(
             ]
         },
         "estimates": {"source": None, "figures": []},
+        "curveball": {
+            "fired": curveball,
+            "answered": curveball,
+            "design_ok": curveball,
+            "already_handled": False,
+            "missing": [],
+        },
         "design": {"score": design_score, "findings": []},
         "deep_dive": {
             "items": [
@@ -59,8 +67,10 @@ def _report(
         },
         "phases": [
             {
+                "id": "requirements",
                 "title": "Requirements",
                 "budget_seconds": 600.0,
+                "used_seconds": 600.0,
                 "overrun_seconds": 0.0,
                 "reached": True,
             }
@@ -100,16 +110,25 @@ def test_deep_dive_points_follow_the_concepts_covered_exactly(minichat: Path) ->
     pts = _score(_report(concepts=(True, False, False)), _hints(0), rubric, "en")  # type: ignore[arg-type]
     (item,) = [i for i in pts.items if i["area"] == "deep_dive"]
     assert "explained 1/3" in item["reason"]
-    assert item["points"] == round(rubric.weights.deep_dive / 3, 2)
+    # a quarter of the deep-dive weight (20) is the requirement change's: (20 − 5) / 3 each
+    assert item["points"] == 5.0
 
 
 def test_every_area_at_full_marks_adds_up_to_100(minichat: Path) -> None:
     rubric = library().rubric("minichat")
-    report = _report(asked=True, stated=True, concepts=(True, True), design_score=100.0)
+    report = _report(
+        asked=True, stated=True, concepts=(True, True), design_score=100.0, curveball=True
+    )
     report["estimates"] = {
         "source": "session",
         "figures": [
-            {"name": "write_qps", "candidate": "1k", "computed": "1k", "verdict": "close"},
+            {
+                "name": "write_qps",
+                "candidate": "1k/s",
+                "computed": "1k/s",
+                "verdict": "close",
+                "slip": None,
+            },
         ],
     }
     pts = _score(report, _hints(0), rubric, "en")  # type: ignore[arg-type]

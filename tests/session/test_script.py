@@ -52,7 +52,7 @@ def test_strong_and_weak_candidates_score_clearly_apart(minichat: Path) -> None:
     assert strong["score"] == pytest.approx(sum(b["points"] for b in strong["breakdown"]), abs=0.1)
     reasons = " ".join(b["reason"] for b in weak["breakdown"])
     assert "never asked about daily active users" in reasons
-    assert "no estimate was committed" in reasons
+    assert "you never stated it" in reasons
     assert "hint taken" in reasons
     # The weak design triggered the storage deep dive; the strong one the cross-server one.
     assert weak["deep_dive"]["items"][0]["triggered_by"] == ["unreplicated-store"]
