@@ -75,8 +75,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "qa": (
         "qa_cmds",
-        "Technical interview questions with follow-up chains: the question bank.",
-        "꼬리 질문이 이어지는 기술 면접 질문: 질문 은행.",
+        "Technical interview rounds with follow-up chains, graded by meaning; the bank.",
+        "꼬리 질문이 이어지는 기술 면접 라운드(의미로 채점)와 질문 은행.",
     ),
     "scenarios": ("library_cmds", "Browse the interview scenarios.", "면접 시나리오를 봅니다."),
     "tracks": (

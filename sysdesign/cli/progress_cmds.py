@@ -97,12 +97,17 @@ def progress(
 
         atomic_write_bytes(png, progress_png(report))
         typer.echo(_say(language, f"wrote {png}", f"{png} 작성"), err=True)
+    from sysdesign.qa.progress import qa_topic_lines, qa_topic_rows
+
+    qa_rows = qa_topic_rows(results)
     if json_out:
-        print_json(report.to_json())
+        print_json({**report.to_json(), "qa_topics": qa_rows})
         return
     out = console()
     for part in render_progress(report, language):
         out.print(part)
+    for line in qa_topic_lines(qa_rows, language):
+        out.print(line)
 
 
 def _tracks_of() -> Any:

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from sysdesign.models.common import Strict, Text
 from sysdesign.models.estimates import EstimateInputs
+from sysdesign.models.qa import QaTopic
 
 
 class Track(Strict):
@@ -17,6 +18,17 @@ class Track(Strict):
     stresses: Text
     intro: Text
     scenarios: list[str] = Field(min_length=1)
+    qa_topics: list[QaTopic] = Field(
+        default_factory=list,
+        description="Technical-question topics this loop stresses (`sysdesign qa --company`). / "
+        "이 면접이 중시하는 기술 질문 주제(`sysdesign qa --company`).",
+    )
+    qa_first: dict[str, str] = Field(
+        default_factory=dict,
+        description="Per qa topic, the root question this loop opens with (e.g. fintech: "
+        "database → isolation-levels). / qa 주제별로 이 면접이 먼저 묻는 질문(예: fintech는 "
+        "database에서 isolation-levels).",
+    )
     variants: dict[str, EstimateInputs] = Field(
         default_factory=dict,
         description="Per-scenario estimate overrides for this track (e.g. KakaoTalk scale). / "

@@ -21,10 +21,11 @@ from typing import Any, Literal
 
 from sysdesign.progress.schedule import ALGORITHM, Card, ResultLike, due_cards, parse_at
 
-ItemKind = Literal["scenario", "drill", "star"]
+ItemKind = Literal["scenario", "drill", "star", "qa"]
 
 DRILL_MINUTES = 5
 STAR_MINUTES = 5
+QA_MINUTES = 10
 SCENARIO_MIN_MINUTES = 45
 SHORTEST_MINUTES = min(DRILL_MINUTES, STAR_MINUTES)
 CORE_SCENARIO = "chat"
@@ -138,6 +139,7 @@ def describe(card: Card, now: datetime, lang: str) -> str:
             "concept": f"{where} 개념 {item}을(를) {_times(n, lang)} 놓쳤습니다",
             "metric": f" 추정 {item}을(를) {_times(n, lang)} 틀렸습니다",
             "check": f" 스토리 점검 {item}에서 {_times(n, lang)} 떨어졌습니다",
+            "point": f" 기술 질문 요점 {item}: {_times(n, lang)} 설명하지 못했습니다",
         }.get(card.kind, f" {item}: {_times(n, lang)}")
         slip = f" (실수: {card.note})" if card.kind == "metric" and card.note else ""
         return f"{what.strip()}{slip}; 마지막 연습 {ago}"
@@ -148,6 +150,7 @@ def describe(card: Card, now: datetime, lang: str) -> str:
         "concept": f"you missed the concept {item} {_times(n, lang)}{where}",
         "metric": f"you misjudged {item} {_times(n, lang)}",
         "check": f"your stories failed the {item} check {_times(n, lang)}",
+        "point": f"you did not explain the technical point {item} {_times(n, lang)}",
     }.get(card.kind, f"{item}: {_times(n, lang)}")
     slip = f" (likely slip: {card.note})" if card.kind == "metric" and card.note else ""
     return f"{what}{slip}; last seen {ago}"
@@ -265,6 +268,20 @@ def _star_item(
     )
 
 
+def _qa_item(card: Card, due: Sequence[Card], now: datetime) -> Recommendation:
+    topic = card.item.split("/", 1)[0]
+    covers = [c for c in due if c.kind == "point" and c.item.startswith(topic + "/")]
+    return Recommendation(
+        "qa",
+        topic,
+        QA_MINUTES,
+        f"sysdesign qa --topic {topic}",
+        _reason(covers, due, now),
+        tuple(covers),
+        tuple(due),
+    )
+
+
 def _drill_scenario(card: Card) -> str | None:
     context = card.top_context()
     return None if context in (None, "random") else context
@@ -288,6 +305,8 @@ def _item_for_card(
     if card.kind == "metric":
         covers = [card]
         return _drill_item(card.item, _drill_scenario(card), covers, due, _reason(covers, due, now))
+    if card.kind == "point":
+        return _qa_item(card, due, now)
     if card.kind == "check":
         covers = [c for c in due if c.kind == "check"]
         return _star_item(
@@ -417,6 +436,9 @@ def recommend(
     for card in due:
         if card.kind == "metric":
             options.append(_item_for_card(card, due, catalogue, results, now, minutes))
+    points = [c for c in due if c.kind == "point"]
+    if points:
+        options.append(_qa_item(points[0], due, now))
     checks = [c for c in due if c.kind == "check"]
     if checks:
         options.append(_item_for_card(checks[0], due, catalogue, results, now, minutes))

@@ -19,6 +19,7 @@ A card exists for each thing a candidate can get wrong, once they have got it wr
 | concept  | session | a deep-dive concept was missed | the same, for that scenario's concept |
 | metric   | drill   | graded `order_of_magnitude` (q=2) or `wrong` (q=1) | graded `good` (q=5, or 4 with a slip) |
 | check    | star    | a story check failed | a later story passes it |
+| point    | qa      | a technical-question point was not explained (listed, wrong or missed) | a later round on that topic explains it |
 
 Passes are inferred only where the result could have shown the mistake: a chat session says
 nothing about a rule missed only in a feed design, and a payload without the key (`rules`,
@@ -46,7 +47,15 @@ ALGORITHM = "SM-2"
 INITIAL_EASINESS = 2.5
 MIN_EASINESS = 1.3
 
-CARD_KINDS: tuple[str, ...] = ("rule", "question", "requirement", "concept", "metric", "check")
+CARD_KINDS: tuple[str, ...] = (
+    "rule",
+    "question",
+    "requirement",
+    "concept",
+    "metric",
+    "check",
+    "point",
+)
 
 # Grades (SM-2's 0–5 quality of response) given to what a result shows.
 Q_MISSED = 1  # got it wrong
@@ -299,6 +308,15 @@ def reviews_for(result: ResultLike, cards: Mapping[str, Card]) -> list[Review]:
             for card in cards.values():
                 if card.kind == "check" and card.item not in failed:
                     out.append(Review("check", card.item, Q_RECALLED, result.item))
+    elif result.kind == "qa":
+        # item: the topic; points are "topic/question/point"
+        missed = str_list(payload, "missed_points")
+        explained = str_list(payload, "explained_points")
+        if missed is not None:
+            out.extend(Review("point", p, Q_MISSED, result.item) for p in missed)
+        for p in explained or []:
+            if card_key("point", p) in cards:
+                out.append(Review("point", p, Q_RECALLED, result.item))
     return out
 
 

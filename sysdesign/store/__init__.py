@@ -109,6 +109,29 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0005_qa_rounds",
+        """
+        CREATE TABLE qa_rounds (
+            id TEXT PRIMARY KEY,
+            topics TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'running',
+            score REAL,
+            meta TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE qa_events (
+            round_id TEXT NOT NULL REFERENCES qa_rounds(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            at REAL NOT NULL,
+            wall TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (round_id, seq)
+        );
+        """,
+    ),
 ]
 
 
@@ -116,6 +139,17 @@ MIGRATIONS: list[tuple[str, str]] = [
 class SessionRow:
     id: str
     scenario: str
+    lang: str
+    started_at: str
+    status: str
+    score: float | None
+    meta: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class QaRoundRow:
+    id: str
+    topics: list[str]
     lang: str
     started_at: str
     status: str
@@ -514,7 +548,7 @@ class Store:
         payload: dict[str, Any] | None = None,
         at: datetime | None = None,
     ) -> int:
-        """One finished practice item: kind is 'session', 'drill' or 'star'; score 0–100."""
+        """One finished practice item: kind is 'session', 'drill', 'star' or 'qa'; score 0–100."""
         with self.transaction():
             cur = self.db.execute(
                 "INSERT INTO results (kind, item, score, at, payload) VALUES (?,?,?,?,?)",
@@ -552,6 +586,91 @@ class Store:
         with self.transaction():
             cur = self.db.execute("DELETE FROM results WHERE id=?", (result_id,))
         return cur.rowcount > 0
+
+    # -- technical-question rounds (`sysdesign qa`) ------------------------------------------
+
+    def create_qa_round(
+        self,
+        topics: list[str],
+        lang: str,
+        meta: dict[str, Any] | None = None,
+        *,
+        started_at: datetime | None = None,
+        round_id: str | None = None,
+    ) -> str:
+        rid = round_id or uuid.uuid4().hex[:10]
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO qa_rounds (id, topics, lang, started_at, meta) VALUES (?,?,?,?,?)",
+                (
+                    rid,
+                    json.dumps(topics),
+                    lang,
+                    _iso(started_at),
+                    json.dumps(meta or {}, ensure_ascii=False),
+                ),
+            )
+        return rid
+
+    def _qa_round(self, row: sqlite3.Row) -> QaRoundRow:
+        return QaRoundRow(
+            id=row["id"],
+            topics=json.loads(row["topics"]),
+            lang=row["lang"],
+            started_at=row["started_at"],
+            status=row["status"],
+            score=row["score"],
+            meta=json.loads(row["meta"]),
+        )
+
+    def qa_round(self, round_id: str) -> QaRoundRow | None:
+        row = self.db.execute("SELECT * FROM qa_rounds WHERE id = ?", (round_id,)).fetchone()
+        return self._qa_round(row) if row else None
+
+    def qa_rounds(self) -> list[QaRoundRow]:
+        """Newest first."""
+        rows = self.db.execute("SELECT * FROM qa_rounds ORDER BY started_at DESC, rowid DESC")
+        return [self._qa_round(r) for r in rows]
+
+    def update_qa_round(
+        self, round_id: str, *, status: str | None = None, score: float | None = None
+    ) -> None:
+        with self.transaction():
+            if status is not None:
+                self.db.execute("UPDATE qa_rounds SET status=? WHERE id=?", (status, round_id))
+            if score is not None:
+                self.db.execute("UPDATE qa_rounds SET score=? WHERE id=?", (score, round_id))
+
+    def append_qa_event(
+        self, round_id: str, type_: str, at: float, payload: dict[str, Any] | None = None
+    ) -> int:
+        """Append one round event and commit before returning its sequence number."""
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM qa_events WHERE round_id = ?", (round_id,)
+            ).fetchone()
+            seq = int(row[0])
+            self.db.execute(
+                "INSERT INTO qa_events (round_id, seq, type, at, wall, payload) "
+                "VALUES (?,?,?,?,?,?)",
+                (round_id, seq, type_, at, _now(), json.dumps(payload or {}, ensure_ascii=False)),
+            )
+        return seq
+
+    def qa_events(self, round_id: str) -> list[EventRow]:
+        return [
+            EventRow(
+                session_id=r["round_id"],
+                seq=r["seq"],
+                type=r["type"],
+                at=r["at"],
+                wall=r["wall"],
+                payload=json.loads(r["payload"]),
+            )
+            for r in self.db.execute(
+                "SELECT * FROM qa_events WHERE round_id = ? ORDER BY seq", (round_id,)
+            )
+        ]
 
 
 def _writable(path: Path) -> bool:
