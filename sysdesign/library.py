@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sysdesign import paths
 from sysdesign.errors import InvalidInputError, NotFoundError, Problem, SysdesignError
+from sysdesign.i18n import josa
 from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def _scenario_problems(scenario: Scenario, loaded: LoadedYaml) -> list[Problem]:
             loaded.problem(
                 ("id",),
                 f"id {scenario.id!r} differs from the file name {stem!r} / "
-                f"id {scenario.id!r}이(가) 파일 이름 {stem!r}과(와) 다릅니다",
+                f"id {josa(repr(scenario.id), '이/가')} 파일 이름 {josa(repr(stem), '와/과')} 다릅니다",
             )
         )
     kinds = [
@@ -575,8 +576,7 @@ class Library:
                         None,
                         None,
                         "scenario",
-                        f"no scenario {rubric.scenario!r} / 시나리오 {rubric.scenario!r}이(가) "
-                        "없습니다",
+                        f"no scenario {rubric.scenario!r} / 시나리오가 없습니다: {rubric.scenario!r}",
                     )
                 )
                 continue
@@ -590,7 +590,7 @@ class Library:
                             None,
                             "key_questions",
                             f"no fact {q!r} in scenario {sid!r} / 시나리오 {sid!r}에 사실 "
-                            f"{q!r}이(가) 없습니다" + did_you_mean(q, facts),
+                            f"{josa(repr(q), '이/가')} 없습니다" + did_you_mean(q, facts),
                         )
                     )
         for sid in self.scenarios:
@@ -614,7 +614,7 @@ class Library:
                             None,
                             None,
                             f"tracks[{track.id}]",
-                            f"no scenario {s!r} / 시나리오 {s!r}이(가) 없습니다"
+                            f"no scenario {s!r} / 시나리오가 없습니다: {s!r}"
                             + did_you_mean(s, self.scenarios),
                         )
                     )

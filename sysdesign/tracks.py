@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sysdesign.i18n import josa
+
 
 @dataclass(frozen=True)
 class TrackPick:
@@ -35,7 +37,7 @@ class TrackPick:
         if lang == "ko":
             tie = " 횟수가 같으면 트랙에 적힌 순서를 따릅니다." if self.tied else ""
             return (
-                f"트랙 {self.track}: {self.scenario}을(를) 골랐습니다. 이 트랙에서 가장 적게 연습한 "
+                f"트랙 {self.track}: {josa(self.scenario, '을/를')} 골랐습니다. 이 트랙에서 가장 적게 연습한 "
                 f"시나리오입니다({n}회). 연습 횟수: {listed}.{tie}"
             )
         times = "time" if n == 1 else "times"

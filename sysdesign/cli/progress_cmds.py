@@ -424,7 +424,7 @@ def history_delete(
             what += ")" if entry.score is None else f", {entry.score:g})"
             try:
                 ok = typer.confirm(
-                    _say(language, f"Delete {what}?", f"{what}을(를) 삭제할까요?"),
+                    _say(language, f"Delete {what}?", f"이 기록을 삭제할까요? {what}"),
                     default=False,
                     err=True,
                 )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sysdesign.cli.common import JsonOpt, LangOpt, finite_between, print_json
+from sysdesign.i18n import josa
 
 if TYPE_CHECKING:
     from sysdesign.session.engine import Session
@@ -143,7 +144,7 @@ def start(
                 _say(
                     language,
                     f"Created the design file {design} from a skeleton.\n",
-                    f"설계 파일 {design}을(를) 뼈대로 만들었습니다.\n",
+                    f"설계 파일 {josa(design, '을/를')} 뼈대로 만들었습니다.\n",
                 )
             )
         _run_live(session, plain, language, out, begin=True)

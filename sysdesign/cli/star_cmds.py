@@ -17,6 +17,7 @@ from sysdesign.cli.common import (
     print_json,
     seed_in_range,
 )
+from sysdesign.i18n import josa
 
 if TYPE_CHECKING:
     from sysdesign.models.story import Question, Story
@@ -308,7 +309,7 @@ def _warn_unknown_tags(story_ids: list[str], lang: str) -> None:
                 say(
                     lang,
                     en=f"note: {sid}: competency {tag!r} is not in the question bank",
-                    ko=f"참고: {sid}: 역량 {tag!r}은(는) 질문 은행에 없습니다",
+                    ko=f"참고: {sid}: 역량 {josa(repr(tag), '은/는')} 질문 은행에 없습니다",
                 )
                 + did_you_mean(tag, known),
                 err=True,
@@ -371,7 +372,7 @@ def _add_with_editor(editor: str, lang: str) -> str:
                 say(
                     lang,
                     en=f"the editor exited with {done.returncode}; your draft is kept at {draft}",
-                    ko=f"편집기가 {done.returncode}로 끝났습니다. 초안은 {draft}에 남아 있습니다",
+                    ko=f"편집기가 비정상 종료했습니다(종료 코드 {done.returncode}). 초안은 {draft}에 남아 있습니다",
                 ),
                 err=True,
             )

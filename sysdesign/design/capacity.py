@@ -75,7 +75,7 @@ def parse_capacity(text: str, component: str) -> tuple[float, What]:
     if not value > 0:
         raise UsageError(
             f"components.{component}.capacity: {text!r} must be more than zero / "
-            f"용량 {text!r}은(는) 0보다 커야 합니다"
+            f"용량은 0보다 커야 합니다: {text!r}"
         )
     unit = match.group(2).lower()
     if "conn" in unit or "연결" in unit:
@@ -94,7 +94,7 @@ def parse_capacity(text: str, component: str) -> tuple[float, What]:
 def _bad_capacity(text: str, component: str) -> str:
     return (
         f"components.{component}.capacity: cannot read {text!r}; for example '20k rps', "
-        f"'50k connections' or '5k writes' / 용량 {text!r}을(를) 읽을 수 없습니다. "
+        f"'50k connections' or '5k writes' / 용량을 읽을 수 없습니다: {text!r}. "
         "예: '20k rps', '50k connections', '5k writes'"
     )
 

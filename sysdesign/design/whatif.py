@@ -120,7 +120,7 @@ def kill(
         if cid not in design.components:
             raise UsageError(
                 f"--kill: no component {cid!r}{did_you_mean(cid, design.components)} / "
-                f"컴포넌트 {cid!r}이(가) 없습니다"
+                f"그런 컴포넌트가 없습니다: {cid!r}"
             )
     cat = catalogue or bundled()
     g = build_graph(design)

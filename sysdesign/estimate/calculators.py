@@ -12,6 +12,7 @@ from sysdesign.errors import UsageError
 from sysdesign.estimate import units
 from sysdesign.estimate.model import Calculation, Conventions, Result
 from sysdesign.estimate.work import Pad, ceil
+from sysdesign.i18n import josa
 
 SECONDS_PER_YEAR_AVAILABILITY = 365.25 * 86_400  # availability uses the 365.25-day year
 
@@ -22,7 +23,9 @@ def _clean(values: Mapping[str, object]) -> dict[str, object]:
 
 def _positive(value: float, flag: str) -> float:
     if value <= 0:
-        raise UsageError(f"{flag} must be greater than zero / {flag}는 0보다 커야 합니다")
+        raise UsageError(
+            f"{flag} must be greater than zero / {josa(flag, '은/는')} 0보다 커야 합니다"
+        )
     return value
 
 
@@ -202,7 +205,7 @@ def partitions(values: Mapping[str, object], conventions: Conventions | None = N
         if per_kind != kind:
             raise UsageError(
                 f"{flag} is in {per_kind} but --target-throughput is in {kind}: use the same kind "
-                f"(both messages/s or both bytes/s) / {flag}와 --target-throughput의 단위를 맞추세요"
+                f"(both messages/s or both bytes/s) / {josa(flag, '와/과')} --target-throughput의 단위를 맞추세요"
             )
         _positive(per, flag)
         shown = pad.b(per) + "/s" if kind == "bytes" else pad.n(per) + "/s"

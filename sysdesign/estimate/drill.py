@@ -18,6 +18,7 @@ from sysdesign.errors import UsageError
 from sysdesign.estimate import units
 from sysdesign.estimate.model import Calculation, Conventions, Label, Result
 from sysdesign.estimate.traffic import DEFAULTS, preset_inputs, traffic_model
+from sysdesign.i18n import josa
 
 Grade = Literal["good", "order_of_magnitude", "wrong"]
 Measure = Literal["qps", "bytes", "bandwidth"]
@@ -121,7 +122,9 @@ class Question:
         example = EXAMPLE_ANSWER[self.measure]
         if lang == "ko":
             head = f"[{self.scenario}] " if self.scenario else ""
-            return f"{head}가정: {assumptions}.\n{asked}은(는)? (단위와 함께, 예: {example})"
+            return (
+                f"{head}가정: {assumptions}.\n{josa(asked, '은/는')}? (단위와 함께, 예: {example})"
+            )
         head = f"[{self.scenario}] " if self.scenario else ""
         return (
             f"{head}Assumptions: {assumptions}.\nWhat is the {asked}? (with a unit, e.g. {example})"

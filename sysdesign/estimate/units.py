@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sysdesign.errors import UsageError
+from sysdesign.i18n import josa
 
 Kind = Literal["count", "size", "rate", "byte_rate", "duration", "ratio", "fraction"]
 Period = Literal["second", "minute", "hour", "day", "month", "year"]
@@ -150,7 +151,7 @@ def _fail(flag: str, text: object, what: str, ko_what: str, example_key: str) ->
     example = EXAMPLES[example_key]
     return UsageError(
         f"{flag}: cannot read {text!r} as {what}; for example {example} / "
-        f"{flag}: {text!r}을(를) {ko_what}(으)로 읽을 수 없습니다. 예: {example}"
+        f"{flag}: {josa(repr(text), '을/를')} {josa(ko_what, '으로/로')} 읽을 수 없습니다. 예: {example}"
     )
 
 

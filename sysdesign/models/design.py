@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from sysdesign.i18n import josa
 from sysdesign.models.common import Strict
 from sysdesign.models.estimates import EstimateInputs
 from sysdesign.models.kinds import ASYNC_TARGETS, KINDS, all_kind_names, canonical_kind
@@ -233,7 +234,7 @@ def design_problems(design: Design) -> list[tuple[tuple[str | int, ...], str]]:
                 problems.append(
                     (
                         ("connections", index),
-                        f"{src!r} connects to itself / {src!r}이(가) 자기 자신에 연결됩니다",
+                        f"{src!r} connects to itself / {josa(repr(src), '이/가')} 자기 자신에 연결됩니다",
                     )
                 )
     return problems

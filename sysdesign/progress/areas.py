@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
+from sysdesign.i18n import josa
 from sysdesign.progress.schedule import ResultLike, iso, parse_at, str_list
 
 # Design-rule families: which rule ids count against which part of the design area. One rule
@@ -375,6 +376,6 @@ def parse_since(text: str, now: datetime, tz: tzinfo = UTC) -> datetime:
 
         raise UsageError(
             f"--since: cannot read {text!r}: use a date (2025-01-31) or a span (7d, 2w, 3m) / "
-            f"--since: {text!r}을(를) 읽을 수 없습니다: 날짜(2025-01-31)나 기간(7d, 2w, 3m)을 쓰세요"
+            f"--since: {josa(repr(text), '을/를')} 읽을 수 없습니다: 날짜(2025-01-31)나 기간(7d, 2w, 3m)을 쓰세요"
         ) from None
     return at if at.tzinfo is not None else at.replace(tzinfo=tz)

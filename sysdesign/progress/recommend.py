@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from sysdesign.i18n import josa
 from sysdesign.progress.schedule import ALGORITHM, Card, ResultLike, due_cards, parse_at
 
 ItemKind = Literal["scenario", "drill", "star", "qa"]
@@ -134,10 +135,10 @@ def describe(card: Card, now: datetime, lang: str) -> str:
     if lang == "ko":
         what = {
             "rule": f"{where} 설계 규칙 {item}에 {_times(n, lang)} 걸렸습니다",
-            "question": f"{where} 핵심 질문 {item}을(를) {_times(n, lang)} 놓쳤습니다",
-            "requirement": f"{where} 요구사항 {item}을(를) {_times(n, lang)} 말하지 않았습니다",
-            "concept": f"{where} 개념 {item}을(를) {_times(n, lang)} 놓쳤습니다",
-            "metric": f" 추정 {item}을(를) {_times(n, lang)} 틀렸습니다",
+            "question": f"{where} 핵심 질문 {josa(item, '을/를')} {_times(n, lang)} 놓쳤습니다",
+            "requirement": f"{where} 요구사항 {josa(item, '을/를')} {_times(n, lang)} 말하지 않았습니다",
+            "concept": f"{where} 개념 {josa(item, '을/를')} {_times(n, lang)} 놓쳤습니다",
+            "metric": f" 추정 {josa(item, '을/를')} {_times(n, lang)} 틀렸습니다",
             "check": f" 스토리 점검 {item}에서 {_times(n, lang)} 떨어졌습니다",
             "point": f" 기술 질문 요점 {item}: {_times(n, lang)} 설명하지 못했습니다",
         }.get(card.kind, f" {item}: {_times(n, lang)}")
@@ -349,11 +350,11 @@ def _stale_text(what: str, then: datetime | None, now: datetime) -> dict[str, st
     if then is None:
         return {
             "en": f"you have not practised {what} yet",
-            "ko": f"{what}은(는) 아직 연습하지 않았습니다",
+            "ko": f"{josa(what, '은/는')} 아직 연습하지 않았습니다",
         }
     return {
         "en": f"{what} was practised longest ago ({_ago(then, now, 'en')})",
-        "ko": f"{what}을(를) 가장 오래전에 연습했습니다 ({_ago(then, now, 'ko')})",
+        "ko": f"{josa(what, '을/를')} 가장 오래전에 연습했습니다 ({_ago(then, now, 'ko')})",
     }
 
 
@@ -371,7 +372,7 @@ def recommend(
 
         raise UsageError(
             f"--minutes: {minutes} is not a number of minutes; give e.g. 15 or 60 / "
-            f"--minutes: {minutes}은(는) 분 단위 숫자가 아닙니다. 예: 15, 60"
+            f"--minutes: {josa(minutes, '은/는')} 분 단위 숫자가 아닙니다. 예: 15, 60"
         )
     if minutes is not None and minutes < SHORTEST_MINUTES:
         from sysdesign.errors import UsageError

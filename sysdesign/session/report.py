@@ -653,7 +653,7 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
             "off": ("more than ×10 away from", "×10 넘게 벗어남"),
         }[f["verdict"]]
         en = f"{f['name']}: you said “{f['candidate']}”, {how[0]} {f['computed']}"
-        ko = f"{f['name']}: “{f['candidate']}”라고 함, 계산값 {f['computed']}와 비교해 {how[1]}"
+        ko = f"{f['name']}: “{f['candidate']}”라고 함, 계산값({f['computed']})과 비교해 {how[1]}"
         if f.get("slip") in slips:
             en += f" — {slips[f['slip']][0]}"
             ko += f" — {slips[f['slip']][1]}"

@@ -69,7 +69,7 @@ def test_start_track_picks_the_least_practised_and_says_why(home: Path) -> None:
     assert code == 0, err
     report = json.loads(out)
     assert report["scenario"] == "fraud-detection-realtime"
-    assert "fraud-detection-realtime을(를) 골랐습니다" in err
+    assert "fraud-detection-realtime을 골랐습니다" in err
     assert "money-transfer-ledger 1, payment-system 2, fraud-detection-realtime 0" in err
 
 

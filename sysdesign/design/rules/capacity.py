@@ -110,7 +110,7 @@ def needs_sharding(ctx: Context) -> Iterator[Hit]:
             message=t(
                 f"database '{db}' takes {format_count(load.load)} writes/s at peak on one "
                 f"primary that sustains about {format_count(load.capacity)}",
-                f"데이터베이스 '{db}'가 최대 {format_count(load.load)} 쓰기/초를 받는데 프라이머리 "
+                f"'{db}' 데이터베이스가 최대 {format_count(load.load)} 쓰기/초를 받는데 프라이머리 "
                 f"하나는 약 {format_count(load.capacity)}까지 감당합니다",
             ),
             why=t(
@@ -122,7 +122,7 @@ def needs_sharding(ctx: Context) -> Iterator[Hit]:
             fix=t(
                 f"Shard '{db}' into at least {load.needed} partitions on a key that spreads "
                 "writes evenly (`shards:`, `shard_key:`), or batch writes through a queue.",
-                f"쓰기를 고르게 퍼뜨리는 키로 '{db}'를 최소 {load.needed}개로 샤딩하세요 "
+                f"쓰기를 고르게 퍼뜨리는 키로 '{db}' 데이터베이스를 최소 {load.needed}개로 샤딩하세요 "
                 "(`shards:`, `shard_key:`). 또는 큐로 쓰기를 묶어 처리하세요.",
             ),
             evidence=_evidence(load),

@@ -59,7 +59,7 @@ def no_load_balancer(ctx: Context) -> Iterator[Hit]:
             components=(target, *clients),
             message=t(
                 f"clients call '{target}' ({en_n}) directly, with no load balancer",
-                f"클라이언트가 '{target}'({ko_n})를 로드 밸런서 없이 직접 호출합니다",
+                f"클라이언트가 로드 밸런서 없이 '{target}'({ko_n})에 직접 요청합니다",
             ),
             why=t(
                 "Without one stable address in front, clients must know every instance: "
@@ -95,7 +95,7 @@ def client_to_datastore(ctx: Context) -> Iterator[Hit]:
                 components=(client, store),
                 message=t(
                     f"client '{client}' connects straight to data store '{store}' ({kind})",
-                    f"클라이언트 '{client}'가 데이터 저장소 '{store}'({kind})에 직접 연결됩니다",
+                    f"'{client}' 클라이언트가 데이터 저장소 '{store}'({kind})에 직접 연결됩니다",
                 ),
                 why=t(
                     "Credentials ship to every device, any user can read or change any row, and "
@@ -107,7 +107,7 @@ def client_to_datastore(ctx: Context) -> Iterator[Hit]:
                 fix=t(
                     f"Put a service (behind the load balancer) between '{client}' and '{store}'; "
                     "only services talk to data stores.",
-                    f"'{client}'와 '{store}' 사이에 (로드 밸런서 뒤의) 서비스를 두세요. 데이터 저장소에는 "
+                    f"'{client}', '{store}' 사이에 (로드 밸런서 뒤의) 서비스를 두세요. 데이터 저장소에는 "
                     "서비스만 접근해야 합니다.",
                 ),
                 evidence=(t(f"edge {client} → {store}", f"연결 {client} → {store}"),),

@@ -101,10 +101,10 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
         )
         yield Hit(
             components=(),
-            message=t(f"the design has no {kind}", f"설계에 {kind}가 없습니다"),
+            message=t(f"the design has no {kind}", f"설계에 없는 컴포넌트 종류: {kind}"),
             why=t(
                 f"The rubric{_rubric_refs(ctx)} expects a {kind}: {en_p}.",
-                f"이 시나리오{_rubric_refs(ctx)}의 루브릭은 {kind}를 기대합니다: {ko_p}.",
+                f"이 시나리오{_rubric_refs(ctx)}의 루브릭은 {kind} 종류의 컴포넌트를 기대합니다: {ko_p}.",
             ),
             fix=t(
                 f"Add a component of kind {kind} and connect it where it serves.",
@@ -168,7 +168,7 @@ def missing_path(ctx: Context) -> Iterator[Hit]:
                 f"found {arrow(partial)}, but no {nxt} is reachable from '{partial[-1]}' "
                 "without crossing another data store",
                 f"{arrow(partial)}까지는 있지만 '{partial[-1]}'에서 다른 데이터 저장소를 거치지 않고 "
-                f"닿는 {nxt}가 없습니다",
+                f"닿는 {nxt} 컴포넌트가 없습니다",
             )
         else:
             progress = t(
@@ -180,7 +180,7 @@ def missing_path(ctx: Context) -> Iterator[Hit]:
             components=tuple(dict.fromkeys(partial)),
             message=t(
                 f"expected flow {expected.id} is missing: {flow}",
-                f"기대하는 흐름 {expected.id}이(가) 없습니다: {flow}",
+                f"기대하는 흐름이 없습니다: {expected.id}: {flow}",
             ),
             why=why,
             fix=t(

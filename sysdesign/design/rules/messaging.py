@@ -31,7 +31,7 @@ def sync_fanout(ctx: Context) -> Iterator[Hit]:
             components=(node, *targets),
             message=t(
                 f"fan-out point '{node}' delivers to {', '.join(targets)} synchronously",
-                f"팬아웃 지점 '{node}'가 {', '.join(targets)}에 동기로 전달합니다",
+                f"팬아웃 지점 '{node}': {', '.join(targets)}에 동기로 전달합니다",
             ),
             why=t(
                 "A request that fans out to thousands of recipients holds its caller until the "

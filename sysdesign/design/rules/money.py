@@ -100,7 +100,7 @@ def _witness(ctx: Context, node: str) -> Text:
     if node in ctx.client_paths:
         path = arrow(walk_back(ctx.client_paths, node))
         return t(f"path: {path}", f"경로: {path}")
-    return t(f"'{node}' is not reached from a client", f"'{node}'는 클라이언트에서 닿지 않습니다")
+    return t(f"'{node}' is not reached from a client", f"클라이언트에서 '{node}'에 닿지 않습니다")
 
 
 @rule("no-idempotency", severity="critical")
@@ -125,7 +125,7 @@ def no_idempotency(ctx: Context) -> Iterator[Hit]:
             components=(node,),
             message=t(
                 f"'{node}' moves money with no idempotency key on its path",
-                f"'{node}'가 돈을 옮기는데 경로에 멱등성 키가 없습니다",
+                f"'{node}'에서 돈을 옮기는데 경로에 멱등성 키가 없습니다",
             ),
             why=t(
                 "Clients, gateways and workers retry after a timeout without knowing whether the "
@@ -211,7 +211,7 @@ def no_double_entry(ctx: Context) -> Iterator[Hit]:
             components=(node,),
             message=t(
                 f"ledger '{node}' is not kept in double entry",
-                f"원장 '{node}'가 복식부기로 기록되지 않습니다",
+                f"'{node}' 원장이 복식부기로 기록되지 않습니다",
             ),
             why=t(
                 "A balance column that is updated in place cannot prove where money came from: a "
@@ -282,7 +282,7 @@ def sync_fraud_no_fallback(ctx: Context) -> Iterator[Hit]:
             message=t(
                 f"fraud scoring '{node}' is called synchronously by {', '.join(bare)} with no "
                 "timeout or fallback",
-                f"사기 탐지 '{node}'를 {', '.join(bare)}가 동기로 호출하는데 타임아웃이나 대체 "
+                f"{', '.join(bare)}에서 사기 탐지 '{node}'에 동기로 요청하는데 타임아웃이나 대체 "
                 "경로가 없습니다",
             ),
             why=t(

@@ -72,7 +72,7 @@ def no_cache(ctx: Context) -> Iterator[Hit]:
             *(
                 t(
                     f"{r} reads {', '.join(targets)} directly",
-                    f"{r}가 {', '.join(targets)}를 직접 읽습니다",
+                    f"{r}: {', '.join(targets)}에서 직접 읽습니다",
                 )
                 for r, targets in readers.items()
             ),

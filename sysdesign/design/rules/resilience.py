@@ -59,7 +59,7 @@ def spof(ctx: Context) -> Iterator[Hit]:
             message=t(
                 f"'{node}' is a single point of failure: {en_n}, and every path from "
                 f"{who_en} to {listed} passes through it",
-                f"'{node}'는 단일 장애 지점입니다: {ko_n}이고, {who_ko}에서 {listed}(으)로 가는 "
+                f"'{node}' 컴포넌트는 단일 장애 지점입니다: {ko_n}이고, {who_ko}에서 {listed}까지 가는 "
                 "모든 경로가 이곳을 지납니다",
             ),
             why=t(
@@ -71,13 +71,13 @@ def spof(ctx: Context) -> Iterator[Hit]:
             fix=t(
                 f"Run '{node}' with at least 2 replicas (behind a load balancer if clients call "
                 "it), or use a managed, highly available service (`managed: true`).",
-                f"'{node}'를 2개 이상의 복제본으로 운영하거나(클라이언트가 호출한다면 로드 밸런서 뒤에), "
+                f"'{node}' 컴포넌트를 2개 이상의 복제본으로 운영하거나(클라이언트가 호출한다면 로드 밸런서 뒤에), "
                 "고가용성 매니지드 서비스를 쓰세요 (`managed: true`).",
             ),
             evidence=(
                 t(
                     f"every path from '{first}' to '{stores[0]}' crosses '{node}', e.g. {path}",
-                    f"'{first}'에서 '{stores[0]}'(으)로 가는 모든 경로가 '{node}'를 지납니다. "
+                    f"'{first}'에서 '{stores[0]}'까지 가는 모든 경로가 '{node}' 컴포넌트를 지납니다. "
                     f"예: {path}",
                 ),
                 t(f"'{node}': {en_n}, not managed", f"'{node}': {ko_n}, 매니지드 아님"),
@@ -108,7 +108,7 @@ def unreplicated_store(ctx: Context) -> Iterator[Hit]:
             severity=severity,
             message=t(
                 f"data store '{node}' ({kind}) runs as a single instance",
-                f"데이터 저장소 '{node}'({kind})가 인스턴스 하나로만 운영됩니다",
+                f"'{node}' 데이터 저장소({kind})가 인스턴스 하나로만 운영됩니다",
             ),
             why=t(
                 "One disk or host failure loses what it holds and stops every journey that "

@@ -56,7 +56,7 @@ def non_atomic_stock(ctx: Context) -> Iterator[Hit]:
                 t(
                     f"'{node}' and its neighbours ({neighbours}) carry neither atomic_stock nor "
                     "reservation",
-                    f"'{node}'와 이웃({neighbours}) 어디에도 atomic_stock이나 reservation 태그가 "
+                    f"'{node}'에도 이웃({neighbours})에도 atomic_stock이나 reservation 태그가 "
                     "없습니다",
                 ),
             ),
