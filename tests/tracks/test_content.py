@@ -26,6 +26,7 @@ TRACK_SCENARIOS = (
     "zero-downtime-banking",
     "delivery-dispatch",
     "messaging-2b-users",
+    "rate-limiter",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
