@@ -27,6 +27,7 @@ TRACK_SCENARIOS = (
     "delivery-dispatch",
     "messaging-2b-users",
     "rate-limiter",
+    "unique-id-generator",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
