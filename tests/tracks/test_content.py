@@ -26,6 +26,8 @@ TRACK_SCENARIOS = (
     "zero-downtime-banking",
     "delivery-dispatch",
     "messaging-2b-users",
+    "rate-limiter",
+    "unique-id-generator",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
