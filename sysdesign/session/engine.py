@@ -835,12 +835,12 @@ class Session:
         lines = []
         for f in found[:limit]:
             sev = names.get(f.severity, (f.severity, f.severity))
-            where = ", ".join(f.components[:4])
+            where = f" ({', '.join(f.components[:4])})" if f.components else ""
             lines.append(
                 msg(
                     "design",
-                    f"  [{sev[0]}] {f.rule} ({where}): {f.message.en} Why: {f.why.en} Fix: {f.fix.en}",
-                    f"  [{sev[1]}] {f.rule} ({where}): {f.message.ko} 이유: {f.why.ko} 해결: {f.fix.ko}",
+                    f"  [{sev[0]}] {f.rule}{where}: {f.message.en} Why: {f.why.en} Fix: {f.fix.en}",
+                    f"  [{sev[1]}] {f.rule}{where}: {f.message.ko} 이유: {f.why.ko} 해결: {f.fix.ko}",
                 )
             )
         if len(found) > limit:
