@@ -320,6 +320,7 @@ def parse_yaml(text: str, file: str) -> LoadedYaml:
     return out
 
 
+HINT_WINDOW = 240  # characters before the colon searched for the key and value to quote
 _FLOW_PAIR = re.compile(r"([A-Za-z0-9_-]+(?:\s*(?:->|→)\s*[A-Za-z0-9_-]+)*)\s*:\s+([^,{}\[\]]*)$")
 
 
@@ -334,7 +335,8 @@ def _colon_hint(text: str, mark: Any) -> str:
     head, tail = line[: mark.column], line[mark.column :]
     if not tail.startswith(":"):
         return ""
-    found = _FLOW_PAIR.search(head.rstrip())
+    # a bounded window: the pattern backtracks quadratically on a very long key
+    found = _FLOW_PAIR.search(head.rstrip()[-HINT_WINDOW:])
     if found is None:
         return ""
     rest = re.split(r"[,}]", tail, maxsplit=1)[0] if "{" in head else tail
