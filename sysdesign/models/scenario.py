@@ -102,6 +102,21 @@ class Curveball(Strict):
     expects: CurveballExpects = Field(default_factory=CurveballExpects)
 
 
+BookId = Literal["sdi-1", "sdi-2"]
+
+
+class BookChapter(Strict):
+    """The chapter of a system design interview book that covers this scenario.
+
+    `sdi-1`/`sdi-2`: Alex Xu's *System Design Interview* vol. 1 and vol. 2 (2020, 2022), whose
+    Korean editions are 『가상 면접 사례로 배우는 대규모 시스템 설계 기초』 1·2권 (인사이트). The
+    chapter numbers are the same in both editions.
+    """
+
+    book: BookId
+    chapter: int = Field(ge=1, le=20)
+
+
 class Scenario(Strict):
     """What the interviewer knows and says for one problem."""
 
@@ -122,6 +137,12 @@ class Scenario(Strict):
     followups: list[FollowUp] = Field(default_factory=list)
     curveball: Curveball
     references: list[Reference] = Field(default_factory=list)
+    books: list[BookChapter] = Field(
+        default_factory=list,
+        description="Book chapters that cover this problem (Alex Xu vol. 1/2; same numbering "
+        "in the Korean editions). / 이 문제를 다루는 책의 장(『가상 면접 사례로 배우는 대규모 시스템 "
+        "설계 기초』 1·2권, 영문판과 장 번호가 같습니다).",
+    )
 
     @field_validator("phases")
     @classmethod
