@@ -35,6 +35,13 @@ class LexiconConcept(Strict):
         description="The component kind this technology usually is. / 이 기술이 보통 해당하는 "
         "컴포넌트 종류.",
     )
+    assumption: bool = Field(
+        default=False,
+        description="A topic interviewers leave to the candidate's assumptions (team, launch "
+        "date, language, cloud vendor): a question about it gets an answer only from a fact that "
+        "names it in its own questions or keywords. / 면접관이 지원자의 가정에 맡기는 주제(팀, "
+        "출시일, 언어, 클라우드). 이 주제의 질문은 예시 질문이나 키워드에 그 주제가 있는 사실만 답합니다.",
+    )
 
 
 class LexiconFile(Strict):

@@ -36,21 +36,21 @@ def default_phases() -> list[Phase]:
             ),
         ),
         "high_level": (
-            Text(ko="상위 수준 설계", en="High-level design"),
+            Text(ko="개략적 설계", en="High-level design"),
             Text(
                 ko="주요 컴포넌트와 데이터 흐름, API와 데이터 모델을 그립니다.",
                 en="Draw the main components, the data flow, the API and the data model.",
             ),
         ),
         "deep_dive": (
-            Text(ko="심층 설계", en="Deep dive"),
+            Text(ko="상세 설계", en="Deep dive"),
             Text(
                 ko="가장 어려운 한두 부분을 깊이 파고들어 트레이드오프를 설명합니다.",
                 en="Go deep on the one or two hardest parts and explain the trade-offs.",
             ),
         ),
         "wrap_up": (
-            Text(ko="확장과 마무리", en="Scaling and wrap-up"),
+            Text(ko="확장성 논의", en="Scaling and wrap-up"),
             Text(
                 ko="병목, 장애 대응, 모니터링, 확장 계획을 정리합니다.",
                 en="Bottlenecks, failure handling, monitoring and how it scales further.",

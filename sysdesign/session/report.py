@@ -70,8 +70,12 @@ TIME_LIMIT = 0.50  # an overrun of half the budget costs the phase's time points
 
 CURVEBALL_RELEVANCE = 0.2  # an answer this close to the change speaks to it
 CURVEBALL_SHARE = 0.25  # of the deep-dive points: the requirement change's own share
-RUSHED = 1 / 3
-EARLY_FACTOR = 1.5  # time points ≤ weight × 1.5 × (time used / time planned)  # a phase left before a third of its budget, its points not covered
+RUSHED = 1 / 3  # a phase left before a third of its budget, its points not covered
+EARLY_FACTOR = 1.5  # time points ≤ weight × 1.5 × (time used / time planned)
+# The design counts as far as the candidate explained it: a drawn (or loaded) design earns this
+# share of its rubric score on its own, the rest in proportion to the graded discussion points
+# explained (an interviewer grades the design discussed, not the picture).
+DESIGN_DRAWN_SHARE = 0.5
 SOUP_QUESTION_CREDIT = 0.5  # a key question asked as a list of terms ("users dau qps?")
 
 
@@ -669,13 +673,18 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
             "유효한 설계 파일이 저장되지 않음",
         )
     else:
+        concepts = [c for d in report["deep_dive"]["items"] for c in d["concepts"]]
+        explained = sum(c["credit"] for c in concepts) / len(concepts) if concepts else 0.0
+        counts = DESIGN_DRAWN_SHARE + (1 - DESIGN_DRAWN_SHARE) * explained
         pts.add(
             "design",
-            w.design * design["score"] / 100,
+            w.design * design["score"] / 100 * counts,
             w.design,
             f"the final design scores {design['score']:g}/100 on the rubric "
-            f"({len(design['findings'])} finding(s))",
-            f"최종 설계의 루브릭 점수 {design['score']:g}/100 (지적 {len(design['findings'])}개)",
+            f"({len(design['findings'])} finding(s)); you explained {explained:.0%} of the "
+            f"discussion points, so it counts {counts:.0%}",
+            f"최종 설계의 루브릭 점수 {design['score']:g}/100 (지적 {len(design['findings'])}개). "
+            f"논의할 점의 {explained:.0%}를 설명해 설계 점수의 {counts:.0%}를 인정함",
         )
 
     dives = report["deep_dive"]["items"]
@@ -687,7 +696,7 @@ def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: st
             0,
             dive_pool,
             "the deep dive was not reached",
-            "심층 설계 단계에 도달하지 않음",
+            "상세 설계 단계에 도달하지 않음",
         )
     for d in dives:
         each = dive_pool / len(dives)
@@ -963,7 +972,7 @@ def _area_name(area: str, lang: str) -> str:
         "requirements": ("Requirements", "요구사항"),
         "estimation": ("Estimation", "규모 추정"),
         "design": ("Design", "설계"),
-        "deep_dive": ("Deep dive", "심층 설계"),
+        "deep_dive": ("Deep dive", "상세 설계"),
         "curveball": ("Requirement change", "요구사항 변경"),
         "time": ("Time", "시간 관리"),
         "hints": ("Hints", "힌트"),

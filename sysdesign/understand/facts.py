@@ -26,7 +26,7 @@ from sysdesign.understand.match import WEIGHTS, Vector, _norm, content_words, co
 if TYPE_CHECKING:
     from sysdesign.models.scenario import Fact, Scenario
 
-ANSWER_THRESHOLD = 0.22
+ANSWER_THRESHOLD = 0.2
 MARGIN = 0.03
 CLARIFY_FLOOR = 0.26
 CENTROID_SHARE = 0.3
@@ -35,6 +35,10 @@ EXAMPLE_WEIGHT = 1.0
 KEYWORD_WEIGHT = 0.92
 ANSWER_WEIGHT = 0.75
 MAX_FACTS_PER_QUESTION = 3
+# A question about a topic left to the candidate's assumptions (a lexicon concept marked
+# `assumption`: team, launch date, language…) keeps this share of its score for a fact whose own
+# questions and keywords never name that topic.
+ASSUMPTION_SHARE = 0.4
 
 Outcome = Literal["answer", "clarify", "refuse"]
 
@@ -88,11 +92,15 @@ class FactIndex:
     - A word the scenario never uses weighs little (it may be a paraphrase's own word); a
       concept the lexicon knows and the scenario never mentions weighs fully (it is a topic
       the facts do not cover).
+    - A topic the lexicon marks as left to assumptions ("When do we launch?") is answered only
+      by a fact whose own questions or keywords name it; elsewhere the score keeps
+      `ASSUMPTION_SHARE`, since an answer that merely mentions the word does not answer it.
     """
 
     examples: list[tuple[str, Vector, float]] = field(default_factory=list)
     centroids: dict[str, Vector] = field(default_factory=dict)
     vocab: dict[str, set[str]] = field(default_factory=dict)
+    asked: dict[str, set[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     unseen_concept_idf: float = 1.0
 
@@ -101,8 +109,10 @@ class FactIndex:
         items = fact_index_items(facts)
         raws = [(label, features(text), weight) for label, text, weight in items]
         index = FactIndex()
-        for label, raw, _ in raws:
+        for label, raw, weight in raws:
             index.vocab.setdefault(label, set()).update(raw)
+            if weight != ANSWER_WEIGHT:
+                index.asked.setdefault(label, set()).update(raw)
         df: Counter[str] = Counter()
         for words in index.vocab.values():
             df.update(words)
@@ -132,6 +142,12 @@ class FactIndex:
     def rank(self, text: str) -> list[tuple[str, float, str]]:
         """(fact id, score, best example) for every fact, best first."""
         q = self.vector(features(text))
+        from sysdesign.understand.lexicon import lexicon
+
+        entries = lexicon().entries
+        open_topics = [
+            k for k in q if k.startswith("c:") and k[2:] in entries and entries[k[2:]].assumption
+        ]
         best: dict[str, tuple[float, str]] = {}
         for (label, vec, weight), (_, example, _) in zip(self.examples, self._texts, strict=True):
             score = cosine(q, vec) * weight
@@ -142,6 +158,9 @@ class FactIndex:
             centroid = cosine(q, self.centroids.get(label, {}))
             coverage = sum(v * v for k, v in q.items() if k in self.vocab[label])
             blended = (1 - CENTROID_SHARE) * score + CENTROID_SHARE * centroid
+            asked = self.asked.get(label, set())
+            if any(topic not in asked for topic in open_topics):
+                blended *= ASSUMPTION_SHARE
             out.append((label, blended * coverage, example))
         out.sort(key=lambda item: (-item[1], item[0]))
         return out

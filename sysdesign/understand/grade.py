@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from sysdesign.understand.match import Index, build_index, content_words
-from sysdesign.understand.normalise import is_hangul, normalise, strip_korean
+from sysdesign.understand.normalise import is_hangul, normalise
 
 if TYPE_CHECKING:
     from sysdesign.models.common import Keywords, Phrasings, Text, WrongClaim
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 POINT_THRESHOLD = 0.42
 WRONG_THRESHOLD = 0.45
 WRONG_MARGIN = 0.05  # a wrong claim must be clearly closer than any right phrasing
+WRONG_LINE_EXTRA = 0.1  # a claim read across a line's sentences needs this much more
 LISTED_CREDIT = 0.25
 PHRASING_WEIGHT = 1.0
 TEXT_WEIGHT = 0.95
@@ -172,6 +173,7 @@ _EN_FUNCTION = frozenset(
 _KO_ENDING = re.compile(
     r"(다|요|죠|니다|함|됨|냄|고|면|니까|는데|지만|므로|어서|아서|해서|해|돼)[\s.!?,)]*$"
 )
+_KO_CASE = re.compile(r"(?:[을를은는]|에서|으로|에게|에는|에도|까지|부터|보다|처럼)$")
 _KO_CONNECTIVE = re.compile(
     r"때문|그래서|따라서|하면|되면|해서|니까|므로|위해|대신|덕분|면서|지만|는데|려면"
 )
@@ -191,8 +193,10 @@ def explains(sentence: str) -> bool:
     if any(is_hangul(t) for t in raw):
         if _KO_ENDING.search(sentence.strip()) or _KO_CONNECTIVE.search(sentence):
             return True
-        inflected = sum(1 for t in raw if is_hangul(t) and strip_korean(t) != t)
-        return inflected >= 2 and len(raw) >= 4
+        # Without an ending, grammar shows in case particles that few nouns end with (a list of
+        # terms has none: "같은 멱등 키 재시도 상태 조회"); 이/가/도/의/로 end too many nouns.
+        marked = sum(1 for t in raw if is_hangul(t) and len(t) >= 2 and _KO_CASE.search(t))
+        return marked >= 2 and len(raw) >= 4
     if len(raw) < 4:
         return False
     if any(t in _EN_PREDICATE for t in raw):
@@ -285,6 +289,10 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
         # A claim may span a line's sentences ("We don't need fan-out; just gather … on read"):
         # the whole line is also read, for wrong claims only.
         units = [(p, True) for p in parts] + ([(text, False)] if len(parts) > 1 else [])
+        # the best a sentence of this line did for each point: the whole line's wrong claim
+        # must beat it too ("That account's post is written once; we don't copy it…" is the
+        # hybrid, not "no fan-out at all")
+        line_ok: dict[str, float] = {}
         for sentence, for_points in units:
             ranked = index.rank(sentence, measure="blended")
             polarity = negated(sentence)
@@ -300,6 +308,12 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
             for label, score, _ in ranked:
                 if label.startswith("ok:"):
                     ok_scores[label[3:]] = score
+            if for_points:
+                for pid, score in ok_scores.items():
+                    line_ok[pid] = max(line_ok.get(pid, 0.0), score)
+            else:
+                for pid, score in line_ok.items():
+                    ok_scores[pid] = max(ok_scores.get(pid, 0.0), score)
             for label, score, _ in ranked:
                 if label.startswith("ok:"):
                     pid = label[3:]
@@ -312,9 +326,9 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
                         best_ok[pid] = (score, sentence, says)
                 elif label.startswith("wrong:"):
                     _, pid, claim = label.split(":", 2)
-                    beats = (
-                        score >= WRONG_THRESHOLD and score > ok_scores.get(pid, 0.0) + WRONG_MARGIN
-                    )
+                    # a whole line holds more words than one claim: it must match more closely
+                    floor = WRONG_THRESHOLD if for_points else WRONG_THRESHOLD + WRONG_LINE_EXTRA
+                    beats = score >= floor and score > ok_scores.get(pid, 0.0) + WRONG_MARGIN
                     if beats and (pid not in wrong or score > wrong[pid][0]):
                         wrong[pid] = (score, sentence, claim)
     out: list[PointVerdict] = []

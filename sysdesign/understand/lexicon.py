@@ -35,6 +35,7 @@ class Entry:
     tech: str | None = None
     kind: str | None = None
     broader: tuple[str, ...] = ()
+    assumption: bool = False
 
 
 @dataclass
@@ -120,6 +121,7 @@ def compile_lexicon(model: LexiconFile) -> Lexicon:
                 tech=c.tech,
                 kind=c.kind,
                 broader=tuple(c.broader),
+                assumption=c.assumption,
             ),
             [c.id.replace("_", " "), *c.en, *c.ko],
         )
