@@ -65,9 +65,7 @@ def test_keyword_soup_scores_at_most_55_and_25_below_plain_prose(
     soup, soup_report = _score(
         CANDIDATES / f"{scenario}-soup{suffix}.script.yaml", scenario, "soup0001"
     )
-    strong, _ = _score(
-        CANDIDATES / f"{scenario}-strong{suffix}.script.yaml", scenario, "strong01"
-    )
+    strong, _ = _score(CANDIDATES / f"{scenario}-strong{suffix}.script.yaml", scenario, "strong01")
     assert soup <= 55, _explain(soup_report)
     assert strong - soup >= 25, f"strong {strong} soup {soup}\n{_explain(soup_report)}"
     # the report says why: the soup's lines are named as listed terms
