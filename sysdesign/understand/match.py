@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sysdesign.understand.normalise import is_hangul, tokens
 
@@ -213,8 +214,15 @@ STOP_KO = frozenset(
 WEIGHTS = {"w": 1.0, "c": 1.6, "b": 0.45, "t": 0.3}
 
 
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    """The function words as the tokeniser stems them ("have" → "hav", "roughly" →
+    "roughli"): a text's tokens are stems, so the stop list must be too."""
+    return frozenset(t for w in STOP_EN for t in tokens(w) if len(t) > 1 or t in STOP_EN)
+
+
 def _stopped(token: str) -> bool:
-    return token in STOP_EN or token in STOP_KO
+    return token in STOP_EN or token in STOP_KO or token in _stop_stems()
 
 
 def features(text: str) -> Counter[str]:
