@@ -7,6 +7,7 @@ code carries both as `say(lang, en=..., ko=...)`.
 from __future__ import annotations
 
 import os
+import re
 from typing import Literal
 
 Lang = Literal["ko", "en"]
@@ -277,3 +278,34 @@ def bi_merge(en_value: object, ko_value: object) -> object:
     if isinstance(en_value, list) and isinstance(ko_value, list) and len(en_value) == len(ko_value):
         return [bi_merge(a, b) for a, b in zip(en_value, ko_value, strict=True)]
     return {"en": en_value, "ko": ko_value}
+
+
+# --- One half of an "English. / 한국어." text ------------------------------------------------------
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SEPARATOR = re.compile(r"\s/\s")
+_EXTRA = re.compile(r"(\s+\[[^\[\]]*\])$")  # "  [required]", "  [default: 3]" after the text
+_ASIDE = re.compile(r"\s*\(([^()]*?)\s/\s([^()]*)\)$")
+
+
+def pick(text: str, lang: str) -> str:
+    """The `lang` half of a text written "English. / 한국어." (help lines, error messages); any
+    other text as it is. The halves part at the first " / " with no Hangul before it and Hangul
+    after it (so "PNG/SVG" or "100M/day" never split); a bracketed extra ("  [required]") and a
+    bilingual aside at the end ("(did you mean 'x'? / 혹시 'x'?)") are kept with either half."""
+    if not text or not _HANGUL.search(text):
+        return text
+    extra = ""
+    m = _EXTRA.search(text)
+    if m:
+        extra, text = m.group(1), text[: m.start()]
+    m = _ASIDE.search(text)
+    if m and not _HANGUL.search(m.group(1)) and _HANGUL.search(m.group(2)):
+        aside = m.group(2) if lang == "ko" else m.group(1)
+        return pick(text[: m.start()], lang) + f" ({aside.strip()})" + extra
+    for sep in _SEPARATOR.finditer(text):
+        left, right = text[: sep.start()], text[sep.end() :]
+        if not _HANGUL.search(left) and _HANGUL.search(right):
+            chosen = right if lang == "ko" else left
+            return chosen.strip() + extra
+    return text + extra

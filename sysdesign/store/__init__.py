@@ -781,11 +781,14 @@ def expected_columns() -> dict[str, set[str]]:
 
 
 def damaged_error(path: Path, detail: str) -> StoreError:
+    from sysdesign.i18n import pick
+
+    detail_en, detail_ko = pick(detail, "en"), pick(detail, "ko")
     return StoreError(
-        f"{path} is damaged or not a sysdesign database ({detail}). Nothing was changed; "
+        f"{path} is damaged or not a sysdesign database ({detail_en}). Nothing was changed; "
         "`sysdesign doctor` checks it and `sysdesign doctor --repair` moves it aside, keeping "
         "what can still be read / "
-        f"{path} 파일이 손상되었거나 sysdesign 데이터베이스가 아닙니다. 아무것도 바꾸지 "
+        f"{path} 파일이 손상되었거나 sysdesign 데이터베이스가 아닙니다({detail_ko}). 아무것도 바꾸지 "
         "않았습니다. `sysdesign doctor`로 점검하고, `sysdesign doctor --repair`로 읽을 수 "
         "있는 기록은 살리고 파일을 옆으로 옮길 수 있습니다"
     )
