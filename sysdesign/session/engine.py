@@ -190,7 +190,7 @@ def _sha(text: str) -> str:
 
 def findings_of(design: Design, scenario: Scenario, rubric: Rubric | None = None) -> list[Any]:
     """The findings of `check` on a design, most severe first."""
-    from sysdesign.design.check import check_design
+    from sysdesign.check import check_design
 
     return list(check_design(design, scenario.id, rubric=rubric).findings)
 

@@ -13,7 +13,7 @@ import sqlite3
 import stat
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -133,6 +133,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
+
+
+# The columns of the `schedule` table, in the order `save_schedule` writes them.
+SCHEDULE_COLUMNS: tuple[str, ...] = (
+    "card",
+    "kind",
+    "item",
+    "easiness",
+    "repetitions",
+    "interval_days",
+    "due",
+    "first_seen",
+    "last_seen",
+    "last_missed",
+    "lapses",
+    "reviews",
+    "last_quality",
+    "contexts",
+    "note",
+)
 
 
 @dataclass(frozen=True)
@@ -556,9 +576,6 @@ class Store:
             )
         rowid = cur.lastrowid
         assert rowid is not None
-        _load_builtin_hooks()
-        for hook in _RESULT_HOOKS:
-            hook(self, kind, item, float(score), payload or {}, _iso(at))
         return rowid
 
     def results(
@@ -586,6 +603,48 @@ class Store:
         with self.transaction():
             cur = self.db.execute("DELETE FROM results WHERE id=?", (result_id,))
         return cur.rowcount > 0
+
+    def results_kept(self, through: int) -> int:
+        """How many of the results numbered up to `through` are still stored."""
+        row = self.db.execute("SELECT COUNT(*) FROM results WHERE id <= ?", (through,)).fetchone()
+        return int(row[0])
+
+    # -- the practice schedule (`sysdesign.progress.schedule` keeps it; stored here) ----------
+
+    def schedule_rows(self) -> list[dict[str, Any]]:
+        """Every stored card, as column → value."""
+        return [dict(r) for r in self.db.execute("SELECT * FROM schedule ORDER BY card")]
+
+    def schedule_state(self) -> dict[str, str]:
+        """How far the stored schedule has caught up with the results (key → value)."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT key, value FROM schedule_state")}
+
+    def save_schedule(
+        self, rows: list[dict[str, Any]], state: dict[str, str], *, replace_all: bool = False
+    ) -> None:
+        """Write cards (column → value, keyed by `card`) and the state; `replace_all` drops
+        every other card first. Joins the caller's transaction when there is one."""
+        columns = ", ".join(SCHEDULE_COLUMNS)
+        marks = ",".join("?" * len(SCHEDULE_COLUMNS))
+        with self._joined_transaction():
+            if replace_all:
+                self.db.execute("DELETE FROM schedule")
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO schedule ({columns}) VALUES ({marks})",
+                [tuple(row[c] for c in SCHEDULE_COLUMNS) for row in rows],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO schedule_state (key, value) VALUES (?, ?)",
+                list(state.items()),
+            )
+
+    @contextlib.contextmanager
+    def _joined_transaction(self) -> Iterator[None]:
+        if self.db.in_transaction:
+            yield
+        else:
+            with self.transaction():
+                yield
 
     # -- technical-question rounds (`sysdesign qa`) ------------------------------------------
 
@@ -826,26 +885,6 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
             f"{path}: 다른 sysdesign이 10초 넘게 잠그고 있습니다. 다시 시도하세요"
         )
     return StoreError(f"{path}: {exc} / {path}: 데이터베이스 오류입니다 ({name or 'sqlite'})")
-
-
-ResultHook = Callable[[Store, str, str, float, dict[str, Any], str], None]
-_RESULT_HOOKS: list[ResultHook] = []
-
-
-def on_result(hook: ResultHook) -> ResultHook:
-    """Register a function called after every recorded result (the practice scheduler uses it)."""
-    _RESULT_HOOKS.append(hook)
-    return hook
-
-
-def _load_builtin_hooks() -> None:
-    """Import the modules whose hooks must see every result, whoever records it.
-
-    `sysdesign.progress.schedule` registers the practice-schedule update on import; importing it
-    here (lazily: it is needed only once a result is recorded) means no command that records a
-    result has to remember to.
-    """
-    import sysdesign.progress.schedule  # noqa: F401
 
 
 def db_path() -> Path:
