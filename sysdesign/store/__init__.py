@@ -21,119 +21,11 @@ from typing import Any
 
 from sysdesign import __version__, paths
 from sysdesign.errors import StoreError
+from sysdesign.store.migrations import MIGRATIONS, Migration
+
+__all__ = ["MIGRATIONS", "Migration"]
 
 DB_NAME = "sysdesign.db"
-
-# Named migrations, applied in order and recorded in the `migrations` table. Append only:
-# never edit or reorder a migration that has shipped.
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "0001_sessions_events_snapshots",
-        """
-        CREATE TABLE sessions (
-            id TEXT PRIMARY KEY,
-            scenario TEXT NOT NULL,
-            lang TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'running',
-            score REAL,
-            meta TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE TABLE events (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            at REAL NOT NULL,
-            wall TEXT NOT NULL,
-            payload TEXT NOT NULL DEFAULT '{}',
-            PRIMARY KEY (session_id, seq)
-        );
-        CREATE TABLE snapshots (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            phase TEXT NOT NULL,
-            at REAL NOT NULL,
-            design TEXT NOT NULL,
-            PRIMARY KEY (session_id, seq)
-        );
-        """,
-    ),
-    (
-        "0002_results",
-        """
-        CREATE TABLE results (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            kind TEXT NOT NULL,
-            item TEXT NOT NULL,
-            score REAL NOT NULL,
-            at TEXT NOT NULL,
-            payload TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE INDEX results_kind_at ON results(kind, at);
-        """,
-    ),
-    (
-        "0003_practice_schedule",
-        """
-        CREATE TABLE schedule (
-            card TEXT PRIMARY KEY,
-            kind TEXT NOT NULL,
-            item TEXT NOT NULL,
-            easiness REAL NOT NULL,
-            repetitions INTEGER NOT NULL,
-            interval_days INTEGER NOT NULL,
-            due TEXT NOT NULL,
-            first_seen TEXT NOT NULL,
-            last_seen TEXT NOT NULL,
-            last_missed TEXT NOT NULL,
-            lapses INTEGER NOT NULL DEFAULT 0,
-            reviews INTEGER NOT NULL DEFAULT 0,
-            last_quality INTEGER NOT NULL DEFAULT 0,
-            contexts TEXT NOT NULL DEFAULT '{}',
-            note TEXT
-        );
-        CREATE INDEX schedule_due ON schedule(due);
-        CREATE TABLE schedule_state (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """,
-    ),
-    (
-        # Which version wrote the schema, so an older sysdesign can say what to upgrade to.
-        "0004_store_info",
-        """
-        CREATE TABLE store_info (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """,
-    ),
-    (
-        "0005_qa_rounds",
-        """
-        CREATE TABLE qa_rounds (
-            id TEXT PRIMARY KEY,
-            topics TEXT NOT NULL,
-            lang TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'running',
-            score REAL,
-            meta TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE TABLE qa_events (
-            round_id TEXT NOT NULL REFERENCES qa_rounds(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            at REAL NOT NULL,
-            wall TEXT NOT NULL,
-            payload TEXT NOT NULL DEFAULT '{}',
-            PRIMARY KEY (round_id, seq)
-        );
-        """,
-    ),
-]
-
 
 # The columns of the `schedule` table, in the order `save_schedule` writes them.
 SCHEDULE_COLUMNS: tuple[str, ...] = (
@@ -230,6 +122,8 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.readonly = False
+        #: The copy made before this open migrated an existing database, if it did.
+        self.backup: Path | None = None
         self.db = self._connect(path)
         self.db.row_factory = sqlite3.Row
         try:
@@ -296,13 +190,18 @@ class Store:
         """Apply every migration not yet recorded, all in one immediate transaction (two first
         runs at once cannot both create the tables); returns the names applied now.
 
-        A database that records a migration this version does not know, or whose tables lack
-        a column ours have, was written by another version: refused, never used silently.
+        An existing database with migrations to apply is first copied aside
+        (`sysdesign.db.backup-v<its schema version>`, SQLite's online backup), so an upgrade
+        that goes wrong in a way the rollback cannot undo still leaves the old file.
+
+        A database that records a migration this version does not know, has a higher schema
+        version, or whose tables lack a column ours have, was written by another version:
+        refused, never used silently.
         """
+        done = self._recorded_migrations()
+        self._refuse_newer(done)
+        pending = [m.name for m in MIGRATIONS if m.name not in done]
         if self.readonly:
-            done = self._recorded_migrations()
-            self._refuse_foreign(done)
-            pending = [name for name, _ in MIGRATIONS if name not in done]
             if pending:
                 raise StoreError(
                     f"{self.path} needs an upgrade of its tables ({', '.join(pending)}) but is "
@@ -312,40 +211,50 @@ class Store:
                 )
             self._check_columns()
             return []
+        if done and pending:
+            self.backup = self._back_up(len(MIGRATIONS) - len(pending))
         applied: list[str] = []
         with self.transaction():
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
             done = self._recorded_migrations()
-            self._refuse_foreign(done)
-            for name, sql in MIGRATIONS:
-                if name in done:
-                    continue
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(
-                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now())
-                )
-                applied.append(name)
-            if applied:
-                _stamp_version(self.db)
+            self._refuse_newer(done)
+            applied = _apply(self.db, [m for m in MIGRATIONS if m.name not in done])
         self._check_columns()
         return applied
+
+    def schema_version(self) -> int:
+        """How many of our migrations the database records (its schema version)."""
+        done = self._recorded_migrations()
+        return sum(1 for m in MIGRATIONS if m.name in done)
+
+    def _back_up(self, version: int) -> Path:
+        """Copy the database, as it is now, to `<name>.backup-v<version>` beside it."""
+        target = self.path.with_name(f"{self.path.name}.backup-v{version}")
+        target.unlink(missing_ok=True)
+        copy = sqlite3.connect(target)
+        try:
+            self.db.backup(copy)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+        finally:
+            copy.close()
+        return target
 
     def _recorded_migrations(self) -> set[str]:
         try:
             return {row[0] for row in self.db.execute("SELECT name FROM migrations")}
         except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc) and self.readonly:
+            if "no such table" in str(exc):
                 return set()
             raise
 
-    def _refuse_foreign(self, done: set[str]) -> None:
-        known = {name for name, _ in MIGRATIONS}
+    def _refuse_newer(self, done: set[str]) -> None:
+        known = {m.name for m in MIGRATIONS}
         unknown = sorted(done - known)
-        if not unknown:
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if not unknown and version <= len(MIGRATIONS):
             return
         try:
             row = self.db.execute(
@@ -355,11 +264,16 @@ class Store:
             row = None
         # A newer version stamps its own number; if the stamp is ours, it did not.
         by = f"sysdesign {row[0]}" if row and row[0] != __version__ else "a newer sysdesign"
+        what = (
+            f"it records {', '.join(unknown)}"
+            if unknown
+            else f"its schema version is {version}, this one's is {len(MIGRATIONS)}"
+        )
         raise StoreError(
-            f"{self.path} was written by {by} (it records {', '.join(unknown)}, which "
-            f"sysdesign {__version__} does not know); upgrade sysdesign to use it / "
-            f"더 새로운 sysdesign({by})이 쓴 기록이라 sysdesign {__version__}에서는 쓸 수 "
-            f"없습니다. sysdesign을 업그레이드하세요: {self.path}"
+            f"{self.path} was written by {by} ({what}, which sysdesign {__version__} does not "
+            f"know); nothing was read or changed: upgrade sysdesign to use it / "
+            f"더 새로운 sysdesign({by})이 쓴 기록이라 sysdesign {__version__}에서는 읽지도 "
+            f"바꾸지도 않았습니다. sysdesign을 업그레이드하세요: {self.path}"
         )
 
     def _check_columns(self) -> None:
@@ -738,14 +652,21 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+def _apply(db: sqlite3.Connection, migrations: list[Migration]) -> list[str]:
+    """Run `migrations` in order inside the caller's transaction, recording each and the
+    schema version; returns their names."""
+    for m in migrations:
+        m.apply(db)
+        db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (m.name, _now()))
+    if migrations:
+        db.execute(f"PRAGMA user_version = {int(migrations[-1].version)}")
+        _stamp_version(db)
+    return [m.name for m in migrations]
+
+
 def _apply_all(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    for name, sql in MIGRATIONS:
-        for statement in sql.split(";"):
-            if statement.strip():
-                db.execute(statement)
-        db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
-    _stamp_version(db)
+    _apply(db, list(MIGRATIONS))
 
 
 def _stamp_version(db: sqlite3.Connection) -> None:
@@ -818,7 +739,7 @@ _EXPECTED: dict[tuple[str, ...], dict[str, set[str]]] = {}
 
 def expected_columns() -> dict[str, set[str]]:
     """The columns every table has after all our migrations (from a scratch in-memory run)."""
-    key = tuple(name for name, _ in MIGRATIONS)
+    key = tuple(m.name for m in MIGRATIONS)
     if key not in _EXPECTED:
         columns: dict[str, set[str]] = {}
         db = sqlite3.connect(":memory:", isolation_level=None)

@@ -33,7 +33,7 @@ def test_upgrade_from_the_earlier_migrations_backfills_the_schedule(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "old.db"
-    earlier = [m for m in MIGRATIONS if m[0] < "0003"]
+    earlier = [m for m in MIGRATIONS if m.version < 3]
     monkeypatch.setattr(store_module, "MIGRATIONS", earlier)
     old = store_module.Store(path)
     assert old.applied_migrations() == ["0001_sessions_events_snapshots", "0002_results"]
