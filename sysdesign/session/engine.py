@@ -497,21 +497,18 @@ class Session:
         else:
             out += self.tick()
         out += self._end_phase()
-        from sysdesign.session.report import build_report
+        from sysdesign.session.report import score_report, show_report
 
-        preliminary = build_report(self.state, self.scenario, self.rubric, self.lang)
+        preliminary = score_report(self.state, self.scenario, self.rubric)
         self._emit(ev.FINISHED, {"reason": reason, "score": preliminary["score"]})
         self._since = None
         self._base = self.state.elapsed
-        reports = {
-            lang: build_report(self.state, self.scenario, self.rubric, lang)
-            for lang in ("en", "ko")
-        }
-        self.report = reports[self.lang]
+        stored = score_report(self.state, self.scenario, self.rubric)  # one record, any language
+        self.report = show_report(stored, self.lang)
         score = float(self.report["score"])
         row = self.store.session(self.id)
         meta = dict(row.meta) if row else {}
-        meta["report"] = reports
+        meta["report"] = stored
         self.store.update_session(self.id, status="finished", score=score, meta=meta)
         self.store.record_result("session", self.scenario.id, score, result_payload(self.report))
         out.append(
@@ -907,6 +904,11 @@ def open_session(
     session = Session(store, state, scenario, rubric, clock)
     if state.status == "finished":
         row = store.session(session_id)
-        reports = (row.meta.get("report") if row else None) or {}
-        session.report = reports.get(state.lang)
+        from sysdesign.session.report import is_stored_report, show_report
+
+        stored = (row.meta.get("report") if row else None) or {}
+        if is_stored_report(stored):
+            session.report = show_report(stored, state.lang)
+        else:  # format 1: one report per language
+            session.report = stored.get(state.lang)
     return session

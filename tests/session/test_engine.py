@@ -259,7 +259,9 @@ def test_finish_scores_and_records_a_result(minichat: Path) -> None:
     assert s.report is not None and 0 <= s.report["score"] <= 100
     row = s.store.session(s.id)
     assert row is not None and row.status == "finished" and row.score == s.report["score"]
-    assert set(row.meta["report"]) == {"en", "ko"}
+    stored = row.meta["report"]  # one language-free record, shown in either language
+    assert stored["format"] == 2 and stored["score"] == s.report["score"]
+    assert all(set(b["reason"]) == {"id", "params", "details"} for b in stored["breakdown"])
     results = s.store.results(kind="session")
     assert results[0].item == "minichat"
     assert results[0].payload["missed_questions"] == ["message_rate", "group"]
