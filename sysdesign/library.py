@@ -19,6 +19,7 @@ from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
+    from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.lexicon import LexiconFile
     from sysdesign.models.qa import QaTopicFile
     from sysdesign.models.rubric import Rubric
@@ -127,8 +128,8 @@ def _design_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
 def _capacity_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
     """Each component's `capacity:` read now with the checker's own reader (so `validate`
     refuses what `check` would)."""
-    from sysdesign.design.capacity import parse_capacity
     from sysdesign.errors import UsageError
+    from sysdesign.estimate.capacity import parse_capacity
 
     out: list[Problem] = []
     for cid, comp in design.components.items():
@@ -708,6 +709,20 @@ def library() -> Library:
     if key not in _CACHE:
         _CACHE[key] = load_library()
     return _CACHE[key]
+
+
+def preset_for(scenario_id: str, track_id: str | None = None) -> EstimateInputs:
+    """A scenario's estimate inputs (its `estimates:`); a track's `variants[scenario_id]`
+    overrides them.
+
+    Raises NotFoundError for an unknown scenario or track.
+    """
+    lib = library()
+    base = lib.scenario(scenario_id).estimates
+    if track_id is None:
+        return base
+    variant = lib.track(track_id).variants.get(scenario_id)
+    return base if variant is None else variant.merged_over(base)
 
 
 def reference_design_path(scenario_id: str) -> Path:

@@ -166,8 +166,8 @@ def estimate(
     conventions = _conventions(seconds_per_day, seconds_per_month, quick, binary)
     inputs: dict[str, object] = {}
     if scenario is not None:
-        from sysdesign.estimate.presets import preset_for
         from sysdesign.estimate.traffic import preset_inputs
+        from sysdesign.library import preset_for
 
         inputs = preset_inputs(preset_for(scenario, track).given())
     elif track is not None:
@@ -525,7 +525,7 @@ def drill_cmd(
     language = resolve_lang(lang)
     preset = None
     if scenario is not None:
-        from sysdesign.estimate.presets import preset_for
+        from sysdesign.library import preset_for
 
         preset = preset_for(scenario, track).given()
     question = drill.make_question(

@@ -118,7 +118,8 @@ def start(
 
     language = resolve_lang(lang)
     from sysdesign.session.clock import SystemClock
-    from sysdesign.session.engine import new_session, write_skeleton
+    from sysdesign.session.engine import new_session
+    from sysdesign.session.skeleton import write_skeleton
 
     session_id = uuid.uuid4().hex[:10]
     if design is None:

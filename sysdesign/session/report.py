@@ -242,7 +242,7 @@ def _design(
     }
     if design is None:
         return doc, None, []
-    from sysdesign.design.check import check_design
+    from sysdesign.check import check_design
     from sysdesign.errors import SysdesignError
 
     try:
@@ -346,10 +346,10 @@ def _estimates(
     """The candidate's own figures, read from what they said, graded against the estimator;
     the calculator's figures (`:estimate`, a design file's `estimates:`) are shown, not scored."""
     from sysdesign.errors import SysdesignError
-    from sysdesign.estimate.presets import preset_for
     from sysdesign.estimate.stated import DEFAULT_KEY_FIGURES, grade_stated, stated_figures
     from sysdesign.estimate.traffic import traffic_model
     from sysdesign.estimate.units import format_bandwidth, format_rate, format_size
+    from sysdesign.library import preset_for
 
     source: str | None = None
     inputs: dict[str, str] = {}

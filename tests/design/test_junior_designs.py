@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sysdesign.design.check import check_design
+from sysdesign.check import check_design
 from sysdesign.library import library, load_design
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "designs"

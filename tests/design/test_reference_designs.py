@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sysdesign import paths
-from sysdesign.design.check import CheckResult, check_design, make_context
+from sysdesign.check import CheckResult, check_design
+from sysdesign.design.run import make_context
 from sysdesign.library import library, load_design
 from sysdesign.models.design import Design
 from sysdesign.models.kinds import DATA_STORES, DATABASES

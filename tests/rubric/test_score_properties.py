@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sysdesign import paths
-from sysdesign.design.check import check_design
+from sysdesign.check import check_design
 from sysdesign.library import library, load_design
 from sysdesign.models.design import Design
 from sysdesign.rubric.scoring import CRITICAL_CAP

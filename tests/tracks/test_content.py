@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sysdesign.estimate.presets import preset_for
-from sysdesign.library import Library, load_design, load_library, reference_design_path
+from sysdesign.library import Library, load_design, load_library, preset_for, reference_design_path
 from sysdesign.models.common import Reference, Text
 from sysdesign.models.design import Design
 from sysdesign.models.ids import PHASE_IDS, RULE_IDS
