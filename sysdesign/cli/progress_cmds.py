@@ -275,6 +275,7 @@ def render_next(choice: Recommendation, lang: str, now: datetime) -> list[Render
         "scenario": _say(lang, "Mock interview", "모의 면접"),
         "drill": _say(lang, "Estimation drill", "추정 드릴"),
         "star": _say(lang, "STAR question", "STAR 질문"),
+        "qa": _say(lang, "Technical questions", "기술 질문"),
     }
     body = Text()
     body.append(choice.reason_text(lang) + "\n\n")
