@@ -65,3 +65,64 @@ def test_recorded_in_the_store() -> None:
         rows = store.results(kind="drill")
     assert len(rows) == 1 and rows[0].item == "write_qps" and rows[0].score == 100
     assert rows[0].payload["grade"] == "good"
+
+
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [
+        (1.0, "good"),
+        (2.0, "good"),  # within 2× is good, both ways
+        (0.5, "good"),
+        (2.05, "order_of_magnitude"),
+        (0.49, "order_of_magnitude"),
+        (10.0, "order_of_magnitude"),  # within 10× is the right order of magnitude
+        (0.1, "order_of_magnitude"),
+        (10.1, "wrong"),
+        (0.099, "wrong"),
+        (0.0, "wrong"),
+        (-2.0, "wrong"),
+        (float("inf"), "wrong"),
+        (float("nan"), "wrong"),
+    ],
+)
+def test_grade_bounds_are_2x_and_10x(ratio: float, expected: str) -> None:
+    assert drill.grade_ratio(ratio) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected", "score"),
+    [
+        ("46296/s", "good", 100),  # 23,148/s × 2 = 46,296
+        ("46.4k/s", "order_of_magnitude", 50),
+        ("11575/s", "good", 100),  # ÷ 2 = 11,574
+        ("11.5k/s", "order_of_magnitude", 50),
+        ("231.4k/s", "order_of_magnitude", 50),  # × 10 = 231,481
+        ("232k/s", "wrong", 0),
+        ("2315/s", "order_of_magnitude", 50),  # ÷ 10 = 2,315
+        ("2.3k/s", "wrong", 0),
+    ],
+)
+def test_answers_on_each_side_of_the_bounds(answer: str, expected: str, score: int) -> None:
+    question = q("write_qps")
+    assert question.expected.value == pytest.approx(50e6 * 40 / 86_400)
+    graded = drill.grade(question, answer)
+    assert graded.grade == expected
+    assert graded.score == score
+
+
+def test_grade_names_state_the_bounds() -> None:
+    assert drill.GRADE_NAMES["good"].en == "good (within 2×)"
+    assert drill.GRADE_NAMES["order_of_magnitude"].ko == "자릿수는 맞음 (10배 이내)"
+    assert drill.GRADE_NAMES["wrong"].en == "wrong (off by more than 10×)"
+
+
+def test_a_slip_names_the_ratio_within_a_factor_of_1_3() -> None:
+    peak = q("peak_write_qps")  # peak factor 2: forgetting it gives half the answer
+    expected = peak.expected.value
+    assert drill.likely_slip(peak, 0.5) == "peak_forgotten"
+    assert drill.likely_slip(peak, 0.5 * 1.29) == "peak_forgotten"
+    assert drill.likely_slip(peak, 0.5 / 1.29) == "peak_forgotten"
+    assert drill.likely_slip(peak, 0.5 * 1.31) is None
+    assert drill.likely_slip(peak, 0.5 / 1.31) is None
+    assert drill.grade(peak, f"{expected / 2:.0f}/s").slip == "peak_forgotten"
+    assert drill.likely_slip(peak, 0.0) is None
