@@ -1,0 +1,189 @@
+"""The rules' promised numbers, as literals, with a design on each side of each bound.
+
+no-cache from read:write 10; under-provisioned above capacity, critical from 2×; needs-sharding
+above one primary's writes; no-load-balancer from 2 instances; ws-no-pubsub from 2 gateway
+instances (a managed gateway counts as several); sync-cycle from 2 callers; no-cdn reads media
+from 100 KB; unreachable lists 12 names and gives at most 50 findings.
+These tests do not import the rules' constants: a changed constant must fail them.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from sysdesign.design.check import make_context, run_rules
+from sysdesign.design.findings import Finding
+from sysdesign.library import load_design_text
+
+
+def fired(text: str, rule: str) -> list[Finding]:
+    return run_rules(make_context(load_design_text(text)), [rule])
+
+
+# ---------------------------------------------------------------- no-cache: read:write ≥ 10
+
+READER = "components: {u: client, api: api, db: postgres}\nconnections: [u -> api -> db]\n"
+
+
+@pytest.mark.parametrize(("ratio", "fires"), [("10", True), ("11", True), ("9.9", False)])
+def test_no_cache_from_ten_reads_per_write(ratio: str, fires: bool) -> None:
+    found = fired(READER + f"estimates: {{writes: 1M/day, read_write_ratio: {ratio}}}", "no-cache")
+    assert bool(found) is fires
+    if ratio == "10":
+        (finding,) = found
+        assert finding.message.en == (
+            "a read-heavy design (≈10 reads per write) reads the database with no cache"
+        )
+        assert finding.severity == "major"
+
+
+# ---------------------------------------------------------------- capacity: 1× and 2×
+
+# peak reads 1,000/s + peak writes 1,000/s = 2,000 requests/s through the one API instance
+SERVICE = (
+    "components: {{u: client, api: {{kind: api, replicas: 1, capacity: {cap}}}, "
+    "db: {{kind: postgres, managed: true}}}}\nconnections: [u -> api -> db]\n"
+    "estimates: {{writes: 1000/s, read_write_ratio: 1, peak_factor: 1}}"
+)
+
+
+@pytest.mark.parametrize(
+    ("cap", "severity"),
+    [
+        ("2000/s", None),  # load = capacity: enough
+        ("1999/s", "major"),  # just over capacity
+        ("1001/s", "major"),  # 1.998×
+        ("1000/s", "critical"),  # exactly 2×
+        ("999/s", "critical"),
+    ],
+)
+def test_under_provisioned_above_capacity_critical_from_twice(
+    cap: str, severity: str | None
+) -> None:
+    found = fired(SERVICE.format(cap=cap), "under-provisioned")
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def test_under_provisioned_says_load_capacity_ratio_and_instances_needed() -> None:
+    (finding,) = fired(SERVICE.format(cap="1000/s"), "under-provisioned")
+    assert finding.message.en == (
+        "api is under-provisioned: peak 2k requests/s against a capacity of 1k (2.0×)"
+    )
+    assert finding.fix.en.startswith("Run at least 2 instances")
+    assert [e.en for e in finding.evidence[:2]] == [
+        "peak load: 2k requests/s (peak_read_qps + peak_write_qps)",
+        "capacity: 1 instance(s) × 1k = 1k",
+    ]
+
+
+PRIMARY = (
+    "components: {{u: client, api: {{kind: api, managed: true}}, "
+    "db: {{kind: postgres, replicas: 2, capacity: {cap}}}}}\nconnections: [u -> api -> db]\n"
+    "estimates: {{writes: 1000/s, read_write_ratio: 1, peak_factor: 1}}"
+)
+
+
+@pytest.mark.parametrize(("cap", "fires"), [("1000/s", False), ("999/s", True), ("400/s", True)])
+def test_needs_sharding_when_one_primary_takes_more_writes_than_it_sustains(
+    cap: str, fires: bool
+) -> None:
+    found = fired(PRIMARY.format(cap=cap), "needs-sharding")
+    assert bool(found) is fires
+    # one primary over its writes is needs-sharding, never under-provisioned as well
+    assert fired(PRIMARY.format(cap=cap), "under-provisioned") == []
+    if cap == "400/s":
+        (finding,) = found
+        assert "at least 3 partitions" in finding.fix.en  # 1,000 / 400 → 3
+
+
+# ---------------------------------------------------------------- replicas: 2 instances
+
+
+@pytest.mark.parametrize(("replicas", "fires"), [(2, True), (1, False)])
+def test_no_load_balancer_from_two_instances(replicas: int, fires: bool) -> None:
+    text = (
+        f"components: {{u: client, api: {{kind: api, replicas: {replicas}}}, "
+        "db: {kind: postgres, managed: true}}\nconnections: [u -> api -> db]"
+    )
+    assert bool(fired(text, "no-load-balancer")) is fires
+
+
+@pytest.mark.parametrize(
+    ("gateway", "fires"),
+    [("replicas: 2", True), ("replicas: 1", False), ("managed: true", True)],
+)
+def test_ws_no_pubsub_from_two_gateway_instances(gateway: str, fires: bool) -> None:
+    text = (
+        f"components: {{u: client, ws: {{kind: websocket_gateway, {gateway}}}, api: api, "
+        "db: {kind: postgres, replicas: 2}}\nconnections: [u -> ws -> api -> db]"
+    )
+    found = fired(text, "ws-no-pubsub")
+    assert bool(found) is fires
+    if fires:
+        assert found[0].severity == "critical"
+        assert found[0].message.en == (
+            "2 gateway instances and no pub/sub path back into the gateways"
+        )
+
+
+def test_sync_cycle_needs_two_callers() -> None:
+    two = fired(
+        "components: {u: client, lb: {kind: lb, replicas: 2}, a: {kind: api, replicas: 2}, "
+        "b: {kind: api, replicas: 2}}\nconnections: [u -> lb -> a, a -> lb, lb -> b -> a]",
+        "sync-cycle",
+    )
+    assert [(f.components, f.message.en) for f in two] == [
+        (("a", "b"), "synchronous call cycle: a → lb → b → a")
+    ]
+    one = fired(
+        "components: {u: client, lb: {kind: lb, replicas: 2}, a: {kind: api, replicas: 2}}\n"
+        "connections: [u -> lb -> a, a -> lb]",
+        "sync-cycle",
+    )
+    assert one == []
+
+
+# ---------------------------------------------------------------- no-cdn: media from 100 KB
+
+
+@pytest.mark.parametrize(
+    ("read_size", "fires"),
+    [("100KB", True), ("100000B", True), ("99999B", False), ("99KB", False)],
+)
+def test_reads_of_100_kb_are_media_a_cdn_should_serve(read_size: str, fires: bool) -> None:
+    # the only edge to the store is an upload: only the read size says clients read media
+    text = (
+        "components: {u: client, api: api, s3: s3}\n"
+        "connections: [u -> api, {api -> s3: upload}]\n"
+        f"estimates: {{writes: 1000/s, read_size: {read_size}}}"
+    )
+    assert bool(fired(text, "no-cdn")) is fires
+
+
+# ---------------------------------------------------------------- unreachable: 12 names, 50
+
+
+def _islands(n: int, size: int = 1) -> str:
+    names = [[f"w{i}_{j}" for j in range(size)] for i in range(n)]
+    comps = ", ".join(f"{w}: worker" for island in names for w in island)
+    links = [f"{a} -> {b}" for island in names for a, b in itertools.pairwise(island)]
+    return f"components: {{u: client, api: api, {comps}}}\nconnections: [{', '.join(['u -> api', *links])}]"
+
+
+def test_an_island_lists_twelve_names_then_counts_the_rest() -> None:
+    (twelve,) = fired(_islands(1, 12), "unreachable")
+    assert twelve.message.en.endswith("w0_10, w0_11")
+    (thirteen,) = fired(_islands(1, 13), "unreachable")
+    assert thirteen.message.en.endswith("w0_10, w0_11, … (+1)")
+    assert len(thirteen.components) == 13
+
+
+def test_at_most_fifty_unreachable_findings() -> None:
+    fifty = fired(_islands(50), "unreachable")
+    assert len(fifty) == 50 and fifty[-1].components == ("w49_0",)
+    more = fired(_islands(52), "unreachable")
+    assert len(more) == 50
+    assert more[-2].components == ("w48_0",)
+    assert more[-1].components == ("w49_0", "w50_0", "w51_0")  # the rest in one finding
