@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES: dict[str, tuple[list[str], list[str]]] = {
     "rubric": (
         ["sysdesign/rubric/scoring.py"],
-        ["tests/rubric"],
+        ["tests/rubric/test_score_numbers.py", "tests/rubric"],
     ),
     "estimate": (
         sorted(
@@ -71,6 +71,7 @@ PACKAGES: dict[str, tuple[list[str], list[str]]] = {
     "rules": (
         sorted(str(p.relative_to(ROOT)) for p in (ROOT / "sysdesign/design/rules").glob("*.py")),
         [
+            "tests/design/test_rule_thresholds.py",
             "tests/design/test_rules.py",
             "tests/design/test_junior_designs.py",
             "tests/design/test_false_alarms.py",
@@ -78,7 +79,11 @@ PACKAGES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "star": (
         ["sysdesign/star/checks.py"],
-        ["tests/star/test_checks.py", "tests/star/test_practice.py"],
+        [
+            "tests/star/test_check_thresholds.py",
+            "tests/star/test_checks.py",
+            "tests/star/test_practice.py",
+        ],
     ),
 }
 

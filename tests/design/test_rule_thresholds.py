@@ -187,3 +187,12 @@ def test_at_most_fifty_unreachable_findings() -> None:
     assert len(more) == 50
     assert more[-2].components == ("w48_0",)
     assert more[-1].components == ("w49_0", "w50_0", "w51_0")  # the rest in one finding
+
+
+@pytest.mark.parametrize(("ratio", "fires"), [("10:1", True), ("5:1", False)])
+def test_a_ratio_written_with_a_colon_is_read_as_a_ratio(ratio: str, fires: bool) -> None:
+    """Unquoted `5:1` is 301 in YAML 1.1 (base 60); the design means five reads per write."""
+    found = fired(READER + f"estimates: {{writes: 1M/day, read_write_ratio: {ratio}}}", "no-cache")
+    assert bool(found) is fires
+    if fires:
+        assert "(≈10 reads per write)" in found[0].message.en
