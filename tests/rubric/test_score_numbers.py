@@ -15,7 +15,7 @@ import pytest
 
 from sysdesign.design.findings import Finding
 from sysdesign.library import library, load_design_text
-from sysdesign.models.common import Text
+from sysdesign.models.common import Reference, Text
 from sysdesign.models.design import Design
 from sysdesign.models.rubric import ExpectedPath, Rubric
 from sysdesign.rubric import design_score
@@ -217,3 +217,33 @@ def test_breakdown_json_rounds_to_two_places() -> None:
     assert doc["points"] == 6.67 and doc["max"] == 6.67 and doc["lost"] == 0.0  # 46.67 / 7
     assert doc["reason"] == "load_balancer 있음: lb"
     assert items[0].to_json("en")["reason"] == "has a load_balancer: lb"
+
+
+def _refs(n: int, prefix: str) -> list[Reference]:
+    return [
+        Reference(title=f"{prefix} {i}", url=f"https://example.org/{prefix}/{i}") for i in range(n)
+    ]
+
+
+def test_lost_points_link_at_most_three_deep_dive_references_else_two_of_the_rubric() -> None:
+    chat = library().rubric("chat")
+    dive = chat.deep_dives[0].model_copy(
+        update={"triggers": ["sync-cycle"], "references": _refs(4, "dive")}
+    )
+    rubric = _rubric(deep_dives=[dive], references=_refs(3, "rubric"))
+    _, items = design_score(
+        _design(missing=1), rubric, [_finding("sync-cycle", "major"), _finding("spof", "minor")]
+    )
+    refs = {i.item: [r.title for r in i.references] for i in items}
+    assert refs["rule:sync-cycle"] == ["dive 0", "dive 1", "dive 2"]
+    assert refs["rule:spof"] == ["rubric 0", "rubric 1"]
+    assert refs["kind:object_store"] == ["rubric 0", "rubric 1"]  # lost: what to read
+    assert refs["kind:cache"] == [] and refs["path:entry"] == []  # full marks: nothing to read
+    assert refs["hygiene"] == []
+
+
+def test_points_lost_are_rounded_to_two_places() -> None:
+    _, items = design_score(_design(missing=1), _rubric(expected_paths=[]), [])
+    (lost,) = [i for i in items if i.points == 0]
+    assert lost.lost == 6.67  # 100 × 35 / 75 / 7
+    assert lost.to_json("en")["lost"] == 6.67
