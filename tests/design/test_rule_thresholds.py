@@ -196,3 +196,67 @@ def test_a_ratio_written_with_a_colon_is_read_as_a_ratio(ratio: str, fires: bool
     assert bool(found) is fires
     if fires:
         assert "(≈10 reads per write)" in found[0].message.en
+
+
+@pytest.mark.parametrize(
+    ("media", "fires"),
+    [
+        ("media_fraction: 0.1, media_size: 1MB", True),
+        ("media_fraction: 0.1, media_size: 1B", True),  # any media attached (> 0) is media
+        ("media_fraction: 0.1, media_size: 0B", False),
+        ("media_fraction: 0, media_size: 1MB", False),
+    ],
+)
+def test_media_attached_to_writes_makes_client_reads_media(media: str, fires: bool) -> None:
+    text = (
+        "components: {u: client, api: api, s3: s3}\n"
+        "connections: [u -> api, {api -> s3: upload}]\n"
+        f"estimates: {{writes: 1000/s, {media}}}"
+    )
+    found = fired(text, "no-cdn")
+    assert bool(found) is fires
+    if fires:
+        assert [e.en for e in found[0].evidence] == [
+            "fetch path without a CDN: u → api → s3",
+            "the design has no CDN",
+        ]
+
+
+@pytest.mark.parametrize(("scenario", "fires"), [("inventory-flash-sale", True), ("chat", False)])
+def test_a_rubric_expecting_a_cdn_makes_client_reads_media(scenario: str, fires: bool) -> None:
+    text = (
+        f"scenario: {scenario}\ncomponents: {{u: client, api: api, s3: s3}}\n"
+        "connections: [u -> api, {api -> s3: upload}]"
+    )
+    assert bool(fired(text, "no-cdn")) is fires
+
+
+@pytest.mark.parametrize(
+    ("edge", "fires"),
+    [("{api -> s3: download}", True), ("api -> s3", False), ("{api -> s3: upload}", False)],
+)
+def test_a_cdn_fronted_store_fires_only_for_a_read_labelled_bypass(edge: str, fires: bool) -> None:
+    text = (
+        "components: {u: client, edge: cdn, api: api, s3: s3}\n"
+        f"connections: [u -> edge -> s3, u -> api, {edge}]"
+    )
+    found = fired(text, "no-cdn")
+    assert bool(found) is fires
+    if fires:
+        assert found[0].evidence[1].en == "a CDN fronts 's3', but this read goes around it"
+
+
+def test_an_equal_write_share_is_said_in_the_evidence() -> None:
+    text = (
+        "components: {u: client, api: {kind: api, managed: true}, "
+        "a: {kind: postgres, replicas: 2, capacity: 100/s}, "
+        "b: {kind: postgres, replicas: 2, capacity: 100/s}}\n"
+        "connections: [u -> api -> a, api -> b]\n"
+        "estimates: {writes: 1000/s, read_write_ratio: 1, peak_factor: 1}"
+    )
+    found = fired(text, "needs-sharding")
+    assert [f.components for f in found] == [("a",), ("b",)]
+    evidence = [e.en for e in found[0].evidence]
+    assert evidence[0] == "peak load: 500 writes/s (peak_write_qps × 0.5)"
+    assert evidence[3].startswith("load placed by an equal share: 2 databases can take the writes")
+    assert found[0].evidence[3].ko.startswith("부하 배분: ")
