@@ -260,3 +260,40 @@ def test_an_equal_write_share_is_said_in_the_evidence() -> None:
     assert evidence[0] == "peak load: 500 writes/s (peak_write_qps × 0.5)"
     assert evidence[3].startswith("load placed by an equal share: 2 databases can take the writes")
     assert found[0].evidence[3].ko.startswith("부하 배분: ")
+
+
+# ---------------------------------------------------------------- what the rubric expects
+
+SMALL_CHAT = "scenario: chat\ncomponents: {u: client, api: api}\nconnections: [u -> api]"
+
+
+def test_missing_component_names_the_kind_the_scenario_and_the_purpose() -> None:
+    found = fired(SMALL_CHAT, "missing-component")
+    assert [f.message.en for f in found][:2] == [
+        "the design has no load_balancer",
+        "the design has no websocket_gateway",
+    ]
+    assert found[0].why.en == (
+        "The rubric (chat) expects a load_balancer: spreading traffic over instances and "
+        "removing failed ones."
+    )
+    assert [e.en for e in found[0].evidence] == ["kinds in the design: client, service"]
+    assert found[-1].message.en == "no component is tagged 'presence'"
+    assert [e.en for e in found[-1].evidence] == ["tags in the design: none"]
+    assert len(found) == 9  # 7 kinds (client and service are there) and 2 tags
+
+
+def test_missing_path_says_how_far_the_flow_got() -> None:
+    found = {f.message.en: [e.en for e in f.evidence] for f in fired(SMALL_CHAT, "missing-path")}
+    assert found == {
+        "expected flow cross-gateway-delivery is missing: "
+        "websocket_gateway → service → pubsub → websocket_gateway": [
+            "no component matches the first step, websocket_gateway"
+        ],
+        "expected flow durable-write is missing: websocket_gateway → service → nosql_db": [
+            "no component matches the first step, websocket_gateway"
+        ],
+        "expected flow offline-push is missing: service → queue → worker → notification": [
+            "found api, but no queue is reachable from 'api' without crossing another data store"
+        ],
+    }
