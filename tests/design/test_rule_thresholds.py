@@ -297,3 +297,18 @@ def test_missing_path_says_how_far_the_flow_got() -> None:
             "found api, but no queue is reachable from 'api' without crossing another data store"
         ],
     }
+
+
+def test_missing_component_names_what_the_rubric_accepts_in_its_place() -> None:
+    found = fired(
+        "scenario: news-feed\ncomponents: {u: client, api: api, db: postgres}\n"
+        "connections: [u -> api -> db]",
+        "missing-component",
+    )
+    (nosql,) = [f for f in found if f.message.en == "the design has no nosql_db"]
+    assert [e.en for e in nosql.evidence] == [
+        "kinds in the design: client, service, sql_db",
+        "also accepted in its place: sql_db:sharded",
+    ]
+    (cache,) = [f for f in found if f.message.en == "the design has no cache"]
+    assert len(cache.evidence) == 1  # nothing else is accepted for a cache
