@@ -312,3 +312,84 @@ def test_missing_component_names_what_the_rubric_accepts_in_its_place() -> None:
     ]
     (cache,) = [f for f in found if f.message.en == "the design has no cache"]
     assert len(cache.evidence) == 1  # nothing else is accepted for a cache
+
+
+# ---------------------------------------------------------------- money and resilience
+
+
+def test_no_double_entry_infers_the_ledger_once_and_only_without_a_tag() -> None:
+    inferred = fired(
+        "scenario: money-transfer-ledger\ncomponents: {u: client, api: {kind: api, replicas: 2}, "
+        "db: {kind: postgres, replicas: 2}}\n"
+        "connections: [u -> api, {api -> db: write}, {api -> db: read}]",
+        "no-double-entry",
+    )
+    assert [(f.components, [e.en for e in f.evidence]) for f in inferred] == [
+        (
+            ("db",),
+            [
+                "'db' tags: none",
+                "no component is tagged 'ledger'; the rubric expects one, so the databases "
+                "the money path writes are taken as the ledger",
+            ],
+        )
+    ]
+    tagged = fired(
+        "scenario: money-transfer-ledger\ncomponents: {u: client, api: {kind: api, replicas: 2}, "
+        "db: {kind: postgres, replicas: 2}, l: {kind: postgres, replicas: 2, tags: [ledger]}}\n"
+        "connections: [u -> api -> db, api -> l]",
+        "no-double-entry",
+    )
+    assert [(f.components, [e.en for e in f.evidence]) for f in tagged] == [
+        (("l",), ["'l' tags: ledger"])
+    ]
+
+
+@pytest.mark.parametrize(("tags", "fires"), [("[fraud]", True), ("[fraud, timeout]", False)])
+def test_a_guarded_fraud_call_is_fine(tags: str, fires: bool) -> None:
+    found = fired(
+        f"components: {{u: client, api: {{kind: api, replicas: 2}}, fr: {{kind: api, tags: {tags}}}}}\n"
+        "connections: [u -> api -> fr]",
+        "sync-fraud-no-fallback",
+    )
+    assert bool(found) is fires
+
+
+def test_spof_evidence_names_the_first_store_it_guards() -> None:
+    (finding,) = fired(
+        "components: {u: client, api: api, a: {kind: postgres, replicas: 2}, "
+        "b: {kind: postgres, replicas: 2}}\nconnections: [u -> api -> a, api -> b]",
+        "spof",
+    )
+    assert finding.message.en == (
+        "'api' is a single point of failure: 1 instance, and every path from the clients to "
+        "a, b passes through it"
+    )
+    assert [e.en for e in finding.evidence] == [
+        "every path from 'u' to 'a' crosses 'api', e.g. u → api → a",
+        "'api': 1 instance, not managed",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "severity", "why"),
+    [
+        ("redis", "minor", "When it fails, every read falls through to the database at once"),
+        ("kafka", "major", "One disk or host failure loses what it holds"),
+        ("postgres", "critical", "One disk or host failure loses what it holds"),
+        ("s3", "critical", "One disk or host failure loses what it holds"),
+    ],
+)
+def test_a_single_instance_store_costs_by_what_it_loses(kind: str, severity: str, why: str) -> None:
+    (finding,) = fired(
+        f"components: {{u: client, api: {{kind: api, replicas: 2}}, d: {kind}}}\n"
+        "connections: [u -> api -> d]",
+        "unreplicated-store",
+    )
+    assert finding.severity == severity
+    assert finding.why.en.startswith(why)
+
+
+def test_the_unreachable_fix_names_the_island_first_component() -> None:
+    (finding,) = fired(_islands(1, 3), "unreachable")
+    assert finding.fix.en == "Connect it where it is used (e.g. `api -> w0_0`), or remove it."
