@@ -126,3 +126,16 @@ def test_a_slip_names_the_ratio_within_a_factor_of_1_3() -> None:
     assert drill.likely_slip(peak, 0.5 / 1.31) is None
     assert drill.grade(peak, f"{expected / 2:.0f}/s").slip == "peak_forgotten"
     assert drill.likely_slip(peak, 0.0) is None
+
+
+def test_the_question_reads_in_each_language() -> None:
+    question = q("write_qps")
+    assert question.text("en") == (
+        "[chat] Assumptions: daily active users 50M; writes per user per day 40; read:write "
+        "ratio 1; bytes stored per write 200B; retention 5y; peak factor 2; replication 3; hot "
+        "fraction of a day's reads 0.2.\nWhat is the average write QPS? (with a unit, e.g. 7k/s)"
+    )
+    assert question.text("ko").endswith("\n평균 쓰기 QPS는? (단위와 함께, 예: 7k/s)")
+    assert question.text("ko").startswith("[chat] 가정: 일간 활성 사용자(DAU) 50M; ")
+    graded = drill.grade(question, "5k/s").to_json("ko")
+    assert graded["grade_text"] == "자릿수는 맞음 (10배 이내)" and graded["score"] == 50
