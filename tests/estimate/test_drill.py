@@ -139,3 +139,38 @@ def test_the_question_reads_in_each_language() -> None:
     assert question.text("ko").startswith("[chat] 가정: 일간 활성 사용자(DAU) 50M; ")
     graded = drill.grade(question, "5k/s").to_json("ko")
     assert graded["grade_text"] == "자릿수는 맞음 (10배 이내)" and graded["score"] == 50
+
+
+@pytest.mark.parametrize("replication", ["2", "3"])
+def test_replication_forgotten_for_any_replication_above_one(replication: str) -> None:
+    inputs = {**CHAT, "replication": replication}
+    total = drill.make_question(seed=1, scenario_inputs=inputs, metric="storage_total")
+    factor = int(replication)
+    assert drill.slip_factors(total)["replication_forgotten"] == [1 / factor]
+    answer = format_size(total.expected.value / factor)
+    assert drill.grade(total, answer).slip == "replication_forgotten"
+    single = drill.make_question(
+        seed=1, scenario_inputs={**CHAT, "replication": "1"}, metric="storage_total"
+    )
+    assert "replication_forgotten" not in drill.slip_factors(single)
+
+
+def test_each_measure_allows_its_slips() -> None:
+    day = [86_400, 1 / 86_400]
+    bits = [8.0, 1 / 8]
+    assert {m: drill.slip_factors(q(m)) for m in drill.METRICS} == {
+        "write_qps": {"per_day_vs_per_second": day},
+        "read_qps": {"per_day_vs_per_second": day},
+        "peak_write_qps": {"peak_forgotten": [1 / 2], "per_day_vs_per_second": day},
+        "peak_read_qps": {"peak_forgotten": [1 / 2], "per_day_vs_per_second": day},
+        "storage_per_day": {"bits_bytes": bits},
+        "storage_per_year": {"bits_bytes": bits},
+        "storage_total": {"replication_forgotten": [1 / 3], "bits_bytes": bits},
+        "ingress_bandwidth": {"bits_bytes": bits, "per_day_vs_per_second": day},
+        "egress_bandwidth": {"bits_bytes": bits, "per_day_vs_per_second": day},
+        "cache_memory": {"bits_bytes": bits},
+    }
+    no_peak = drill.make_question(
+        seed=1, scenario_inputs={**CHAT, "peak_factor": "1"}, metric="peak_write_qps"
+    )
+    assert "peak_forgotten" not in drill.slip_factors(no_peak)
