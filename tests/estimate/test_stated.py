@@ -124,3 +124,28 @@ def test_a_slip_is_graded_with_its_figure() -> None:
     )
     assert (grades["peak_write_qps"].verdict, grades["peak_write_qps"].slip) == ("close", None)
     assert grades["egress_bandwidth"].ratio == pytest.approx(8.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        ("초당 3천 건", 3_000, "rate"),
+        ("초당 2만 건", 20_000, "rate"),
+        ("초당 2십만 건", 200_000, "rate"),
+        ("초당 2백만 건", 2_000_000, "rate"),
+        ("초당 3천만 건", 30_000_000, "rate"),
+        ("초당 1억 건", 100_000_000, "rate"),
+        ("about 2 million writes/s", 2e6, "rate"),
+        ("3 billion requests per second", 3e9, "rate"),
+        ("5 thousand qps", 5_000, "rate"),
+        ("12,500/s", 12_500, "rate"),
+        ("1.5k Mbps out", 1.5e3 * 1e6 / 8, "bandwidth"),
+        ("2 thousand Gbps", 2e3 * 1e9 / 8, "bandwidth"),
+        ("1.5 GB/s", 1.5e9, "bandwidth"),
+        ("2TB a day", 2e12, "storage_day"),
+        ("3 PiB per year", 3 * 2**50, "storage_year"),
+    ],
+)
+def test_multipliers_and_units_in_both_languages(text: str, value: float, measure: str) -> None:
+    (found,) = stated_figures([text])
+    assert (found.value, found.measure) == (pytest.approx(value), measure)
