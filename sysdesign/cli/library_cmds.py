@@ -48,11 +48,11 @@ def scenarios_list(
     rows: list[dict[str, Any]] = [
         {
             "id": sid,
-            "title": lib.scenarios[sid].title.get(language),
+            "title": lib.summary(sid).title_in(language),
             "tracks": lib.tracks_of(sid),
-            "difficulty": lib.scenarios[sid].difficulty,
-            "summary": lib.scenarios[sid].summary.get(language),
-            "minutes": lib.scenarios[sid].total_minutes,
+            "difficulty": lib.summary(sid).difficulty,
+            "summary": lib.summary(sid).summary_in(language),
+            "minutes": lib.summary(sid).minutes,
         }
         for sid in ids
     ]

@@ -131,9 +131,18 @@ def compile_lexicon(model: LexiconFile) -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The bundled lexicon, validated (line-numbered errors) and compiled once."""
+def compile_lexicon_file(path: Path) -> Lexicon:
     from sysdesign.library import load_lexicon
 
-    return compile_lexicon(load_lexicon(lexicon_path()))
+    return compile_lexicon(load_lexicon(path))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled lexicon, validated (line-numbered errors) and compiled once: the compiled
+    form is cached on disk until the file or the code that compiles it changes."""
+    from sysdesign.library import cached
+    from sysdesign.understand import normalise
+
+    code = (__file__, normalise.__file__)
+    return cached(compile_lexicon_file, lexicon_path(), code)  # type: ignore[no-any-return]
