@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -22,10 +23,20 @@ from sysdesign.session.clock import FakeClock
 from sysdesign.session.engine import Session, new_session
 from sysdesign.store import open_store
 from sysdesign.ui.tui import QuitScreen, SessionApp
-from tests.ui.test_tui import minichat  # noqa: F401  (the fixture)
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "ui"
+DATA = Path(__file__).parent.parent / "session" / "data"
 SIZE = (110, 32)
+
+
+@pytest.fixture()
+def minichat(home: Path) -> Path:
+    """The tests/session fixture scenario and rubric, installed as the user's own files."""
+    (home / "scenarios").mkdir(exist_ok=True)
+    (home / "rubrics").mkdir(exist_ok=True)
+    shutil.copy(DATA / "minichat.scenario.yaml", home / "scenarios" / "minichat.yaml")
+    shutil.copy(DATA / "minichat.rubric.yaml", home / "rubrics" / "minichat.yaml")
+    return DATA
 
 
 def _session(clock: FakeClock, lang: str) -> Session:
