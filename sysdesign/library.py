@@ -7,10 +7,10 @@ loader; a user file with the same id overrides the bundled one.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sysdesign import paths
 from sysdesign.errors import InvalidInputError, NotFoundError, Problem, SysdesignError
@@ -181,6 +181,11 @@ def _load_lexicon_file(path: Path) -> LexiconFile:
     from sysdesign.models.lexicon import LexiconFile
 
     return validate_as(LexiconFile, read_yaml(path))
+
+
+def cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ()) -> Any:
+    """`loader(path)` through the on-disk cache (see `_cached`)."""
+    return _cached(loader, path, code)
 
 
 def load_lexicon(path: Path) -> LexiconFile:
@@ -525,14 +530,63 @@ def validate_file(path: Path) -> tuple[str | None, list[Problem]]:
 # ---------------------------------------------------------------- the library
 
 
+V = TypeVar("V")
+
+
+class _Lazy(Mapping[str, V]):
+    """Ids known up front; each value loaded (from the per-file cache) when first read."""
+
+    def __init__(self, keys: dict[str, Path], load: Callable[[str, Path], V]) -> None:
+        self._paths = keys
+        self._load = load
+        self._got: dict[str, V] = {}
+
+    def __getitem__(self, key: str) -> V:
+        if key not in self._got:
+            self._got[key] = self._load(key, self._paths[key])
+        return self._got[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """What `scenarios list` shows of a scenario: plain data, cached without its model."""
+
+    id: str
+    title: dict[str, str]
+    summary: dict[str, str]
+    difficulty: str
+    minutes: float
+    #: the book chapters it matches, as (book id, chapter) pairs
+    books: tuple[tuple[str, int], ...] = ()
+
+    def title_in(self, lang: str) -> str:
+        return self.title["ko" if lang == "ko" else "en"]
+
+    def summary_in(self, lang: str) -> str:
+        return self.summary["ko" if lang == "ko" else "en"]
+
+
 @dataclass
 class Library:
     """Every scenario, rubric and track available: bundled ones, then the user's own."""
 
-    scenarios: dict[str, Scenario] = field(default_factory=dict)
-    rubrics: dict[str, Rubric] = field(default_factory=dict)
-    tracks: dict[str, Track] = field(default_factory=dict)
+    scenarios: Mapping[str, Scenario] = field(default_factory=dict)
+    rubrics: Mapping[str, Rubric] = field(default_factory=dict)
+    tracks: Mapping[str, Track] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
+    #: scenario id → title, summary, difficulty and minutes (from the index when cached)
+    summaries: dict[str, ScenarioSummary] = field(default_factory=dict)
+    #: track id → the scenarios it lists (from the index when cached)
+    track_scenarios: dict[str, list[str]] = field(default_factory=dict)
 
     def scenario(self, scenario_id: str) -> Scenario:
         try:
@@ -562,7 +616,15 @@ class Library:
             ) from None
 
     def tracks_of(self, scenario_id: str) -> list[str]:
+        if self.track_scenarios:  # from the index: the tracks themselves stay unloaded
+            return [tid for tid, ids in self.track_scenarios.items() if scenario_id in ids]
         return [t.id for t in self.tracks.values() if scenario_id in t.scenarios]
+
+    def summary(self, scenario_id: str) -> ScenarioSummary:
+        """Title, summary, difficulty and minutes, without loading the scenario when indexed."""
+        if scenario_id in self.summaries:
+            return self.summaries[scenario_id]
+        return summarise(self.scenario(scenario_id))
 
     def cross_problems(self) -> list[Problem]:
         """References between files that must exist: rubric → scenario facts, track → scenarios."""
@@ -639,11 +701,12 @@ def _models_stamp() -> int:
     return _MODELS_STAMP[0]
 
 
-def _cached(loader: Callable[[Path], Any], path: Path) -> Any:
+def _cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ()) -> Any:
     """`loader(path)`, remembered in SYSDESIGN_HOME/cache until the file changes.
 
     Parsing and validating the bundled YAML costs more than the rest of a command; a pickle of
     the validated model, keyed by the file's path, size, mtime and the package version, does not.
+    `code` names source files the result also depends on (their mtimes join the key).
     Any problem with the cache (unwritable, stale, corrupt) falls back to loading the file.
     """
     import hashlib
@@ -653,11 +716,12 @@ def _cached(loader: Callable[[Path], Any], path: Path) -> Any:
 
     try:
         stat = path.stat()
+        stamps = "|".join(str(Path(f).stat().st_mtime_ns) for f in code)
     except OSError:
         return loader(path)
     key = (
         f"{__version__}|{_models_stamp()}|{loader.__name__}|{path.resolve()}|"
-        f"{stat.st_size}|{stat.st_mtime_ns}"
+        f"{stat.st_size}|{stat.st_mtime_ns}|{stamps}"
     )
     cache = paths.home() / "cache" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
     try:
@@ -671,24 +735,123 @@ def _cached(loader: Callable[[Path], Any], path: Path) -> Any:
     return value
 
 
+def summarise(scenario: Scenario) -> ScenarioSummary:
+    return ScenarioSummary(
+        id=scenario.id,
+        title={"en": scenario.title.en, "ko": scenario.title.ko},
+        summary={"en": scenario.summary.en, "ko": scenario.summary.ko},
+        difficulty=str(scenario.difficulty),
+        minutes=scenario.total_minutes,
+        books=tuple((c.book, c.chapter) for c in scenario.books),
+    )
+
+
 def load_library() -> Library:
     """Load everything; the first invalid file stops with its problems located."""
-    lib = Library()
+    scenarios: dict[str, Scenario] = {}
+    rubrics: dict[str, Rubric] = {}
+    tracks: dict[str, Track] = {}
+    sources: dict[str, Path] = {}
     for base in (paths.bundled, paths.user_dir):
         for path in _yaml_files(base("scenarios")):
             if path.name == TRACKS_FILE:
                 for track in _cached(load_tracks, path).tracks:
-                    lib.tracks[track.id] = track
-                lib.sources["tracks"] = path
+                    tracks[track.id] = track
+                    sources[f"track:{track.id}"] = path
+                sources["tracks"] = path
                 continue
             scenario = _cached(load_scenario, path)
-            lib.scenarios[scenario.id] = scenario
-            lib.sources[f"scenario:{scenario.id}"] = path
+            scenarios[scenario.id] = scenario
+            sources[f"scenario:{scenario.id}"] = path
         for path in _yaml_files(base("rubrics")):
             rubric = _cached(load_rubric, path)
-            lib.rubrics[rubric.scenario] = rubric
-            lib.sources[f"rubric:{rubric.scenario}"] = path
-    return lib
+            rubrics[rubric.scenario] = rubric
+            sources[f"rubric:{rubric.scenario}"] = path
+    return Library(
+        scenarios=scenarios,
+        rubrics=rubrics,
+        tracks=tracks,
+        sources=sources,
+        summaries={sid: summarise(s) for sid, s in scenarios.items()},
+    )
+
+
+# ---------------------------------------------------------------- the library index
+
+INDEX_FILE = "library-index.pickle"
+
+
+def _index_key() -> str:
+    """Changes when any scenario, rubric or track file (bundled or the user's) or the models
+    change: the version, the models' stamp and every file's name, size and mtime."""
+    from sysdesign import __version__
+
+    parts = [__version__, str(_models_stamp()), str(Path(__file__).stat().st_mtime_ns)]
+    for base in (paths.bundled, paths.user_dir):
+        for kind in ("scenarios", "rubrics"):
+            for path in _yaml_files(base(kind)):
+                stat = path.stat()
+                parts.append(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _write_index(key: str, lib: Library) -> None:
+    import pickle
+
+    index = {
+        "key": key,
+        "sources": {k: str(v) for k, v in lib.sources.items()},
+        "scenarios": list(lib.scenarios),
+        "rubrics": list(lib.rubrics),
+        "tracks": list(lib.tracks),
+        "summaries": lib.summaries,
+        "track_scenarios": {t.id: list(t.scenarios) for t in lib.tracks.values()},
+    }
+    with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
+        paths.atomic_write_bytes(paths.home() / "cache" / INDEX_FILE, pickle.dumps(index))
+
+
+def _load_scenario_item(_: str, path: Path) -> Scenario:
+    return _cached(load_scenario, path)  # type: ignore[no-any-return]
+
+
+def _load_rubric_item(_: str, path: Path) -> Rubric:
+    return _cached(load_rubric, path)  # type: ignore[no-any-return]
+
+
+def _load_track_item(track_id: str, path: Path) -> Track:
+    file: TrackFile = _cached(load_tracks, path)
+    return next(t for t in file.tracks if t.id == track_id)
+
+
+def _indexed_library(key: str) -> Library | None:
+    """The library from the index when no file changed since every one of them loaded
+    without a problem: ids, sources and summaries at once, each model when first read."""
+    import pickle
+
+    try:
+        with (paths.home() / "cache" / INDEX_FILE).open("rb") as fh:
+            index = pickle.load(fh)
+        if not isinstance(index, dict) or index.get("key") != key:
+            return None
+        sources = {k: Path(v) for k, v in index["sources"].items()}
+        return Library(
+            scenarios=_Lazy(
+                {sid: sources[f"scenario:{sid}"] for sid in index["scenarios"]},
+                _load_scenario_item,
+            ),
+            rubrics=_Lazy(
+                {sid: sources[f"rubric:{sid}"] for sid in index["rubrics"]}, _load_rubric_item
+            ),
+            tracks=_Lazy(
+                {tid: sources[f"track:{tid}"] for tid in index["tracks"]}, _load_track_item
+            ),
+            sources=sources,
+            summaries=index["summaries"],
+            track_scenarios=index["track_scenarios"],
+        )
+    except Exception:  # a missing, stale or corrupt index: load the files
+        return None
 
 
 def load_qa_topics() -> list[tuple[QaTopicFile, Path]]:
@@ -705,10 +868,15 @@ _CACHE: dict[str, Library] = {}
 
 def library() -> Library:
     """The library for the current `SYSDESIGN_HOME`, loaded once per process."""
-    key = str(paths.home())
-    if key not in _CACHE:
-        _CACHE[key] = load_library()
-    return _CACHE[key]
+    home = str(paths.home())
+    if home not in _CACHE:
+        key = _index_key()
+        lib = _indexed_library(key)
+        if lib is None:
+            lib = load_library()
+            _write_index(key, lib)
+        _CACHE[home] = lib
+    return _CACHE[home]
 
 
 def preset_for(scenario_id: str, track_id: str | None = None) -> EstimateInputs:

@@ -72,7 +72,8 @@ def check(
 ) -> None:
     """Find bottlenecks in a design, with evidence, fixes and a score. / 설계의 병목을 근거·해결책·점수와 함께 찾습니다."""
     from sysdesign.i18n import resolve_lang
-    from sysdesign.library import load_design
+    from sysdesign.library import parse_design
+    from sysdesign.yamlio import read_yaml
 
     language = resolve_lang(lang)
     if fail_on is not None and fail_on not in SEVERITY_ORDER:
@@ -84,12 +85,11 @@ def check(
             f"{did_you_mean(fail_on, SEVERITY_ORDER)}; use critical, major or minor"
             " / 심각도는 critical, major, minor 중 하나입니다"
         )
-    model = load_design(design)
+    loaded = read_yaml(design)  # read once: the model and the input checks share it
+    model = parse_design(loaded)
     from sysdesign.design.inputs import input_problems, scenario_problems
     from sysdesign.errors import InvalidInputError
-    from sysdesign.yamlio import read_yaml
 
-    loaded = read_yaml(design)
     refused = input_problems(loaded) + ([] if scenario else scenario_problems(loaded))
     if refused:
         raise InvalidInputError(refused)

@@ -48,12 +48,12 @@ def scenarios_list(
     rows: list[dict[str, Any]] = [
         {
             "id": sid,
-            "title": lib.scenarios[sid].title.get(language),
+            "title": lib.summary(sid).title_in(language),
             "tracks": lib.tracks_of(sid),
-            "difficulty": lib.scenarios[sid].difficulty,
-            "summary": lib.scenarios[sid].summary.get(language),
-            "minutes": lib.scenarios[sid].total_minutes,
-            "books": _books(lib.scenarios[sid].books, language),
+            "difficulty": lib.summary(sid).difficulty,
+            "summary": lib.summary(sid).summary_in(language),
+            "minutes": lib.summary(sid).minutes,
+            "books": _books(lib.summary(sid).books, language),
         }
         for sid in ids
     ]
@@ -92,15 +92,17 @@ def _books(chapters: Any, lang: str) -> list[dict[str, Any]]:
     """A scenario's book chapters with the book and chapter titles in `lang`."""
     from sysdesign.books import BOOKS
 
+    # a scenario's `books` models, or a summary's (book, chapter) pairs
+    pairs = [c if isinstance(c, tuple) else (c.book, c.chapter) for c in chapters]
     return [
         {
-            "book": c.book,
-            "chapter": c.chapter,
-            "book_title": BOOKS[c.book].title(lang),
-            "chapter_title": BOOKS[c.book].chapter_title(c.chapter, lang),
-            "cite": BOOKS[c.book].cite(c.chapter, lang),
+            "book": book,
+            "chapter": chapter,
+            "book_title": BOOKS[book].title(lang),
+            "chapter_title": BOOKS[book].chapter_title(chapter, lang),
+            "cite": BOOKS[book].cite(chapter, lang),
         }
-        for c in chapters
+        for book, chapter in pairs
     ]
 
 

@@ -68,10 +68,19 @@ def progress(
             help="Also write the charts as a PNG image. / 차트를 PNG 이미지로도 저장합니다.",
         ),
     ] = None,
+    svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--svg",
+            metavar="FILE",
+            help="Also write the charts as an SVG image. / 차트를 SVG 이미지로도 저장합니다.",
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Overwrite an existing --png file. / 기존 --png 파일을 덮어씁니다."
+            "--force",
+            help="Overwrite an existing --png/--svg file. / 기존 --png/--svg 파일을 덮어씁니다.",
         ),
     ] = False,
     lang: LangOpt = None,
@@ -82,10 +91,11 @@ def progress(
     from sysdesign.store import open_store
 
     language = resolve_lang(lang)
-    if png is not None:
-        from sysdesign.render.files import check_target
+    for target in (png, svg):
+        if target is not None:
+            from sysdesign.render.files import check_target
 
-        check_target(png, force=force)  # before any work; never eats an existing file
+            check_target(target, force=force)  # before any work; never eats an existing file
     now, tz = _now(), _local_tz()
     since_at = parse_since(since, now, tz) if since else None
     with open_store() as store:
@@ -95,8 +105,17 @@ def progress(
         from sysdesign.paths import atomic_write_bytes
         from sysdesign.progress.png import progress_png
 
-        atomic_write_bytes(png, progress_png(report))
+        image, notice = progress_png(report, language)
+        if notice:
+            typer.echo(f"sysdesign: {notice}", err=True)
+        atomic_write_bytes(png, image)
         typer.echo(_say(language, f"wrote {png}", f"{png} 작성"), err=True)
+    if svg is not None:
+        from sysdesign.paths import atomic_write_bytes
+        from sysdesign.progress.svg import progress_svg
+
+        atomic_write_bytes(svg, progress_svg(report, language).encode("utf-8"))
+        typer.echo(_say(language, f"wrote {svg}", f"{svg} 작성"), err=True)
     from sysdesign.qa.progress import qa_topic_lines, qa_topic_rows
 
     qa_rows = qa_topic_rows(results)

@@ -107,7 +107,9 @@ def load_catalogue(path: Path) -> Catalogue:
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
-    """The bundled catalogue, loaded once per process."""
+    """The bundled catalogue, loaded once per process (validated once, then from the cache)."""
     from sysdesign import paths
+    from sysdesign.library import cached
 
-    return load_catalogue(paths.bundled("data") / CATALOGUE_FILE)
+    found: Catalogue = cached(load_catalogue, paths.bundled("data") / CATALOGUE_FILE, (__file__,))
+    return found

@@ -1,7 +1,8 @@
-"""A design as a `networkx.DiGraph`, and the graph questions the rules ask of it.
+"""A design as a directed graph (`sysdesign.design.digraph.DiGraph`), and the graph questions
+the rules ask of it.
 
 Nodes are component ids with their kind, instance count and tags; edges carry `sync` and the
-labels of the connections that drew them. networkx is imported inside functions only.
+labels of the connections that drew them.
 Every analysis here is linear in the size of the graph (one traversal per question), so a
 check stays fast on designs of thousands of components.
 """
@@ -13,12 +14,13 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from sysdesign.design.digraph import DiGraph, immediate_dominators
 from sysdesign.models.kinds import DATA_STORES, satisfies
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
 
-Graph = Any  # networkx.DiGraph (networkx ships no type information)
+Graph = DiGraph
 
 #: The virtual node joined to every client (it cannot clash: ids are [a-z0-9_-]+).
 SOURCE = "<clients>"
@@ -51,11 +53,9 @@ FRONT_KINDS = frozenset({"dns", "cdn", "load_balancer", "api_gateway", "rate_lim
 
 def build_graph(design: Design) -> Graph:
     """Components become nodes; chains become edges (parallel connections merge)."""
-    import networkx as nx
-
     from sysdesign.design.intent import technology_of
 
-    g = nx.DiGraph(name=design.name or "")
+    g = DiGraph(name=design.name or "")
     g.add_nodes_from(
         (
             cid,
@@ -215,16 +215,13 @@ def dominators(g: Graph, sources: Iterable[str]) -> dict[str, str]:
     """Immediate dominators of every node reachable from `sources`, from a virtual source.
 
     A node X dominates Y when every path from the clients to Y passes through X. Computed once
-    for all nodes (networkx's Cooper-Harvey-Kennedy algorithm), never once per pair.
+    for all nodes (the Cooper-Harvey-Kennedy algorithm), never once per pair.
     """
-    import networkx as nx
-
-    h = nx.DiGraph()
+    h = DiGraph()
     h.add_edges_from(g.edges)
     h.add_nodes_from(g.nodes)
     h.add_edges_from((SOURCE, s) for s in sources)
-    idom: dict[str, str] = nx.immediate_dominators(h, SOURCE)
-    return idom
+    return immediate_dominators(h, SOURCE)
 
 
 def dominator_chain(idom: dict[str, str], node: str) -> list[str]:

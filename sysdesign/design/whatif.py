@@ -68,7 +68,7 @@ def component_availability(g: Graph, node: str, catalogue: Catalogue) -> float:
 
 def journeys(g: Graph, catalogue: Catalogue) -> list[Journey]:
     """Every client → data store journey with its series availability."""
-    import networkx as nx
+    from sysdesign.design.digraph import immediate_dominators
 
     out: list[Journey] = []
     own: dict[str, float] = {}
@@ -84,7 +84,7 @@ def journeys(g: Graph, catalogue: Catalogue) -> list[Journey]:
         stores = [n for n in parent if n != client and is_store(g, n)]
         if not stores:
             continue
-        idom = nx.immediate_dominators(g, client)
+        idom = immediate_dominators(g, client)
         for store in stores:
             series = [store]
             step = idom.get(store)

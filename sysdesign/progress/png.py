@@ -3,8 +3,10 @@
 Why not a plotting library: the one that writes PNGs brings tens of megabytes of dependencies
 and a second of import time for a dozen line charts; the terminal charts need none of it. This
 module draws small multiples (one panel per area: daily mean scores on a shared date axis,
-gridlines at 0/25/50/75/100) with a built-in 5×7 pixel font. The font is ASCII, so labels are the
-stable area and scenario ids (the same keys as `progress --json`), never translated prose.
+gridlines at 0/25/50/75/100). Labels are rasterised from an outline font with Hangul
+(`sysdesign.progress.fonts`, through Pillow's FreeType), so the chart reads in Korean or
+English. Without such a font it falls back to a built-in 5×7 ASCII font and English labels,
+and says so.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import itertools
 import struct
 import zlib
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sysdesign.progress.chart import Chart, Panel
 
 if TYPE_CHECKING:
     from sysdesign.progress.areas import Progress
@@ -174,12 +177,80 @@ def encode_png(width: int, height: int, rgb: bytes) -> bytes:
     )
 
 
-@dataclass(frozen=True)
-class Panel:
-    """One small chart: a title and (day, score 0–100) points, oldest first."""
+#: Text sizes: whole-pixel scales of the 5×7 font, pixel sizes of an outline font.
+BITMAP_SCALES = {"title": 3, "large": 2, "small": 1}
+OUTLINE_PIXELS = {"title": 24, "large": 15, "small": 11}
 
-    title: str
-    points: Sequence[tuple[date, float]]
+
+class BitmapPen:
+    """The built-in 5×7 ASCII font (upper case), scaled by whole pixels."""
+
+    def width(self, text: str, size: str) -> int:
+        return text_width(text, BITMAP_SCALES[size])
+
+    def draw(self, canvas: Canvas, x: int, y: int, text: str, color: RGB, size: str) -> None:
+        ascii_text = text.replace("·", "-").replace("–", "-")
+        canvas.text(x, y, ascii_text, color, scale=BITMAP_SCALES[size])
+
+
+class OutlinePen:
+    """An outline font (TrueType/OpenType) rasterised with anti-aliasing by Pillow."""
+
+    def __init__(self, path: Path) -> None:
+        from PIL import ImageFont
+
+        self.fonts = {
+            size: ImageFont.truetype(str(path), px, layout_engine=ImageFont.Layout.BASIC)
+            for size, px in OUTLINE_PIXELS.items()
+        }
+
+    def width(self, text: str, size: str) -> int:
+        return round(self.fonts[size].getlength(text))
+
+    def draw(self, canvas: Canvas, x: int, y: int, text: str, color: RGB, size: str) -> None:
+        from PIL import Image, ImageDraw
+
+        font = self.fonts[size]
+        box = font.getbbox(text, anchor="lt")
+        left, top = min(0, int(box[0])), min(0, int(box[1]))
+        w, h = int(box[2]) - left, int(box[3]) - top
+        if w <= 0 or h <= 0:
+            return
+        mask = Image.new("L", (w, h), 0)
+        ImageDraw.Draw(mask).text((-left, -top), text, font=font, fill=255, anchor="lt")
+        alpha = mask.tobytes()
+        r, g, b = color
+        for row in range(h):
+            yy = y + row + top
+            if not 0 <= yy < canvas.height:
+                continue
+            for col in range(w):
+                a = alpha[row * w + col]
+                xx = x + col + left
+                if a == 0 or not 0 <= xx < canvas.width:
+                    continue
+                ur, ug, ub = canvas.get(xx, yy)
+                canvas.set(
+                    xx,
+                    yy,
+                    (ur + (r - ur) * a // 255, ug + (g - ug) * a // 255, ub + (b - ub) * a // 255),
+                )
+
+
+Pen = BitmapPen | OutlinePen
+
+
+def hangul_pen() -> OutlinePen | None:
+    """A pen that writes Hangul, or None when no font with Hangul (or no Pillow) is found."""
+    from sysdesign.progress.fonts import hangul_font
+
+    path = hangul_font()
+    if path is None:
+        return None
+    try:
+        return OutlinePen(path)
+    except (ImportError, OSError):
+        return None
 
 
 WIDTH = 960
@@ -189,38 +260,42 @@ HEADER_H = 56
 COLUMNS = 2
 
 
-def render_panels(title: str, subtitle: str, panels: Sequence[Panel]) -> bytes:
+def render_panels(chart: Chart, pen: Pen) -> bytes:
     """Small multiples on a shared date axis, two columns; PNG bytes."""
-    shown = list(panels) or [Panel("no data yet", [])]
+    shown = list(chart.panels) or [Panel(chart.no_data, [])]
     rows = (len(shown) + COLUMNS - 1) // COLUMNS
     height = HEADER_H + rows * (PANEL_H + MARGIN) + MARGIN
     canvas = Canvas(WIDTH, height)
-    canvas.text(MARGIN, 12, title, INK, scale=3)
-    canvas.text(MARGIN, 12 + 8 * 3, subtitle, MUTED, scale=2)
+    pen.draw(canvas, MARGIN, 10, chart.title, INK, "title")
+    pen.draw(canvas, MARGIN, 12 + 8 * 3, chart.subtitle, MUTED, "large")
     days = sorted({d for p in shown for d, _ in p.points})
     first, last = (days[0], days[-1]) if days else (None, None)
     for i, panel in enumerate(shown):
         col, row = i % COLUMNS, i // COLUMNS
         x = MARGIN + col * (PANEL_W + MARGIN + 1)
         y = HEADER_H + row * (PANEL_H + MARGIN)
-        _panel(canvas, x, y, panel, PALETTE[i % len(PALETTE)], first, last)
+        _panel(canvas, pen, x, y, panel, PALETTE[i % len(PALETTE)], first, last, chart.no_data)
     return canvas.to_png()
 
 
 def _panel(
     canvas: Canvas,
+    pen: Pen,
     x: int,
     y: int,
     panel: Panel,
     color: RGB,
     first: date | None,
     last: date | None,
+    no_data: str,
 ) -> None:
     canvas.rect(x, y, PANEL_W, PANEL_H, (248, 249, 250))
-    canvas.text(x + 8, y + 8, panel.title, INK, scale=2)
+    pen.draw(canvas, x + 8, y + 8, panel.title, INK, "large")
     if panel.points:
         latest = f"{panel.points[-1][1]:.0f}"
-        canvas.text(x + PANEL_W - 8 - text_width(latest, 2), y + 8, latest, color, scale=2)
+        pen.draw(
+            canvas, x + PANEL_W - 8 - pen.width(latest, "large"), y + 8, latest, color, "large"
+        )
     left, top = x + 34, y + 32
     plot_w, plot_h = PANEL_W - 34 - 12, PANEL_H - 32 - 22
     for level in (0, 25, 50, 75, 100):
@@ -228,13 +303,15 @@ def _panel(
         canvas.rect(left, gy, plot_w, 1, AXIS if level == 0 else GRID)
         if level in (0, 50, 100):
             label = str(level)
-            canvas.text(left - 6 - text_width(label), gy - 3, label, MUTED)
+            pen.draw(canvas, left - 6 - pen.width(label, "small"), gy - 4, label, MUTED, "small")
     if first is not None and last is not None:
-        canvas.text(left, top + plot_h + 8, first.isoformat(), MUTED)
+        pen.draw(canvas, left, top + plot_h + 7, first.isoformat(), MUTED, "small")
         end = last.isoformat()
-        canvas.text(left + plot_w - text_width(end), top + plot_h + 8, end, MUTED)
+        pen.draw(
+            canvas, left + plot_w - pen.width(end, "small"), top + plot_h + 7, end, MUTED, "small"
+        )
     if not panel.points or first is None or last is None:
-        canvas.text(left + 8, top + plot_h // 2 - 3, "no data", MUTED)
+        pen.draw(canvas, left + 8, top + plot_h // 2 - 4, no_data, MUTED, "small")
         return
     span = max(1, (last - first).days)
 
@@ -250,18 +327,27 @@ def _panel(
         canvas.rect(px - 3, py - 3, 7, 7, color)
 
 
-def progress_png(progress: Progress) -> bytes:
-    """`sysdesign progress --png`: one panel per area with scores, then one per scenario."""
-    panels = [
-        Panel(name, series.daily(progress.tz))
-        for name, series in progress.areas.items()
-        if series.points
-    ]
-    panels += [
-        Panel(f"scenario {sid}", series.daily(progress.tz))
-        for sid, series in progress.scenarios.items()
-    ]
-    first, last = progress.totals.get("first"), progress.totals.get("last")
-    span = f"{str(first)[:10]} - {str(last)[:10]}" if first and last else "no results yet"
-    subtitle = f"{span}   streak {progress.streak}   results {progress.totals.get('results', 0)}"
-    return render_panels("sysdesign progress", subtitle, panels)
+def no_font_notice(lang: str) -> str:
+    if lang == "ko":
+        return (
+            "한글 글꼴을 찾지 못해 PNG의 라벨을 영어로 씁니다. SYSDESIGN_FONT에 .ttf/.otf 파일을 "
+            "지정하거나 fonts-nanum 패키지를 설치하세요"
+        )
+    return (
+        "no font with Hangul found: the PNG is labelled in English with a built-in ASCII "
+        "font; set SYSDESIGN_FONT to a .ttf/.otf file or install fonts-nanum"
+    )
+
+
+def progress_png(progress: Progress, lang: str = "en") -> tuple[bytes, str | None]:
+    """`sysdesign progress --png`: one panel per area with scores, then one per scenario.
+
+    Returns the PNG and, when no font with Hangul was found, a notice for the user (the chart
+    then uses the built-in ASCII font and English labels).
+    """
+    from sysdesign.progress.chart import chart_of
+
+    pen = hangul_pen()
+    if pen is None:
+        return render_panels(chart_of(progress, "en"), BitmapPen()), no_font_notice(lang)
+    return render_panels(chart_of(progress, lang), pen), None

@@ -484,7 +484,7 @@ def load_catalogue() -> Catalogue:
     from sysdesign.library import library
 
     lib = library()
-    scenarios = tuple(ScenarioInfo(s.id, s.total_minutes) for s in lib.scenarios.values())
+    scenarios = tuple(ScenarioInfo(sid, lib.summary(sid).minutes) for sid in lib.scenarios)
     try:
         from sysdesign.estimate.drill import METRICS
 
@@ -492,9 +492,9 @@ def load_catalogue() -> Catalogue:
     except ImportError:  # pragma: no cover - the estimate module ships with the package
         metrics = DEFAULT_DRILL_METRICS
     try:
-        from sysdesign.star.questions import questions
+        from sysdesign.star.questions import question_ids
 
-        star: tuple[str, ...] = tuple(questions().questions)
+        star: tuple[str, ...] = question_ids()
     except ImportError:  # pragma: no cover - the star module ships with the package
         star = ()
     return Catalogue(scenarios=scenarios, drill_metrics=metrics, star_questions=star)

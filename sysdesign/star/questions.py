@@ -154,13 +154,37 @@ def load_question_file(path: Path, known_competencies: Iterable[str] = ()) -> Qu
 
 def load_questions() -> Questions:
     """The bundled bank, then each user file on top of it."""
+    from sysdesign.library import cached
+
     out = Questions()
-    for path in [bundled_questions_path(), *user_question_files()]:
-        bank = load_question_file(path, out.competencies)
+    bundled = bundled_questions_path()
+    for path in [bundled, *user_question_files()]:
+        # The bundled file is checked on its own: its validated bank is cached on disk. A user
+        # file is checked against the competencies before it, so it is read each time.
+        bank = (
+            cached(load_question_file, path, (__file__,))
+            if path == bundled
+            else load_question_file(path, out.competencies)
+        )
         out.competencies.update((c.id, c) for c in bank.competencies)
         out.companies.update((c.id, c) for c in bank.companies)
         out.questions.update((q.id, q) for q in bank.questions)
     return out
+
+
+def _bundled_question_ids(path: Path) -> tuple[str, ...]:
+    return tuple(q.id for q in load_question_file(path).questions)
+
+
+def question_ids() -> tuple[str, ...]:
+    """Every question id, bundled first. With no user file, from a cache of the ids alone
+    (`sysdesign next` then needs no model of the bank)."""
+    if user_question_files():
+        return tuple(questions().questions)
+    from sysdesign.library import cached
+
+    ids: tuple[str, ...] = cached(_bundled_question_ids, bundled_questions_path(), (__file__,))
+    return ids
 
 
 _CACHE: dict[str, Questions] = {}

@@ -29,6 +29,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RichLog, Static
 
@@ -209,6 +210,15 @@ class SessionApp(App[str]):
     #keys { dock: bottom; height: 1; padding: 0 1; background: $boost; }
     """
 
+    # What the status widgets show. Textual calls a watcher only when the new value differs
+    # from the old one, so an idle screen redraws nothing; the watchers repaint one widget
+    # each, with a layout pass only when the text's length changed (the countdown and the
+    # phase bar change every second but keep their width).
+    status_clock: reactive[tuple[str, str]] = reactive(("", ""), init=False, repaint=False)
+    status_phases: reactive[Text] = reactive(Text(), init=False, repaint=False)
+    status_side: reactive[Text] = reactive(Text(), init=False, repaint=False)
+    status_keys: reactive[Text] = reactive(Text(), init=False, repaint=False)
+
     def __init__(
         self,
         session: Session,
@@ -225,8 +235,6 @@ class SessionApp(App[str]):
         self.report_path = report_path
         self.tick_seconds = tick_seconds
         self.outcome = ""
-        self._shown: dict[str, str] = {}
-        self._sizes: dict[str, int] = {}
         self._components: tuple[str | None, int | None] = (None, None)
 
     # -- layout ---------------------------------------------------------------------------
@@ -294,31 +302,29 @@ class SessionApp(App[str]):
         """The panel's lines as plain text (for tests and screen readers' copy)."""
         return "\n".join(strip.text for strip in self.query_one("#panel", RichLog).lines)
 
-    def _set(self, widget_id: str, content: str | Text, classes: str = "") -> None:
-        """Update a widget only when what it shows changed: an idle screen redraws nothing.
-
-        The countdown and the phase bar change every second but keep their width (`mm:ss`),
-        so they repaint without a layout pass over the whole screen; that is most of the idle
-        cost of a live session.
-        """
-        plain = content.plain if isinstance(content, Text) else content
-        key = (content.markup if isinstance(content, Text) else content) + "|" + classes
-        before = self._shown.get(widget_id)
-        if before == key:
-            return
-        self._shown[widget_id] = key
+    def _repaint(self, widget_id: str, old: str | Text, new: str | Text) -> None:
         widget = self.query_one("#" + widget_id, Static)
-        same_size = before is not None and self._sizes.get(widget_id) == len(plain)
-        self._sizes[widget_id] = len(plain)
-        widget.update(content, layout=not same_size)
-        if set(widget.classes) != set(classes.split()):
-            widget.set_classes(classes)
+        width = len(old.plain if isinstance(old, Text) else old)
+        widget.update(new, layout=width != len(new.plain if isinstance(new, Text) else new))
+
+    def watch_status_clock(self, old: tuple[str, str], new: tuple[str, str]) -> None:
+        self._repaint("clock", old[0], new[0])
+        self.query_one("#clock", Static).set_classes(new[1])
+
+    def watch_status_phases(self, old: Text, new: Text) -> None:
+        self._repaint("phases", old, new)
+
+    def watch_status_side(self, old: Text, new: Text) -> None:
+        self._repaint("side", old, new)
+
+    def watch_status_keys(self, old: Text, new: Text) -> None:
+        self._repaint("keys", old, new)
 
     def refresh_status(self) -> None:
-        self._set("clock", *self._clock())
-        self._set("phases", self._phase_bar())
-        self._set("side", self._side())
-        self._set("keys", self._keys())
+        self.status_clock = self._clock()
+        self.status_phases = self._phase_bar()
+        self.status_side = self._side()
+        self.status_keys = self._keys()
         line = self.query_one("#line", Input)
         placeholder = self._placeholder()
         if line.placeholder != placeholder:

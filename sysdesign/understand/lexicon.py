@@ -49,16 +49,19 @@ class Lexicon:
 
     def add(self, entry: Entry, forms: list[str]) -> None:
         self.entries[entry.id] = entry
+        touched: set[str] = set()
         for form in forms:
             seq = tuple(tokens(form))
             if not seq:
                 continue
             self.by_first.setdefault(seq[0], []).append((seq, entry.id))
+            touched.add(seq[0])
             joined = "".join(seq)
             if is_hangul(joined) and len(joined) > 2:
                 self.joined.append((joined, entry.id))
-        for lst in self.by_first.values():
-            lst.sort(key=lambda item: len(item[0]), reverse=True)
+        # Longest form first; only the lists this entry grew (sorting all is quadratic).
+        for first in touched:
+            self.by_first[first].sort(key=lambda item: len(item[0]), reverse=True)
 
     def concepts(self, text: str) -> list[str]:
         """Concept ids found in `text`, in order of appearance, with their broader concepts."""
@@ -128,9 +131,18 @@ def compile_lexicon(model: LexiconFile) -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The bundled lexicon, validated (line-numbered errors) and compiled once."""
+def compile_lexicon_file(path: Path) -> Lexicon:
     from sysdesign.library import load_lexicon
 
-    return compile_lexicon(load_lexicon(lexicon_path()))
+    return compile_lexicon(load_lexicon(path))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled lexicon, validated (line-numbered errors) and compiled once: the compiled
+    form is cached on disk until the file or the code that compiles it changes."""
+    from sysdesign.library import cached
+    from sysdesign.understand import normalise
+
+    code = (__file__, normalise.__file__)
+    return cached(compile_lexicon_file, lexicon_path(), code)  # type: ignore[no-any-return]

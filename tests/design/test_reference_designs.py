@@ -118,7 +118,7 @@ def test_dropping_the_pubsub_is_caught(path: Path) -> None:
     fired = _fired(result, "ws-no-pubsub")
     # The rule accepts any queue path back into the gateways (a queue consumer may call the
     # gateway holding the user), so it must fire only when no queue reaches a gateway.
-    from networkx import descendants
+    from sysdesign.design.digraph import descendants
 
     g = queues_back.graph
     if gateways and not any(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sysdesign.design.findings import arrow
-from sysdesign.design.graph import kind_path
+from sysdesign.design.graph import Graph, kind_path
 from sysdesign.design.rules import Context, Hit, rule, t
 from sysdesign.models.common import Text
 from sysdesign.models.kinds import satisfies
@@ -192,7 +192,7 @@ def missing_path(ctx: Context) -> Iterator[Hit]:
 
 
 def _matched_steps(
-    g: object, partial: list[str], steps: list[str], equivalents: dict[str, list[str]]
+    g: Graph, partial: list[str], steps: list[str], equivalents: dict[str, list[str]]
 ) -> list[str]:
     """The steps a partial witness covers, in order (inner hops skipped)."""
     from sysdesign.design.graph import matches

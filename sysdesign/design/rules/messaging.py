@@ -117,21 +117,25 @@ def sync_cycle(ctx: Context) -> Iterator[Hit]:
     b), but a component needs two callers in it: a service calling itself through its own
     load balancer is not a cycle between services.
     """
-    import networkx as nx
+    from sysdesign.design.digraph import (
+        DiGraph,
+        shortest_path,
+        strongly_connected_components,
+    )
 
     g = ctx.graph
     callers = {n for n, k in g.nodes(data="kind") if k in CALLER_KINDS}
     hops = callers | set(of_kind(g, "load_balancer"))
-    sync = nx.DiGraph()
+    sync = DiGraph()
     sync.add_edges_from((u, v) for u, v, s in g.edges(data="sync") if s and u in hops and v in hops)
     order = {n: i for i, n in enumerate(g.nodes)}
-    for scc in nx.strongly_connected_components(sync):
+    for scc in strongly_connected_components(sync):
         members = sorted((n for n in scc if n in callers), key=order.__getitem__)
         if len(members) < 2:
             continue
         inner = sync.subgraph(scc)
-        there = nx.shortest_path(inner, members[0], members[1])
-        back = nx.shortest_path(inner, members[1], members[0])
+        there = shortest_path(inner, members[0], members[1])
+        back = shortest_path(inner, members[1], members[0])
         loop = arrow([*there, *back[1:]])
         yield Hit(
             components=tuple(members),

@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
+from sysdesign.design.digraph import connected_components
 from sysdesign.design.graph import reverse_reach
 from sysdesign.design.rules import Context, Hit, rule, t
-
-
-def _undirected(g: Any, nodes: list[str]) -> Any:
-    """The undirected copy of `g` restricted to `nodes` (a subgraph view filters every edge
-    on every step: minutes on 100k components)."""
-    import networkx as nx
-
-    keep = set(nodes)
-    out = nx.Graph()
-    out.add_nodes_from(nodes)
-    out.add_edges_from((u, v) for u, v in g.edges() if u in keep and v in keep)
-    return out
-
 
 # Past these, a design is generated or broken, not drawn by hand: findings stay few and short
 # (100k loose components gave 100k findings, 55 MB of JSON and 850 MB of memory).
@@ -34,8 +21,6 @@ def unreachable(ctx: Context) -> Iterator[Hit]:
     A source outside the system that feeds it (a partner webhook, an external feed) is not a
     finding; an island that only talks to itself is, one finding per island.
     """
-    import networkx as nx
-
     g = ctx.graph
     live = ctx.live
     feeding = reverse_reach(g, live) if live else set()
@@ -46,7 +31,7 @@ def unreachable(ctx: Context) -> Iterator[Hit]:
         return
     order = {n: i for i, n in enumerate(g.nodes)}
     islands = sorted(
-        (sorted(c, key=order.__getitem__) for c in nx.connected_components(_undirected(g, dead))),
+        (sorted(c, key=order.__getitem__) for c in connected_components(g.subgraph(dead))),
         key=lambda c: order[c[0]],
     )
     if len(islands) > MAX_ISLANDS:  # thousands of loose components: one finding for the rest
