@@ -13,8 +13,8 @@ import itertools
 
 import pytest
 
-from sysdesign.design.run import make_context, run_rules
 from sysdesign.design.findings import Finding
+from sysdesign.design.run import make_context, run_rules
 from sysdesign.library import load_design_text
 
 
