@@ -27,6 +27,9 @@ TRACK_SCENARIOS = (
     "messaging-2b-users",
     "rate-limiter",
     "unique-id-generator",
+    "metrics-monitoring",
+    "ad-click-aggregation",
+    "distributed-message-queue",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
