@@ -30,6 +30,8 @@ TRACK_SCENARIOS = (
     "metrics-monitoring",
     "ad-click-aggregation",
     "distributed-message-queue",
+    "regulatory-compliance",
+    "digital-wallet",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
