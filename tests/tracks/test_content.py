@@ -28,6 +28,7 @@ TRACK_SCENARIOS = (
     "messaging-2b-users",
     "rate-limiter",
     "unique-id-generator",
+    "web-crawler",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
