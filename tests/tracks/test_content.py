@@ -32,6 +32,8 @@ TRACK_SCENARIOS = (
     "distributed-message-queue",
     "regulatory-compliance",
     "digital-wallet",
+    "web-crawler",
+    "file-sync",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
