@@ -28,6 +28,7 @@ TRACK_SCENARIOS = (
     "messaging-2b-users",
     "rate-limiter",
     "unique-id-generator",
+    "realtime-ranking",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
