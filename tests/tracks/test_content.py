@@ -29,6 +29,7 @@ TRACK_SCENARIOS = (
     "rate-limiter",
     "unique-id-generator",
     "realtime-ranking",
+    "notification-system",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
