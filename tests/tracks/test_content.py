@@ -34,6 +34,8 @@ TRACK_SCENARIOS = (
     "digital-wallet",
     "web-crawler",
     "file-sync",
+    "realtime-ranking",
+    "notification-system",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
