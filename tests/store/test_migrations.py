@@ -278,7 +278,8 @@ def test_a_database_from_a_newer_version_is_refused(
     assert "written by sysdesign 0.4.0" in result.stderr
     assert says in result.stderr
     assert "upgrade sysdesign to use it" in result.stderr and str(path) in result.stderr
-    assert "업그레이드하세요" in result.stderr
+    korean = CliRunner().invoke(app, [*command, "--lang", "ko"])
+    assert korean.exit_code == 2 and "업그레이드하세요" in korean.stderr
     assert _rows(path, "results") == before and _user_version(path) == version
     assert not list(home.glob("*.backup-*"))  # refused before any copy or change
 
