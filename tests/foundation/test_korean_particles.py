@@ -9,6 +9,7 @@ and product names, which carry no function words."""
 from __future__ import annotations
 
 import functools
+import html
 import re
 from pathlib import Path
 
@@ -257,3 +258,36 @@ def test_validate_bad_files(tmp_path: Path) -> None:
         code, out, err = invoke("validate", str(path))
         assert code in (1, 2), out
         _assert_no_guess(out + err, f"validate {path.name}")
+
+
+@pytest.mark.parametrize("design", DESIGNS, ids=lambda p: p.stem)
+def test_korean_blog_post_of_every_bundled_design(design: Path, tmp_path: Path) -> None:
+    """Everything sysdesign writes in a Korean post is Korean. The design's own labels and
+    notes are the author's words in the language they wrote them (the design format has one
+    text per label and note), so they are left out of the check."""
+    from sysdesign.library import load_design
+
+    post = tmp_path / "post.md"
+    code, _, err = invoke(
+        "export",
+        "blog",
+        str(design),
+        "-o",
+        str(post),
+        "--lang",
+        "ko",
+        "--image",
+        "none",
+        "--front-matter",
+        "none",
+    )
+    assert code == 0, err
+    text = " ".join(html.unescape(post.read_text("utf-8")).split())
+    model = load_design(design)
+    authored = [" ".join(n.split()) for n in model.notes]
+    authored += [c.label for c in model.components.values() if c.label]
+    authored += [c.label for c in model.connections if c.label]
+    for words in sorted(authored, key=len, reverse=True):
+        text = text.replace(words, " ")
+    _assert_no_guess(text, f"export blog {design.name}")
+    assert "하루" in text or "초당" in text or "추정" in text
