@@ -573,7 +573,7 @@ def format_korean_number(value: float, digits: int = 3) -> str:
 # English unit of a count → how Korean names it: (noun before the number, counter after it).
 _KO_COUNTERS: dict[str, tuple[str, str]] = {
     "": ("", ""),
-    "count": ("", "개"),
+    "count": ("", "건"),  # the one count result is records_total
     "records": ("", "건"),
     "in flight": ("동시 처리 ", "건"),
     "connections": ("연결 ", "개"),
