@@ -219,7 +219,7 @@ def render(calculation: "Calculation", lang: str, title: str) -> None:
         (_say(lang, "Value", "값"), "right"),
     ]
     rows = [
-        (key, names.get(key, _say(lang, "given", "입력값")), result.human)
+        (key, names.get(key, _say(lang, "given", "입력값")), result.human_in(lang))
         for key, result in calculation.results.items()
     ]
     echo(table(title, columns, rows))
@@ -231,7 +231,7 @@ def render(calculation: "Calculation", lang: str, title: str) -> None:
     for i, step in enumerate(calculation.steps, 1):
         echo(
             f"{i:>{width}}. {step.name_in(lang)}: {step.formula_in(lang)}\n"
-            f"{'':>{width}}    = {step.substituted} = {step.human}"
+            f"{'':>{width}}    = {step.substituted} = {step.human_in(lang)}"
         )
     conventions = "; ".join(calculation.conventions.describe(lang))
     echo(style(_say(lang, "Conventions: ", "규칙: ") + conventions, dim=True))

@@ -762,6 +762,12 @@ def star_questions(
     from rich.table import Table
 
     out = console()
+    names = {c["id"]: c["name"] for c in doc["competencies"]}
+
+    def named(tags: list[str]) -> str:
+        """Competency tags by their names in the output language (an unknown tag as written)."""
+        return ", ".join(names.get(tag, tag) for tag in tags)
+
     if company:
         c = doc["company"]
         out.print(
@@ -769,11 +775,11 @@ def star_questions(
             f"{c['source'].get('url', '')}"
         )
         for v in c["values"]:
-            out.print(f"  • {v['name']}  [dim]({', '.join(v['competencies'])})[/dim]")
+            out.print(f"  • {v['name']}  [dim]({named(v['competencies'])})[/dim]")
     table = Table(title=say(language, en="Questions", ko="질문"))
     table.add_column("id", style="bold")
     table.add_column(say(language, en="Question", ko="질문"))
     table.add_column(say(language, en="Competencies", ko="역량"))
     for q in doc["questions"]:
-        table.add_row(q["id"], q["text"], ", ".join(q["competencies"]))
+        table.add_row(q["id"], q["text"], named(q["competencies"]))
     out.print(table)

@@ -30,6 +30,10 @@ from sysdesign.models.kinds import CONNECTION_KINDS, DATA_STORES, DATABASES
 class PerInstance:
     value: float
     source: str
+    source_ko: str | None = None  # the same evidence in Korean, when it has words
+
+    def source_in(self, lang: str) -> str:
+        return self.source_ko if lang == "ko" and self.source_ko else self.source
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class Load:
     share: tuple[str, str] | None = None
     #: A leaderless store: instances are nodes, each taking writes (no primary).
     leaderless: bool = False
+    #: `load_name` in Korean, when it has words.
+    load_name_ko: str | None = None
 
     @property
     def capacity(self) -> float:
@@ -63,7 +69,11 @@ def per_instance(ctx: Context, node: str, what: What) -> PerInstance | None:
     if data["capacity"]:
         value, unit = parse_capacity(data["capacity"], node)
         if unit == what or (what == "writes" and unit == "throughput"):
-            return PerInstance(value, f"capacity: {data['capacity']} ({node})")
+            return PerInstance(
+                value,
+                f"capacity: {data['capacity']} ({node})",
+                f"설계에 적은 capacity: {data['capacity']} ({node})",
+            )
     kind = data["kind"]
     inputs = ctx.inputs
     if inputs is not None:
@@ -73,33 +83,46 @@ def per_instance(ctx: Context, node: str, what: What) -> PerInstance | None:
             return PerInstance(
                 parse_rate(inputs.server_qps, "server_qps").per_second(),
                 f"server_qps: {inputs.server_qps} (estimates)",
+                f"server_qps: {inputs.server_qps} (추정 입력)",
             )
         if what == "connections" and kind in CONNECTION_KINDS and inputs.connections_per_server:
             return PerInstance(
                 parse_count(inputs.connections_per_server, "connections_per_server"),
                 f"connections_per_server: {inputs.connections_per_server} (estimates)",
+                f"connections_per_server: {inputs.connections_per_server} (추정 입력)",
             )
     figure = ctx.catalogue.figure(kind, what)
     if figure is None:
         return None
-    return PerInstance(figure.value, f"catalogue {kind}.{what}: {figure.source}")
+    return PerInstance(
+        figure.value,
+        f"catalogue {kind}.{what}: {figure.source}",
+        f"카탈로그 {kind}.{what}: {figure.source_ko or figure.source}",
+    )
 
 
-def concurrent_connections(ctx: Context) -> tuple[float, str] | None:
-    """Concurrent connections: the estimator's figure if it gives one, else DAU × share."""
+def concurrent_connections(ctx: Context) -> tuple[float, str, str] | None:
+    """Concurrent connections: the estimator's figure if it gives one, else DAU × share
+    (the value, how it was reached in English and in Korean)."""
     for name in ("concurrent_connections", "peak_connections", "connections"):
         value = ctx.result(name)
         if value is not None:
-            return value, ctx.human(name)
+            return value, ctx.human(name), ctx.human(name, "ko")
     inputs = ctx.inputs
     if inputs is None or inputs.dau is None or inputs.concurrent_fraction is None:
         return None
-    from sysdesign.estimate.units import format_count, parse_count, parse_fraction
+    from sysdesign.estimate.units import (
+        format_count,
+        format_korean_number,
+        parse_count,
+        parse_fraction,
+    )
 
     dau = parse_count(inputs.dau, "dau")
     share = parse_fraction(inputs.concurrent_fraction, "concurrent_fraction")
     value = dau * share
-    return value, f"{format_count(value)} (DAU {inputs.dau} × {inputs.concurrent_fraction})"
+    how = f"(DAU {inputs.dau} × {inputs.concurrent_fraction})"
+    return value, f"{format_count(value)} {how}", f"{format_korean_number(value)}개 {how}"
 
 
 def _self_run(ctx: Context, nodes: list[str]) -> list[str]:
@@ -183,7 +206,11 @@ def _write_load(
         per_node = cap
     else:
         rf = _replication(ctx, nodes)
-        per_node = PerInstance(cap.value / rf, f"{cap.source} ÷ replication {rf}")
+        per_node = PerInstance(
+            cap.value / rf,
+            f"{cap.source} ÷ replication {rf}",
+            f"{cap.source_in('ko')} ÷ 복제 계수 {rf}",
+        )
     return Load((db,), "writes", load, name, per_node, nodes, share=note, leaderless=True)
 
 
@@ -260,6 +287,7 @@ def _loads(ctx: Context) -> list[Load]:
                     f"concurrent connections {conns[1]}",
                     cap,
                     sum(g.nodes[n]["instances"] for n in gateways),
+                    load_name_ko=f"동시 연결 {conns[2]}",
                 )
             )
     return out

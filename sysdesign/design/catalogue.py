@@ -22,6 +22,8 @@ class Figure(Strict):
     value: float = Field(gt=0)
     unit: str = "requests"
     source: str = Field(min_length=1)
+    #: The same source explained in Korean (`check --lang ko` prints it).
+    source_ko: str | None = Field(default=None, min_length=1)
 
 
 class Availability(Strict):

@@ -113,9 +113,10 @@ class Context:
             return None
         return self.traffic.value(name)
 
-    def human(self, name: str) -> str:
+    def human(self, name: str, lang: str = "en") -> str:
+        """A traffic figure as the language writes it (「초당 2만 3,100건」 in Korean)."""
         assert self.traffic is not None
-        return self.traffic.results[name].human
+        return self.traffic.results[name].human_in(lang)
 
     @cached_property
     def read_write_ratio(self) -> float | None:

@@ -58,6 +58,14 @@ class Step:
     def name_in(self, lang: str) -> str:
         return _text(self.name, lang)
 
+    def human_in(self, lang: str) -> str:
+        """The result as the language writes figures (「하루 2천만 건」, 「초당 231건」)."""
+        if lang != "ko":
+            return self.human
+        from sysdesign.estimate.units import format_korean
+
+        return format_korean(self.result, self.unit, self.human)
+
     def formula_in(self, lang: str) -> str:
         return self.formula_ko if lang == "ko" and self.formula_ko else self.formula
 
@@ -81,6 +89,14 @@ class Result:
     value: float
     unit: str
     human: str
+
+    def human_in(self, lang: str) -> str:
+        """The figure as the language writes it (「하루 2천만 건」, 「초당 231건」)."""
+        if lang != "ko":
+            return self.human
+        from sysdesign.estimate.units import format_korean
+
+        return format_korean(self.value, self.unit, self.human)
 
     def to_json(self) -> dict[str, Any]:
         return {"value": self.value, "unit": self.unit, "human": self.human}

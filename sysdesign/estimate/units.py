@@ -530,3 +530,81 @@ def format_percent(fraction: float, digits: int = 6) -> str:
     """`0.99899` → `99.899%` (enough digits to show the nines)."""
     text = f"{fraction * 100:.{digits}f}".rstrip("0").rstrip(".")
     return f"{text}%"
+
+
+# ---------------------------------------------------------------- Korean figures
+# Korean groups digits by 10⁴ (만, 억, 조, 경), and writes a figure as it is read:
+# 20,000,000 → 「2천만」, 11,600 → 「1만 1,600」, 36,500,000,000 → 「365억」.
+
+_KO_UNITS = ((1e16, "경"), (1e12, "조"), (1e8, "억"), (1e4, "만"))
+
+
+def _ko_group(group: int, unit: str) -> str:
+    if unit and group >= 1000 and group % 1000 == 0:
+        return f"{group // 1000}천{unit}"
+    return f"{group:,}{unit}"
+
+
+def format_korean_number(value: float, digits: int = 3) -> str:
+    """`2e7` → `2천만`; `11574` → `1만 1,600`; `231.5` → `232`; `0.2` → `0.2`.
+
+    Below 10,000 the figure is written with commas, as Korean text does; from 만 up it is
+    rounded to `digits` significant digits and grouped by 만, 억, 조 and 경.
+    """
+    if not math.isfinite(value):
+        return str(value)
+    if abs(value) < 10_000:
+        small = sig(value, digits)
+        if abs(float(small.replace(",", ""))) < 10_000:
+            return small
+    sign = "-" if value < 0 else ""
+    magnitude = math.floor(math.log10(abs(value)))
+    rest = int(round(abs(value), -(magnitude - digits + 1)))
+    parts: list[str] = []
+    for size, unit in _KO_UNITS:
+        group, rest = divmod(rest, int(size))
+        if group:
+            parts.append(_ko_group(group, unit))
+    if rest:
+        parts.append(f"{rest // 1000}천" if parts and rest % 1000 == 0 else f"{rest:,}")
+    return sign + " ".join(parts)
+
+
+# English unit of a count → how Korean names it: (noun before the number, counter after it).
+_KO_COUNTERS: dict[str, tuple[str, str]] = {
+    "": ("", ""),
+    "count": ("", "건"),  # the one count result is records_total
+    "records": ("", "건"),
+    "in flight": ("동시 처리 ", "건"),
+    "connections": ("연결 ", "개"),
+    "servers": ("서버 ", "대"),
+    "nodes": ("노드 ", "대"),
+    "partitions": ("파티션 ", "개"),
+    "entries": ("항목 ", "개"),
+    "levels": ("", "단계"),
+    "req/s": ("초당 ", "건"),
+    "req/day": ("하루 ", "건"),
+    "/second": ("초당 ", "건"),
+    "/day": ("하루 ", "건"),
+    "/month": ("한 달 ", "건"),
+    "/year": ("1년 ", "건"),
+}
+
+_KO_DURATION = {"min": "분", "h": "시간", "d": "일", "y": "년", "s": "초"}
+
+
+def format_korean(value: float, unit: str, english: str) -> str:
+    """A result as Korean writes it: `(2e7, "/day")` → `하루 2천만 건`, `(231, "req/s")` →
+    `초당 231건`, `(200, "in flight")` → `동시 처리 200건`. Sizes, bandwidths, percentages and
+    sub-second durations keep their international units (`3.02 TB`, `35 MB/s`, `20 ms`)."""
+    if unit in _KO_COUNTERS:
+        before, counter = _KO_COUNTERS[unit]
+        number = format_korean_number(value)
+        # 「초당 231건」 but 「하루 2천만 건」: a counter is written apart after 만, 억, 조, 경, 천
+        spaced = " " if counter and number[-1:] in "천만억조경" else ""
+        return f"{before}{number}{spaced}{counter}"
+    if unit == "s":
+        number, _, short = english.rpartition(" ")
+        if short in _KO_DURATION:
+            return f"{number}{_KO_DURATION[short]}"
+    return english

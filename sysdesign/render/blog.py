@@ -37,10 +37,26 @@ class BlogExport:
 
 
 def image_path_for(post: Path, image: ImageKind) -> Path | None:
-    """The diagram beside the post: `post.md` → `post-diagram.png`."""
+    """The diagram beside the post: `post.md` → `post-diagram.png`; in a Hugo page bundle
+    (`news-feed/index.md`) → `news-feed/diagram.png`."""
     if image == "none":
         return None
+    if post.name == BUNDLE_INDEX:
+        return post.with_name(f"diagram.{image}")
     return post.with_name(f"{post.stem}-diagram.{image}")
+
+
+BUNDLE_INDEX = "index.md"
+
+
+def post_path_for(target: Path, front_matter: FrontMatter) -> Path:
+    """Where the post goes. For Hugo, a page bundle: `-o content/posts/news-feed.md` writes
+    `content/posts/news-feed/index.md`, so the diagram beside it is a page resource and its
+    relative link resolves under Hugo's pretty URL `/posts/news-feed/`. A target already
+    named `index.md` is used as it is."""
+    if front_matter != "hugo" or target.name == BUNDLE_INDEX:
+        return target
+    return target.with_suffix("") / BUNDLE_INDEX
 
 
 def _references(scenario: Scenario | None, rubric: Rubric | None, lang: str) -> list[RefRow]:
@@ -159,6 +175,7 @@ def export_blog(
     from sysdesign.render.diagram import has_dot, write_image
     from sysdesign.render.files import check_target, write_output
 
+    target = post_path_for(target, front_matter)
     image_target = image_path_for(target, image)
     check_target(target, force=force)
     if image_target is not None:

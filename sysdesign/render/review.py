@@ -161,11 +161,11 @@ def estimate(design: Design, scenario: str | None, lang: str) -> EstimateData | 
                 name=name,
                 formula=step.formula_in(lang),
                 substituted=step.substituted,
-                human=step.human,
+                human=step.human_in(lang),
             )
         )
     results = tuple(
-        (names.get(key, key.replace("_", " ")), r.human) for key, r in calc.results.items()
+        (names.get(key, key.replace("_", " ")), r.human_in(lang)) for key, r in calc.results.items()
     )
     return EstimateData(
         inputs=tuple(sorted(inputs.given().items())),

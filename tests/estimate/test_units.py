@@ -202,3 +202,31 @@ def test_a_fraction_above_one_or_below_zero_is_refused(text: str) -> None:
 
 def test_fraction_bounds_are_inclusive() -> None:
     assert units.parse_fraction("0") == 0 and units.parse_fraction("100%") == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "korean"),
+    [
+        (2e7, "2천만"),
+        (231.48, "231"),
+        (11_574, "1만 1,600"),
+        (115_740, "11만 6천"),
+        (1e9, "10억"),
+        (36.5e9, "365억"),
+        (1.5e12, "1조 5천억"),
+        (1_160, "1,160"),
+        (0.2, "0.2"),
+        (-2e7, "-2천만"),
+    ],
+)
+def test_korean_numbers_read_as_korean_writes_them(value: float, korean: str) -> None:
+    assert units.format_korean_number(value) == korean
+
+
+def test_korean_results_name_their_counter() -> None:
+    assert units.format_korean(2e7, "/day", "20M/day") == "하루 2천만 건"
+    assert units.format_korean(231.48, "req/s", "231 req/s") == "초당 231건"
+    assert units.format_korean(200, "in flight", "200 in flight") == "동시 처리 200건"
+    assert units.format_korean(20, "partitions", "20 partitions") == "파티션 20개"
+    assert units.format_korean(31_557.6, "s", "8.77 h") == "8.77시간"
+    assert units.format_korean(3e12, "B", "3 TB") == "3 TB"  # sizes keep their units

@@ -1,8 +1,15 @@
-"""Korean output never guesses a particle as 「을(를)」: render the common commands in Korean over
-the bundled data and look for the guessed forms."""
+"""Korean output never guesses a particle as 「을(를)」 and leaves no English sentence behind:
+render the common commands in Korean over the bundled data and look for both.
+
+An English sentence is a run of four or more Latin-script words, two of them English function
+words ("the", "of", "per"…). Quoted text, code spans, URLs and the titles of cited works (the
+references of the bundled scenarios and rubrics) are proper names and are skipped; so are ids
+and product names, which carry no function words."""
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from pathlib import Path
 
@@ -16,10 +23,92 @@ DESIGNS = sorted(bundled("designs").glob("*.yaml"))
 SCENARIOS = sorted(p.stem for p in bundled("scenarios").glob("*.yaml") if p.stem != "tracks")
 
 
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "is",
+        "are",
+        "per",
+        "and",
+        "or",
+        "by",
+        "from",
+        "at",
+        "be",
+        "as",
+        "it",
+        "its",
+        "that",
+        "this",
+        "not",
+        "no",
+        "than",
+        "into",
+        "one",
+        "each",
+        "was",
+        "were",
+        "has",
+        "have",
+    ]
+)
+_SKIPPED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^'\n]*'|『[^』]*』|`[^`]*`|<?https?://\S+")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,:;]+[A-Za-z][A-Za-z'’-]*){3,}")
+
+
+@functools.cache
+def _cited_titles() -> tuple[str, ...]:
+    """Titles of the works the bundled content cites: proper names, not untranslated text."""
+    from sysdesign.library import load_library
+
+    lib = load_library()
+    refs = [r for s in lib.scenarios.values() for r in s.references]
+    for rubric in lib.rubrics.values():
+        refs += rubric.references
+        for dive in rubric.deep_dives:
+            refs += dive.references
+    return tuple(sorted({" ".join(r.title.split()) for r in refs}, key=len, reverse=True))
+
+
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def _korean_half(line: str) -> str:
+    """A bilingual message (`English / 한국어`, the form errors take) keeps its Korean half."""
+    english, sep, korean = line.partition(" / ")
+    if sep and _HANGUL.search(korean) and not _HANGUL.search(english):
+        return korean
+    return line
+
+
+def english_sentences(output: str) -> list[str]:
+    output = "\n".join(_korean_half(line) for line in output.splitlines())
+    flat = " ".join(output.replace("│", " ").split())
+    for title in _cited_titles():
+        flat = flat.replace(title, " ")
+    flat = _SKIPPED.sub(" ", flat)
+    found = []
+    for run in _LATIN_RUN.finditer(flat):
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", run.group(0))
+        if sum(w in FUNCTION_WORDS for w in words) >= 2:
+            found.append(run.group(0))
+    return found
+
+
 def _assert_no_guess(output: str, what: str) -> None:
     found = [m.group(0) for m in GUESSED.finditer(output)]
     where = [output[max(0, m.start() - 30) : m.end() + 10] for m in GUESSED.finditer(output)]
     assert not found, f"{what}: guessed particles {found} in {where}"
+    english = english_sentences(output)
+    assert not english, f"{what}: untranslated English in Korean output: {english}"
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +121,58 @@ def test_the_pattern_catches_every_guessed_form() -> None:
         assert GUESSED.search(f"x{guessed} y")
     assert GUESSED.search("db(으)로 가는")
     assert not GUESSED.search("db로 가는 (로드 밸런서 뒤) 서비스")
+
+
+def test_the_english_detector() -> None:
+    assert english_sentences("= 10k/s × 20 ms = 200 in flight of the work")
+    assert english_sentences("인스턴스당 수치: planning figure for a 2–4 vCPU instance doing one")
+    assert not english_sentences("용량: 인스턴스 4개 × 1만 = 4만 (peak_read_qps + peak_write_qps)")
+    assert not english_sentences(
+        '참고: "Benchmarking Cassandra Scalability on AWS" — https://x.y/a'
+    )
+    assert not english_sentences("TechEmpower Framework Benchmarks의 DB 연동 테스트")
+    assert not english_sentences("Redis (timeline) · Kafka · MySQL")
+
+
+def test_calculators_and_numbers_speak_korean() -> None:
+    runs = [
+        ("numbers",),
+        ("estimate", "concurrency", "--throughput", "10k/s", "--latency", "20ms"),
+        (
+            "estimate",
+            "partitions",
+            "--target-throughput",
+            "100k/s",
+            "--partition-throughput",
+            "5k/s",
+            "--consumer-throughput",
+            "4k/s",
+        ),
+        (
+            "estimate",
+            "connections",
+            "--dau",
+            "50M",
+            "--concurrent-fraction",
+            "10%",
+            "--connections-per-server",
+            "50k",
+        ),
+        ("star", "questions"),
+        ("star", "questions", "--company", "amazon"),
+        ("next",),
+        ("progress",),
+    ]
+    for args in runs:
+        code, out, err = invoke(*args, "--lang", "ko")
+        assert code == 0, (args, err)
+        _assert_no_guess(out + err, " ".join(args))
+    code, out, _ = invoke(
+        "estimate", "concurrency", "--throughput", "10k/s", "--latency", "20ms", "--lang", "ko"
+    )
+    assert "동시 처리 200건" in out and "200 in flight" not in out
+    code, out, _ = invoke("star", "questions", "--lang", "ko")
+    assert "주인의식" in out and "ownership," not in out
 
 
 def test_bundled_data_is_there() -> None:
@@ -117,3 +258,36 @@ def test_validate_bad_files(tmp_path: Path) -> None:
         code, out, err = invoke("validate", str(path))
         assert code in (1, 2), out
         _assert_no_guess(out + err, f"validate {path.name}")
+
+
+@pytest.mark.parametrize("design", DESIGNS, ids=lambda p: p.stem)
+def test_korean_blog_post_of_every_bundled_design(design: Path, tmp_path: Path) -> None:
+    """Everything sysdesign writes in a Korean post is Korean. The design's own labels and
+    notes are the author's words in the language they wrote them (the design format has one
+    text per label and note), so they are left out of the check."""
+    from sysdesign.library import load_design
+
+    post = tmp_path / "post.md"
+    code, _, err = invoke(
+        "export",
+        "blog",
+        str(design),
+        "-o",
+        str(post),
+        "--lang",
+        "ko",
+        "--image",
+        "none",
+        "--front-matter",
+        "none",
+    )
+    assert code == 0, err
+    text = " ".join(html.unescape(post.read_text("utf-8")).split())
+    model = load_design(design)
+    authored = [" ".join(n.split()) for n in model.notes]
+    authored += [c.label for c in model.components.values() if c.label]
+    authored += [c.label for c in model.connections if c.label]
+    for words in sorted(authored, key=len, reverse=True):
+        text = text.replace(words, " ")
+    _assert_no_guess(text, f"export blog {design.name}")
+    assert "하루" in text or "초당" in text or "추정" in text

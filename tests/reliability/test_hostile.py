@@ -123,7 +123,8 @@ def test_every_reading_command_over_the_corpus(case: Case, tmp_path: Path) -> No
     code, out, err = run("export", "blog", str(design), "-o", str(post), "--image", "none")
     assert code == (2 if refused else 0), (case.name, "blog", code, err[-2000:])
     if not refused:
-        assert_inert_markdown(case.name, post.read_text(encoding="utf-8"))
+        bundle = tmp_path / "post" / "index.md"  # Hugo front matter (the default): a page bundle
+        assert_inert_markdown(case.name, bundle.read_text(encoding="utf-8"))
 
     assert digest(design) == before, f"{case.name}: the input file changed"
 

@@ -210,7 +210,9 @@ def test_export_html_is_self_contained(tmp_path: Path) -> None:
 @needs_dot
 def test_export_blog_writes_post_and_png(tmp_path: Path, demo_library: Path) -> None:
     post = tmp_path / "post.md"
-    code, _stdout, err = invoke("export", "blog", str(DESIGN), "-o", str(post))
+    code, _stdout, err = invoke(
+        "export", "blog", str(DESIGN), "-o", str(post), "--front-matter", "jekyll"
+    )
     assert code == 0, err
     text = post.read_text("utf-8")
     check_github_markdown(text)
@@ -221,7 +223,9 @@ def test_export_blog_writes_post_and_png(tmp_path: Path, demo_library: Path) -> 
     assert "## What the review found" in text  # from the checker
     # nothing overwritten without --force, neither the post nor the image
     post.write_text("mine")
-    code, _, err = invoke("export", "blog", str(DESIGN), "-o", str(post))
+    code, _, err = invoke(
+        "export", "blog", str(DESIGN), "-o", str(post), "--front-matter", "jekyll"
+    )
     assert code == 2 and post.read_text() == "mine"
     code, _, err = invoke(
         "export",
@@ -246,7 +250,7 @@ def test_export_blog_without_dot_notes_the_missing_image(
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     post = tmp_path / "post.md"
-    code, _, err = invoke("export", "blog", str(DESIGN), "-o", str(post))
+    code, _, err = invoke("export", "blog", str(DESIGN), "-o", str(post), "--front-matter", "none")
     assert code == 0, err
     text = post.read_text("utf-8")
     assert "not rendered because Graphviz's `dot` is not installed" in text
@@ -277,4 +281,4 @@ def test_bundled_design_posts_render_on_github(tmp_path: Path, lang: str) -> Non
         "export", "blog", str(design), "-o", str(post), "--lang", lang, "--image", "none"
     )
     assert code == 0, err
-    check_github_markdown(post.read_text("utf-8"))
+    check_github_markdown((tmp_path / "post" / "index.md").read_text("utf-8"))  # a Hugo bundle

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sysdesign.design.capacity import Load, loads
 from sysdesign.design.rules import Context, Hit, rule, t
-from sysdesign.estimate.units import format_count
+from sysdesign.estimate.units import format_count, format_korean_number
 from sysdesign.models.common import Text
 
 _WHAT = {
@@ -32,15 +32,17 @@ def _evidence(load: Load) -> tuple[Text, ...]:
     out = [
         t(
             f"peak load: {format_count(load.load)} {en_u.split(' per')[0]} ({load.load_name})",
-            f"최대 부하: {format_count(load.load)} {ko_u.split('당 ')[-1]} ({load.load_name})",
+            f"최대 부하: {format_korean_number(load.load)} {ko_u.split('당 ')[-1]} "
+            f"({load.load_name_ko or load.load_name})",
         ),
         t(
             f"capacity: {load.instances} {unit_en}(s) × {cap} = {format_count(load.capacity)}",
-            f"용량: {unit_ko} {load.instances}개 × {cap} = {format_count(load.capacity)}",
+            f"용량: {unit_ko} {load.instances}개 × {format_korean_number(load.per_instance.value)} "
+            f"= {format_korean_number(load.capacity)}",
         ),
         t(
             f"per-instance figure: {load.per_instance.source}",
-            f"인스턴스당 수치: {load.per_instance.source}",
+            f"인스턴스당 수치: {load.per_instance.source_in('ko')}",
         ),
     ]
     if load.share is not None:
@@ -70,8 +72,8 @@ def under_provisioned(ctx: Context) -> Iterator[Hit]:
             message=t(
                 f"{names} is under-provisioned: peak {format_count(load.load)} {en_u} against "
                 f"a capacity of {format_count(load.capacity)} ({ratio:.1f}×)",
-                f"{names}의 용량이 부족합니다: 최대 {format_count(load.load)} {ko_u}, 용량 "
-                f"{format_count(load.capacity)} ({ratio:.1f}배)",
+                f"{names}의 용량이 부족합니다: 최대 {format_korean_number(load.load)} {ko_u}, 용량 "
+                f"{format_korean_number(load.capacity)} ({ratio:.1f}배)",
             ),
             why=t(
                 "At peak the instances saturate: latency climbs, requests queue and time out, "
@@ -110,8 +112,8 @@ def needs_sharding(ctx: Context) -> Iterator[Hit]:
             message=t(
                 f"database '{db}' takes {format_count(load.load)} writes/s at peak on one "
                 f"primary that sustains about {format_count(load.capacity)}",
-                f"'{db}' 데이터베이스가 최대 {format_count(load.load)} 쓰기/초를 받는데 프라이머리 "
-                f"하나는 약 {format_count(load.capacity)}까지 감당합니다",
+                f"'{db}' 데이터베이스가 최대 초당 {format_korean_number(load.load)}건의 쓰기를 받는데 "
+                f"프라이머리 하나는 초당 약 {format_korean_number(load.capacity)}건까지 감당합니다",
             ),
             why=t(
                 "Replicas scale reads, not writes: every write still goes through one primary, "

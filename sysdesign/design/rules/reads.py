@@ -46,7 +46,8 @@ def no_cache(ctx: Context) -> Iterator[Hit]:
         figures = t(
             f"peak reads {ctx.human('peak_read_qps')} vs peak writes "
             f"{ctx.human('peak_write_qps')}: read:write ≈ {ratio:,.0f}:1",
-            f"최대 읽기 {ctx.human('peak_read_qps')}, 최대 쓰기 {ctx.human('peak_write_qps')}: "
+            f"최대 읽기 {ctx.human('peak_read_qps', 'ko')}, "
+            f"최대 쓰기 {ctx.human('peak_write_qps', 'ko')}: "
             f"읽기:쓰기 ≈ {ratio:,.0f}:1",
         )
     yield Hit(
