@@ -202,3 +202,61 @@ def test_a_fraction_above_one_or_below_zero_is_refused(text: str) -> None:
 
 def test_fraction_bounds_are_inclusive() -> None:
     assert units.parse_fraction("0") == 0 and units.parse_fraction("100%") == 1
+
+
+COUNT_SUFFIXES = {
+    "": 1,
+    "k": 1e3,
+    "K": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "M": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "B": 1e9,
+    "bn": 1e9,
+    "G": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "T": 1e12,
+    "trillion": 1e12,
+    "천": 1e3,
+    "만": 1e4,
+    "백만": 1e6,
+    "천만": 1e7,
+    "억": 1e8,
+    "십억": 1e9,
+    "조": 1e12,
+}
+
+
+@pytest.mark.parametrize(("suffix", "multiplier"), COUNT_SUFFIXES.items())
+def test_every_count_suffix(suffix: str, multiplier: float) -> None:
+    assert units.parse_count(f"3{suffix}") == 3 * multiplier
+
+
+DAY = 86_400
+DURATIONS = {
+    **dict.fromkeys(["ns"], 1e-9),
+    **dict.fromkeys(["us", "µs", "μs"], 1e-6),
+    "ms": 1e-3,
+    **dict.fromkeys(["", "s", "sec", "secs", "second", "seconds", "초"], 1),
+    **dict.fromkeys(["m", "min", "mins", "minute", "minutes", "분"], 60),
+    **dict.fromkeys(["h", "hr", "hour", "hours", "시간"], 3_600),
+    **dict.fromkeys(["d", "day", "days", "일"], DAY),
+    **dict.fromkeys(["w", "week", "weeks", "주"], 7 * DAY),
+    **dict.fromkeys(["mo", "month", "months", "개월"], 30 * DAY),
+    **dict.fromkeys(["y", "yr", "year", "years", "년"], 365 * DAY),
+}
+
+
+@pytest.mark.parametrize(("unit", "seconds"), DURATIONS.items())
+def test_every_duration_unit(unit: str, seconds: float) -> None:
+    assert units.parse_duration(f"2{unit}") == pytest.approx(2 * seconds)
+
+
+def test_a_negative_count_is_refused_and_zero_is_not() -> None:
+    assert units.parse_count("0") == 0
+    with pytest.raises(UsageError):
+        units.parse_count("-1")
