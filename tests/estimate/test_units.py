@@ -260,3 +260,15 @@ def test_a_negative_count_is_refused_and_zero_is_not() -> None:
     assert units.parse_count("0") == 0
     with pytest.raises(UsageError):
         units.parse_count("-1")
+
+
+def test_byte_rates_in_bits_bytes_and_items() -> None:
+    assert units.parse_byte_rate("1Gbps") == (1e9 / 8, "bytes")
+    assert units.parse_byte_rate("0Mbps") == (0, "bytes")
+    assert units.parse_byte_rate("50MB/s") == (50e6, "bytes")
+    assert units.parse_byte_rate("0MB/s") == (0, "bytes")
+    assert units.parse_byte_rate("100k/s") == (100e3, "items")
+    assert units.parse_byte_rate("60k/min") == (pytest.approx(1e3), "items")
+    for bad in ("-1Gbps", "-5MB/s", "5XB/s"):
+        with pytest.raises(UsageError):
+            units.parse_byte_rate(bad, "--rate")
