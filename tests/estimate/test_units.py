@@ -272,3 +272,33 @@ def test_byte_rates_in_bits_bytes_and_items() -> None:
     for bad in ("-1Gbps", "-5MB/s", "5XB/s"):
         with pytest.raises(UsageError):
             units.parse_byte_rate(bad, "--rate")
+
+
+def test_formatting_at_the_edges() -> None:
+    assert units.format_size(0) == "0 B"
+    assert units.format_size(0.5) == "0.5 B"
+    assert units.format_bits(0) == "0 bit/s"
+    assert units.format_size(999.6) == "1 KB"  # rounding moves it to the next prefix
+    assert units.format_size(1023.9, binary=True) == "1 KiB"
+    assert units.format_duration(0) == "0 s"
+    assert units.format_duration(90) == "1.5 min"
+    assert units.format_duration(5e-10) == "0.5 ns"
+    assert units.format_count(-1500) == "-1.5k"
+    assert units.sig(0.000123456) == "0.000123"
+
+
+def test_whole_numbers_below_100k_are_written_out() -> None:
+    from sysdesign.estimate import calculators as calc
+
+    def partitions(target: str) -> str:
+        c = calc.partitions(
+            {
+                "target_throughput": target,
+                "partition_throughput": "1/s",
+                "consumer_throughput": "1/s",
+            }
+        )
+        return c.steps[-1].human
+
+    assert partitions("99999/s") == "99,999 partitions"
+    assert partitions("100000/s") == "100k partitions"
