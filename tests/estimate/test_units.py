@@ -302,3 +302,25 @@ def test_whole_numbers_below_100k_are_written_out() -> None:
 
     assert partitions("99999/s") == "99,999 partitions"
     assert partitions("100000/s") == "100k partitions"
+
+
+SIZES = {
+    "B": 1,
+    "KB": 1e3,
+    "MB": 1e6,
+    "GB": 1e9,
+    "TB": 1e12,
+    "PB": 1e15,
+    "EB": 1e18,
+    "KiB": 1024,
+    "MiB": 1024**2,
+    "GiB": 1024**3,
+    "TiB": 1024**4,
+    "PiB": 1024**5,
+    "EiB": 1024**6,
+}
+
+
+@pytest.mark.parametrize(("unit", "size"), SIZES.items())
+def test_every_size_unit(unit: str, size: float) -> None:
+    assert units.parse_size(f"2{unit}") == 2 * size
