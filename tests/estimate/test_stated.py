@@ -149,3 +149,20 @@ def test_a_slip_is_graded_with_its_figure() -> None:
 def test_multipliers_and_units_in_both_languages(text: str, value: float, measure: str) -> None:
     (found,) = stated_figures([text])
     assert (found.value, found.measure) == (pytest.approx(value), measure)
+
+
+def test_each_figure_keeps_the_words_that_said_it() -> None:
+    said = stated_figures(
+        [
+            "하루 5천 GB 정도 쌓입니다",
+            "초당 3천 건",
+            "Peak writes are about 2.1k/s.",
+            "That is 2.8 Gbps",
+        ]
+    )
+    assert [(s.text, s.value, s.measure) for s in said] == [
+        ("5천 GB", 5e12, "storage_day"),
+        ("초당 3천 건", 3e3, "rate"),
+        ("2.1k/s", 2.1e3, "rate"),
+        ("2.8 Gbps", 2.8e9 / 8, "bandwidth"),
+    ]

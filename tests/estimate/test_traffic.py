@@ -197,3 +197,47 @@ def test_conventions_as_a_candidate_states_them() -> None:
         "binary": False,
         "quick": False,
     }
+
+
+def _board(inputs: dict[str, object]) -> list[tuple[str | None, str, str, str]]:
+    return [(s.key, s.formula, s.substituted, s.human) for s in traffic_model(inputs).steps]
+
+
+def test_an_hourly_rate_and_a_retention_in_hours_become_days() -> None:
+    board = _board({"writes": "3600/h", "write_size": "1KB", "retention": "48h"})
+    assert board[0] == (
+        "write_qps",
+        "writes per day / seconds per day",
+        "86.4k / 86,400",
+        "1 req/s",
+    )
+    assert board[5] == (
+        "records_total",
+        "writes per day × retention (days)",
+        "86.4k × 2",
+        "173k records",
+    )
+
+
+def test_a_yearly_volume_divides_by_365_days_and_12_months() -> None:
+    board = _board({"writes": "365M/year", "write_size": "1KB"})
+    assert board[0] == ("writes_per_day", "writes per year / 365", "365M / 365", "1M/day")
+    # a year's seconds are 12 months of 30 days (Conventions): 31,104,000
+    assert board[1] == (
+        "write_qps",
+        "writes per year / seconds per year",
+        "365M / 31,104,000",
+        "11.7 req/s",
+    )
+    assert board[3:6] == [
+        ("storage_per_year", "writes per year × bytes per write", "365M × 1 KB", "365 GB"),
+        ("storage_per_day", "storage per year / 365", "365 GB / 365", "1 GB"),
+        ("storage_per_month", "storage per year / 12", "365 GB / 12", "30.4 GB"),
+    ]
+
+
+def test_step_names_say_read_or_write_in_korean() -> None:
+    calc = traffic_model({"writes": "1k/s", "read_write_ratio": "10:1", "write_size": "1KB"})
+    names = {s.key: s.name_in("ko") for s in calc.steps}
+    assert names["write_qps"] == "쓰기 QPS"
+    assert names["read_qps"] == "읽기 QPS"

@@ -230,3 +230,125 @@ def test_korean_results_name_their_counter() -> None:
     assert units.format_korean(20, "partitions", "20 partitions") == "파티션 20개"
     assert units.format_korean(31_557.6, "s", "8.77 h") == "8.77시간"
     assert units.format_korean(3e12, "B", "3 TB") == "3 TB"  # sizes keep their units
+
+
+COUNT_SUFFIXES = {
+    "": 1,
+    "k": 1e3,
+    "K": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "M": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "B": 1e9,
+    "bn": 1e9,
+    "G": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "T": 1e12,
+    "trillion": 1e12,
+    "천": 1e3,
+    "만": 1e4,
+    "백만": 1e6,
+    "천만": 1e7,
+    "억": 1e8,
+    "십억": 1e9,
+    "조": 1e12,
+}
+
+
+@pytest.mark.parametrize(("suffix", "multiplier"), COUNT_SUFFIXES.items())
+def test_every_count_suffix(suffix: str, multiplier: float) -> None:
+    assert units.parse_count(f"3{suffix}") == 3 * multiplier
+
+
+DAY = 86_400
+DURATIONS = {
+    **dict.fromkeys(["ns"], 1e-9),
+    **dict.fromkeys(["us", "µs", "μs"], 1e-6),
+    "ms": 1e-3,
+    **dict.fromkeys(["", "s", "sec", "secs", "second", "seconds", "초"], 1),
+    **dict.fromkeys(["m", "min", "mins", "minute", "minutes", "분"], 60),
+    **dict.fromkeys(["h", "hr", "hour", "hours", "시간"], 3_600),
+    **dict.fromkeys(["d", "day", "days", "일"], DAY),
+    **dict.fromkeys(["w", "week", "weeks", "주"], 7 * DAY),
+    **dict.fromkeys(["mo", "month", "months", "개월"], 30 * DAY),
+    **dict.fromkeys(["y", "yr", "year", "years", "년"], 365 * DAY),
+}
+
+
+@pytest.mark.parametrize(("unit", "seconds"), DURATIONS.items())
+def test_every_duration_unit(unit: str, seconds: float) -> None:
+    assert units.parse_duration(f"2{unit}") == pytest.approx(2 * seconds)
+
+
+def test_a_negative_count_is_refused_and_zero_is_not() -> None:
+    assert units.parse_count("0") == 0
+    with pytest.raises(UsageError):
+        units.parse_count("-1")
+
+
+def test_byte_rates_in_bits_bytes_and_items() -> None:
+    assert units.parse_byte_rate("1Gbps") == (1e9 / 8, "bytes")
+    assert units.parse_byte_rate("0Mbps") == (0, "bytes")
+    assert units.parse_byte_rate("50MB/s") == (50e6, "bytes")
+    assert units.parse_byte_rate("0MB/s") == (0, "bytes")
+    assert units.parse_byte_rate("100k/s") == (100e3, "items")
+    assert units.parse_byte_rate("60k/min") == (pytest.approx(1e3), "items")
+    for bad in ("-1Gbps", "-5MB/s", "5XB/s"):
+        with pytest.raises(UsageError):
+            units.parse_byte_rate(bad, "--rate")
+
+
+def test_formatting_at_the_edges() -> None:
+    assert units.format_size(0) == "0 B"
+    assert units.format_size(0.5) == "0.5 B"
+    assert units.format_bits(0) == "0 bit/s"
+    assert units.format_size(999.6) == "1 KB"  # rounding moves it to the next prefix
+    assert units.format_size(1023.9, binary=True) == "1 KiB"
+    assert units.format_duration(0) == "0 s"
+    assert units.format_duration(90) == "1.5 min"
+    assert units.format_duration(5e-10) == "0.5 ns"
+    assert units.format_count(-1500) == "-1.5k"
+    assert units.sig(0.000123456) == "0.000123"
+
+
+def test_whole_numbers_below_100k_are_written_out() -> None:
+    from sysdesign.estimate import calculators as calc
+
+    def partitions(target: str) -> str:
+        c = calc.partitions(
+            {
+                "target_throughput": target,
+                "partition_throughput": "1/s",
+                "consumer_throughput": "1/s",
+            }
+        )
+        return c.steps[-1].human
+
+    assert partitions("99999/s") == "99,999 partitions"
+    assert partitions("100000/s") == "100k partitions"
+
+
+SIZES = {
+    "B": 1,
+    "KB": 1e3,
+    "MB": 1e6,
+    "GB": 1e9,
+    "TB": 1e12,
+    "PB": 1e15,
+    "EB": 1e18,
+    "KiB": 1024,
+    "MiB": 1024**2,
+    "GiB": 1024**3,
+    "TiB": 1024**4,
+    "PiB": 1024**5,
+    "EiB": 1024**6,
+}
+
+
+@pytest.mark.parametrize(("unit", "size"), SIZES.items())
+def test_every_size_unit(unit: str, size: float) -> None:
+    assert units.parse_size(f"2{unit}") == 2 * size

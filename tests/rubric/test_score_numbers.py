@@ -247,3 +247,21 @@ def test_points_lost_are_rounded_to_two_places() -> None:
     (lost,) = [i for i in items if i.points == 0]
     assert lost.lost == 6.67  # 100 × 35 / 75 / 7
     assert lost.to_json("en")["lost"] == 6.67
+
+
+def test_a_fired_rule_quotes_its_first_three_findings() -> None:
+    rubric = _rubric(avoid_findings=["spof"])
+    fired = [
+        Finding(
+            "spof",
+            "major",
+            (c,),
+            Text(en=f"{c} is single", ko=f"{c} 하나"),
+            *[Text(en="w", ko="w")] * 2,
+        )
+        for c in ("a", "b", "c", "d")
+    ]
+    _, items = design_score(_design(), rubric, fired)
+    (item,) = _items(items, "avoid")
+    assert item.reason.en == "spof fired 4×: a is single; b is single; c is single"
+    assert item.reason.ko == "spof 4건: a 하나; b 하나; c 하나"

@@ -291,3 +291,21 @@ def test_messages_follow_the_language() -> None:
     assert finding.to_json("ko")["message"] == finding.message.ko
     assert finding.to_json("en")["message"] == finding.message.en
     assert finding.message.ko != finding.message.en
+
+
+def test_overall_is_rounded_to_two_places() -> None:
+    half_mine = {**CLEAN, "action": "I profiled it. We shipped it. " * 36}
+    report = check_answer(_answer(**half_mine))
+    assert [(f.check, f.severity) for f in report.findings] == [("ownership", "minor")]
+    assert report.scores["overall"] == 0.93  # (10 − 0.75) / 10 = 0.925
+
+
+def test_the_share_is_shown_as_a_whole_percentage() -> None:
+    (finding,) = _ownership(5, 4)  # 55.6%
+    assert finding.message.en.startswith("'I' is 56% of first-person words (5 I / 4 we)")
+
+
+def test_an_empty_action_is_left_to_the_sections_check() -> None:
+    report = check_answer(_answer(**{**CLEAN, "action": "", "situation": _words(200)}))
+    assert "sections" in report.failed and "action-weight" not in report.failed
+    assert report.metrics["action_share"] is None
