@@ -15,7 +15,7 @@ import argparse
 import time
 from typing import Any
 
-from sysdesign.design.check import check_design
+from sysdesign.check import check_design
 from sysdesign.library import library
 from sysdesign.models.design import Design
 

@@ -319,7 +319,8 @@ def virtual_hour(rows: list[tuple[str, str, str]]) -> None:
     os.environ["SYSDESIGN_HOME"] = str(home)
     from sysdesign.library import library
     from sysdesign.session.clock import FakeClock
-    from sysdesign.session.engine import new_session, write_skeleton
+    from sysdesign.session.engine import new_session
+    from sysdesign.session.skeleton import write_skeleton
     from sysdesign.store import open_store
 
     lib = library()

@@ -7,6 +7,7 @@ code carries both as `say(lang, en=..., ko=...)`.
 from __future__ import annotations
 
 import os
+import re
 from typing import Literal
 
 Lang = Literal["ko", "en"]
@@ -219,3 +220,92 @@ def josa(word: object, pair: str) -> str:
     ``"redis를"``, ``josa("db-1", "으로/로")`` → ``"db-1로"``. See `particle` for the rules."""
     text = str(word)
     return text + particle(text, pair)
+
+
+# --- Bilingual values in stored results ----------------------------------------------------------
+#
+# Results that are stored (a session's report) keep every text in both languages, as a
+# ``{"en": ..., "ko": ...}`` mapping, so the language is chosen when the result is shown.
+
+
+def bi(en: str, ko: str) -> dict[str, str]:
+    """A text in both languages, as stored results hold it."""
+    return {"en": en, "ko": ko}
+
+
+def bi_of(text: object) -> dict[str, str]:
+    """`text` (a data file's ``{ko, en}`` model, a mapping, or a plain string) as a stored pair."""
+    if isinstance(text, str):
+        return {"en": text, "ko": text}
+    if isinstance(text, dict):
+        en = str(text.get("en") or text.get("ko") or "")
+        return {"en": en, "ko": str(text.get("ko") or en)}
+    en = str(getattr(text, "en", "") or "")
+    ko = str(getattr(text, "ko", "") or en)
+    return {"en": en, "ko": ko}
+
+
+def is_bi(value: object) -> bool:
+    """Whether `value` is a stored pair: a mapping whose keys are languages, English among them."""
+    return isinstance(value, dict) and "en" in value and set(value) <= set(LANGS)
+
+
+def localise(value: object, lang: str) -> object:
+    """`value` with every stored pair replaced by its text in `lang` (English when missing)."""
+    if is_bi(value):
+        assert isinstance(value, dict)
+        return localise(value.get(lang, value["en"]), lang)
+    if isinstance(value, dict):
+        return {k: localise(v, lang) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [localise(v, lang) for v in value]
+    return value
+
+
+def bi_join(sep: str, items: list[dict[str, str]] | list[str]) -> dict[str, str]:
+    """Stored pairs (or plain strings) joined with `sep` in each language."""
+    pairs = [bi_of(i) for i in items]
+    return {lang: sep.join(p[lang] for p in pairs) for lang in ("en", "ko")}
+
+
+def bi_merge(en_value: object, ko_value: object) -> object:
+    """Two renderings of one result, one per language, merged field by field: what both
+    languages say alike stays as it is, what differs becomes a stored pair."""
+    if en_value == ko_value:
+        return en_value
+    if isinstance(en_value, dict) and isinstance(ko_value, dict) and set(en_value) == set(ko_value):
+        return {k: bi_merge(en_value[k], ko_value[k]) for k in en_value}
+    if isinstance(en_value, list) and isinstance(ko_value, list) and len(en_value) == len(ko_value):
+        return [bi_merge(a, b) for a, b in zip(en_value, ko_value, strict=True)]
+    return {"en": en_value, "ko": ko_value}
+
+
+# --- One half of an "English. / 한국어." text ------------------------------------------------------
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SEPARATOR = re.compile(r"\s/\s")
+_EXTRA = re.compile(r"(\s+\[[^\[\]]*\])$")  # "  [required]", "  [default: 3]" after the text
+_ASIDE = re.compile(r"\s*\(([^()]*?)\s/\s([^()]*)\)$")
+
+
+def pick(text: str, lang: str) -> str:
+    """The `lang` half of a text written "English. / 한국어." (help lines, error messages); any
+    other text as it is. The halves part at the first " / " with no Hangul before it and Hangul
+    after it (so "PNG/SVG" or "100M/day" never split); a bracketed extra ("  [required]") and a
+    bilingual aside at the end ("(did you mean 'x'? / 혹시 'x'?)") are kept with either half."""
+    if not text or not _HANGUL.search(text):
+        return text
+    extra = ""
+    m = _EXTRA.search(text)
+    if m:
+        extra, text = m.group(1), text[: m.start()]
+    m = _ASIDE.search(text)
+    if m and not _HANGUL.search(m.group(1)) and _HANGUL.search(m.group(2)):
+        aside = m.group(2) if lang == "ko" else m.group(1)
+        return pick(text[: m.start()], lang) + f" ({aside.strip()})" + extra
+    for sep in _SEPARATOR.finditer(text):
+        left, right = text[: sep.start()], text[sep.end() :]
+        if not _HANGUL.search(left) and _HANGUL.search(right):
+            chosen = right if lang == "ko" else left
+            return chosen.strip() + extra
+    return text + extra

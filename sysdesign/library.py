@@ -19,6 +19,7 @@ from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
+    from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.lexicon import LexiconFile
     from sysdesign.models.qa import QaTopicFile
     from sysdesign.models.rubric import Rubric
@@ -127,8 +128,8 @@ def _design_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
 def _capacity_problems(design: Design, loaded: LoadedYaml) -> list[Problem]:
     """Each component's `capacity:` read now with the checker's own reader (so `validate`
     refuses what `check` would)."""
-    from sysdesign.design.capacity import parse_capacity
     from sysdesign.errors import UsageError
+    from sysdesign.estimate.capacity import parse_capacity
 
     out: list[Problem] = []
     for cid, comp in design.components.items():
@@ -564,6 +565,8 @@ class ScenarioSummary:
     summary: dict[str, str]
     difficulty: str
     minutes: float
+    #: the book chapters it matches, as (book id, chapter) pairs
+    books: tuple[tuple[str, int], ...] = ()
 
     def title_in(self, lang: str) -> str:
         return self.title["ko" if lang == "ko" else "en"]
@@ -739,6 +742,7 @@ def summarise(scenario: Scenario) -> ScenarioSummary:
         summary={"en": scenario.summary.en, "ko": scenario.summary.ko},
         difficulty=str(scenario.difficulty),
         minutes=scenario.total_minutes,
+        books=tuple((c.book, c.chapter) for c in scenario.books),
     )
 
 
@@ -873,6 +877,20 @@ def library() -> Library:
             _write_index(key, lib)
         _CACHE[home] = lib
     return _CACHE[home]
+
+
+def preset_for(scenario_id: str, track_id: str | None = None) -> EstimateInputs:
+    """A scenario's estimate inputs (its `estimates:`); a track's `variants[scenario_id]`
+    overrides them.
+
+    Raises NotFoundError for an unknown scenario or track.
+    """
+    lib = library()
+    base = lib.scenario(scenario_id).estimates
+    if track_id is None:
+        return base
+    variant = lib.track(track_id).variants.get(scenario_id)
+    return base if variant is None else variant.merged_over(base)
 
 
 def reference_design_path(scenario_id: str) -> Path:

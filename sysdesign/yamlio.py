@@ -71,10 +71,28 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean {matches[0]!r}? / 혹시 {matches[0]!r}?)" if matches else ""
 
 
+# YAML 1.1 reads `5:1` and `1:30` as base-60 integers (301, 90): a ratio written in a design's
+# estimates would be read as 301 reads per write. These stay strings (as in YAML 1.2), for the
+# unit parsers to read.
+_BASE_60 = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_LOADER: list[Any] = []
+
+
 def _loader_class() -> Any:
+    if _LOADER:
+        return _LOADER[0]
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is yaml.ScalarNode and implicit[0] and _BASE_60.fullmatch(value):
+                return "tag:yaml.org,2002:str"
+            return super().resolve(kind, value, implicit)
+
+    _LOADER.append(Loader)
+    return Loader
 
 
 # Far beyond any real scenario, rubric, design or story (a few levels, tens of thousands of

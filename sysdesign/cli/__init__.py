@@ -135,11 +135,19 @@ class _Root(TyperGroup):
             return None
         return load_module_commands(COMMANDS[cmd_name][0]).commands.get(cmd_name)
 
-    def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        import os
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        """Run a command line with help, usage and errors in the language it asks for."""
+        from sysdesign.cli import helplang
 
-        lang = os.environ.get("SYSDESIGN_LANG") or os.environ.get("LANG") or ""
-        korean = lang.lower().startswith("ko")
+        helplang.install()
+        argv = list(args) if args is not None else sys.argv[1:]
+        with helplang.speaking(helplang.lang_from_args(argv)):
+            return super().main(args, *rest, **kwargs)
+
+    def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        from sysdesign.cli.helplang import current
+
+        korean = current() == "ko"
         rows = [(name, ko if korean else en) for name, (_, en, ko) in COMMANDS.items()]
         with formatter.section("명령" if korean else "Commands"):
             formatter.write_dl(rows)
@@ -179,12 +187,14 @@ class _Root(TyperGroup):
 
 
 def report_error(exc: SysdesignError) -> None:
-    prefix = "sysdesign: error: "
+    from sysdesign.cli.helplang import current, error_text
+
+    prefix = "sysdesign: 오류: " if current() == "ko" else "sysdesign: error: "
     if isinstance(exc, InvalidInputError):
         for problem in exc.problems:
-            typer.echo(f"{prefix}{problem}", err=True)
+            typer.echo(f"{prefix}{error_text(str(problem))}", err=True)
     else:
-        typer.echo(f"{prefix}{exc}", err=True)
+        typer.echo(f"{prefix}{error_text(str(exc))}", err=True)
 
 
 app = typer.Typer(

@@ -10,7 +10,7 @@ import typer
 from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
 
 if TYPE_CHECKING:
-    from sysdesign.design.check import CheckResult
+    from sysdesign.check import CheckResult
     from sysdesign.design.whatif import KillResult
 
 SEVERITY_ORDER = ("critical", "major", "minor")
@@ -106,7 +106,7 @@ def check(
         return
     from dataclasses import replace
 
-    from sysdesign.design.check import check_design
+    from sysdesign.check import check_design
 
     result = check_design(model, scenario)
     if not model.name:

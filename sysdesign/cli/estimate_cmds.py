@@ -166,8 +166,8 @@ def estimate(
     conventions = _conventions(seconds_per_day, seconds_per_month, quick, binary)
     inputs: dict[str, object] = {}
     if scenario is not None:
-        from sysdesign.estimate.presets import preset_for
         from sysdesign.estimate.traffic import preset_inputs
+        from sysdesign.library import preset_for
 
         inputs = preset_inputs(preset_for(scenario, track).given())
     elif track is not None:
@@ -525,7 +525,7 @@ def drill_cmd(
     language = resolve_lang(lang)
     preset = None
     if scenario is not None:
-        from sysdesign.estimate.presets import preset_for
+        from sysdesign.library import preset_for
 
         preset = preset_for(scenario, track).given()
     question = drill.make_question(
@@ -601,9 +601,15 @@ def numbers(
     lat.add_column("ns", justify="right")
     lat.add_column(_say(language, "Time", "시간"), justify="right")
     lat.add_column(_say(language, "Source", "출처"))
+    lat.add_column(_say(language, "Current hardware", "요즘 하드웨어"), justify="right")
     for row in doc["latency"]:
+        current = row["now"]
         lat.add_row(
-            row["name"], f"{row['ns']:,}", row["human"], f"{_short(row['source'])} ({row['year']})"
+            row["name"],
+            f"{row['ns']:,}",
+            row["human"],
+            f"{_short(row['source'])} ({row['year']})",
+            f"{current['human']} ({current['year']})" if current else "",
         )
     out.print(lat)
     powers = Table(title=_say(language, "Powers of two", "2의 거듭제곱"), title_justify="left")
@@ -619,7 +625,12 @@ def numbers(
     out.print(powers)
     for row in doc["handy"]:
         out.print(f"• {row['name']}: {row['value']}", markup=False)
-    sources = {(r["source"], r["url"], r["year"]) for r in [*doc["latency"], *doc["powers_of_two"]]}
+    cited = [
+        *doc["latency"],
+        *doc["powers_of_two"],
+        *(r["now"] for r in doc["latency"] if r["now"]),
+    ]
+    sources = {(r["source"], r["url"], r["year"]) for r in cited}
     out.print(_say(language, "Sources:", "출처:"), style="bold")
     for title, url, year in sorted(sources, key=lambda s: s[2]):
         out.print(f"  {title}, {year} — {url}", markup=False, style="dim")

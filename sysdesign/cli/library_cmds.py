@@ -53,6 +53,7 @@ def scenarios_list(
             "difficulty": lib.summary(sid).difficulty,
             "summary": lib.summary(sid).summary_in(language),
             "minutes": lib.summary(sid).minutes,
+            "books": _books(lib.summary(sid).books, language),
         }
         for sid in ids
     ]
@@ -66,14 +67,43 @@ def scenarios_list(
     table.add_column(say(language, en="Title", ko="제목"))
     table.add_column(say(language, en="Difficulty", ko="난이도"))
     table.add_column(say(language, en="Tracks", ko="트랙"))
+    table.add_column(say(language, en="Book chapter", ko="책의 장"))
     for row in rows:
         table.add_row(
             row["id"],
             row["title"],
             _difficulty(str(row["difficulty"]), language),
             ", ".join(row["tracks"]),
+            "\n".join(b["cite"] for b in row["books"]),
         )
-    console().print(table)
+    out = console()
+    out.print(table)
+    from sysdesign.books import BOOKS
+
+    out.print(
+        say(language, en="Books: ", ko="책: ")
+        + " · ".join(f"{b.short(language)} = {b.title(language)}" for b in BOOKS.values()),
+        style="dim",
+        markup=False,
+    )
+
+
+def _books(chapters: Any, lang: str) -> list[dict[str, Any]]:
+    """A scenario's book chapters with the book and chapter titles in `lang`."""
+    from sysdesign.books import BOOKS
+
+    # a scenario's `books` models, or a summary's (book, chapter) pairs
+    pairs = [c if isinstance(c, tuple) else (c.book, c.chapter) for c in chapters]
+    return [
+        {
+            "book": book,
+            "chapter": chapter,
+            "book_title": BOOKS[book].title(lang),
+            "chapter_title": BOOKS[book].chapter_title(chapter, lang),
+            "cite": BOOKS[book].cite(chapter, lang),
+        }
+        for book, chapter in pairs
+    ]
 
 
 def _difficulty(value: str, lang: str) -> str:
@@ -117,6 +147,7 @@ def scenarios_show(
         "tracks": lib.tracks_of(s.id),
         "summary": s.summary.get(language),
         "prompt": s.prompt.get(language),
+        "books": _books(s.books, language),
         "phases": [
             {
                 "id": p.id,
@@ -170,6 +201,11 @@ def scenarios_show(
     if doc["tracks"]:
         head += f"  ·  {', '.join(doc['tracks'])}"
     out.print(Panel(Markdown(doc["prompt"]), title=head, title_align="left"))
+    for b in doc["books"]:
+        out.print(
+            say(language, en="In the book: ", ko="책에서는: ") + f"{b['book_title']}, {b['cite']}",
+            markup=False,
+        )
     plan = Table(title=say(language, en="Phase plan", ko="단계별 계획"))
     plan.add_column(say(language, en="Phase", ko="단계"))
     plan.add_column(say(language, en="Minutes", ko="분"), justify="right")

@@ -269,13 +269,13 @@ def next_item(
     """What to practise next, from your spaced-repetition (SM-2) schedule. / 간격 반복(SM-2) 일정에 따라 다음에 연습할 것을 추천합니다."""
     from sysdesign.i18n import resolve_lang
     from sysdesign.progress.recommend import load_catalogue, recommend
-    from sysdesign.progress.schedule import sync
+    from sysdesign.progress.schedule import load_cards
     from sysdesign.store import open_store
 
     language = resolve_lang(lang)
     now = _now()
     with open_store() as store:
-        cards = sync(store)
+        cards = load_cards(store)
         results = store.results()
     choice = recommend(cards, results, load_catalogue(), now=now, minutes=minutes)
     if json_out:
@@ -294,6 +294,7 @@ def render_next(choice: Recommendation, lang: str, now: datetime) -> list[Render
         "scenario": _say(lang, "Mock interview", "모의 면접"),
         "drill": _say(lang, "Estimation drill", "추정 드릴"),
         "star": _say(lang, "STAR question", "STAR 질문"),
+        "qa": _say(lang, "Technical questions", "기술 질문"),
     }
     body = Text()
     body.append(choice.reason_text(lang) + "\n\n")

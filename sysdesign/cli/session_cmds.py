@@ -118,7 +118,8 @@ def start(
 
     language = resolve_lang(lang)
     from sysdesign.session.clock import SystemClock
-    from sysdesign.session.engine import new_session, write_skeleton
+    from sysdesign.session.engine import new_session
+    from sysdesign.session.skeleton import write_skeleton
 
     session_id = uuid.uuid4().hex[:10]
     if design is None:
@@ -368,7 +369,7 @@ def report(
     from sysdesign.library import library
     from sysdesign.paths import atomic_write_text
     from sysdesign.session.engine import replay
-    from sysdesign.session.report import build_report, render_report
+    from sysdesign.session.report import is_stored_report, render_report, score_report
     from sysdesign.store import open_store
 
     if json_out:
@@ -388,11 +389,11 @@ def report(
         language = resolve_lang(lang) if lang else row.lang
         lib = library()
         scenario = lib.scenario(row.scenario)
-        stored = (row.meta.get("report") or {}).get(language)
-        if stored is None:
-            stored = build_report(
-                replay(store, session_id), scenario, lib.rubric(row.scenario), language
-            )
+        # The stored report is one language-free record; a session stored by version 0.1
+        # (one report per language) is scored again from its events, which are kept whole.
+        stored: Any = row.meta.get("report")
+        if not is_stored_report(stored):
+            stored = score_report(replay(store, session_id), scenario, lib.rubric(row.scenario))
     text = render_report(stored, fmt, lang=language, title=scenario.title.get(language))
     if output is not None:
         atomic_write_text(output, text)

@@ -20,11 +20,10 @@ from sysdesign.cli.common import (
 from sysdesign.i18n import josa
 
 if TYPE_CHECKING:
-    from sysdesign.models.story import Question, Story
+    from sysdesign.models.story import Story
     from sysdesign.star.bank import StoryBank
     from sysdesign.star.checks import Answer, CheckReport
-    from sysdesign.star.practice import PracticeResult, Suggestion
-    from sysdesign.star.questions import Questions
+    from sysdesign.star.practice import PracticeResult, PracticeSetup
 
 star_app = typer.Typer(
     help="Behavioural (STAR) stories: bank, checks, timed practice, coverage. / "
@@ -348,160 +347,76 @@ def star_add(
 
 
 def _add_with_editor(editor: str, lang: str) -> str:
-    import shlex
-    import subprocess
-
-    from sysdesign.errors import InvalidInputError, MissingToolError
     from sysdesign.i18n import say
-    from sysdesign.star.bank import new_draft, save_story_text, story_template
+    from sysdesign.star.drafts import EditorDraft
 
-    template = story_template(lang)
-    draft = new_draft(template)
-    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft), err=True)
+    draft = EditorDraft(lang)
+    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft.path), err=True)
     while True:
-        try:
-            done = subprocess.run([*shlex.split(editor), str(draft)], check=False)
-        except OSError as exc:
-            raise MissingToolError(
-                f"cannot run $EDITOR ({editor!r}): {exc}; your draft is at {draft}; or use "
-                f"--interactive / 편집기를 실행할 수 없습니다. 초안: {draft}"
-            ) from None
-        text = draft.read_text(encoding="utf-8")
-        if done.returncode != 0:
+        status = draft.edit(editor)
+        if status != 0:
             typer.echo(
                 say(
                     lang,
-                    en=f"the editor exited with {done.returncode}; your draft is kept at {draft}",
-                    ko=f"편집기가 비정상 종료했습니다(종료 코드 {done.returncode}). 초안은 {draft}에 남아 있습니다",
+                    en=f"the editor exited with {status}; your draft is kept at {draft.path}",
+                    ko=f"편집기가 비정상 종료했습니다(종료 코드 {status}). 초안은 {draft.path}에 남아 있습니다",
                 ),
                 err=True,
             )
             raise typer.Exit(1)
-        if text == template:
-            draft.unlink(missing_ok=True)
+        submitted = draft.submit()
+        if submitted.outcome == "unchanged":
             typer.echo(
                 say(lang, en="no changes: nothing saved", ko="변경 없음: 저장하지 않았습니다"),
                 err=True,
             )
             raise typer.Exit(1)
-        try:
-            story, target = save_story_text(text, str(draft))
-        except InvalidInputError as exc:
-            for problem in exc.problems:
-                typer.echo(str(problem), err=True)
-            if typer.confirm(say(lang, en="Edit again?", ko="다시 편집할까요?"), default=True):
-                continue
+        if submitted.story is not None:
             typer.echo(
-                say(
-                    lang,
-                    en=f"your draft is kept at {draft}; fix it and run "
-                    f"`sysdesign star import {draft}`",
-                    ko=f"초안은 {draft}에 남아 있습니다. 고친 뒤 "
-                    f"`sysdesign star import {draft}`를 실행하세요",
-                ),
-                err=True,
+                say(lang, en="saved ", ko="저장됨 ") + f"{submitted.story.id} → {submitted.target}"
             )
-            raise typer.Exit(2) from None
-        draft.unlink(missing_ok=True)
-        typer.echo(say(lang, en="saved ", ko="저장됨 ") + f"{story.id} → {target}")
-        return story.id
-
-
-_PROMPTS: dict[str, tuple[str, str]] = {
-    "title": ("Title (one line)", "제목 (한 줄)"),
-    "id": ("Id (lower-case letters, digits, -)", "id (영문 소문자, 숫자, -)"),
-    "language": ("Language you tell it in (ko/en)", "이야기하는 언어 (ko/en)"),
-    "situation": ("Situation — the context, 1–2 sentences", "상황 — 배경을 한두 문장으로"),
-    "task": ("Task — what you were responsible for", "과제 — 본인이 맡은 책임"),
-    "action": ("Action — what YOU did, step by step", "행동 — '제가' 한 일을 단계별로"),
-    "result": ("Result — with numbers (before → after)", "결과 — 숫자로 (전 → 후)"),
-    "learned": ("Learned — what you do differently since (optional)", "배운 점 (선택)"),
-    "competencies": (
-        "Competencies, comma-separated (e.g. ownership, failure)",
-        "역량 태그, 쉼표로 구분 (예: ownership, failure)",
-    ),
-    "companies": ("Companies, comma-separated (optional)", "회사, 쉼표로 구분 (선택)"),
-}
-_OPTIONAL = {"learned", "competencies", "companies"}
-_LISTS = {"competencies", "companies"}
+            return submitted.story.id
+        for problem in submitted.problems:
+            typer.echo(str(problem), err=True)
+        if typer.confirm(say(lang, en="Edit again?", ko="다시 편집할까요?"), default=True):
+            continue
+        typer.echo(
+            say(
+                lang,
+                en=f"your draft is kept at {draft.path}; fix it and run "
+                f"`sysdesign star import {draft.path}`",
+                ko=f"초안은 {draft.path}에 남아 있습니다. 고친 뒤 "
+                f"`sysdesign star import {draft.path}`를 실행하세요",
+            ),
+            err=True,
+        )
+        raise typer.Exit(2) from None
 
 
 def _add_interactively(lang: str) -> str:
-    from pydantic import ValidationError
-
     from sysdesign.i18n import say
-    from sysdesign.models.story import Story
-    from sysdesign.paths import atomic_write_text
-    from sysdesign.star.bank import existing_path, new_draft, save_story_text, slugify, story_yaml
+    from sysdesign.star.drafts import FIELDS, PROMPTS, FieldDraft
 
-    values: dict[str, Any] = {}
-    draft = new_draft("")
-
-    def keep() -> None:
-        atomic_write_text(draft, story_yaml(values))
+    draft = FieldDraft(lang)
 
     def ask(name: str) -> None:
-        en, ko = _PROMPTS[name]
-        default: str | None = None
-        if name == "id":
-            default = slugify(str(values.get("title", ""))) or None
-        elif name == "language":
-            default = lang
-        elif name in _OPTIONAL:
-            default = ""
+        en, ko = PROMPTS[name]
+        default = draft.default(name)
         answer = typer.prompt(say(lang, en=en, ko=ko), default=default, show_default=bool(default))
-        answer = answer.strip()
-        if name in _LISTS:
-            values[name] = [t.strip().lower() for t in answer.split(",") if t.strip()]
-        elif name in _OPTIONAL and not answer:
-            values.pop(name, None)
-        else:
-            values[name] = answer
-        keep()
+        draft.set(name, answer)
 
-    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft), err=True)
-    for name in (
-        "title",
-        "id",
-        "language",
-        "situation",
-        "task",
-        "action",
-        "result",
-        "learned",
-        "competencies",
-        "companies",
-    ):
+    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft.path), err=True)
+    for name in FIELDS:
         ask(name)
-    from sysdesign.yamlio import bilingual_message
-
     while True:
-        wrong: list[str] = []
-        try:
-            Story.model_validate(values)
-        except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                field = str(err["loc"][0]) if err["loc"] else "id"
-                typer.echo(f"{field}: {bilingual_message(err)}", err=True)
-                if field in _PROMPTS and field not in wrong:
-                    wrong.append(field)
-        else:
-            if existing_path(str(values["id"])) is not None:
-                typer.echo(
-                    say(
-                        lang,
-                        en=f"id: a story {values['id']!r} already exists; choose another id",
-                        ko=f"id: {values['id']!r} 스토리가 이미 있습니다. 다른 id를 고르세요",
-                    ),
-                    err=True,
-                )
-                wrong = ["id"]
+        wrong, messages = draft.wrong_fields()
+        for name, text in messages:
+            typer.echo(f"{name}: {text}", err=True)
         if not wrong:
             break
         for name in wrong:
             ask(name)
-    story, target = save_story_text(story_yaml(values), str(draft))
-    draft.unlink(missing_ok=True)
+    story, target = draft.save()
     typer.echo(say(lang, en="saved ", ko="저장됨 ") + f"{story.id} → {target}")
     return story.id
 
@@ -610,42 +525,31 @@ def star_practice(
     it with an empty line) and check it; the result goes to your history.
     / 행동 면접 질문을 뽑고, 어울리는 내 스토리를 추천하고, 입력한 답(빈 줄로 끝냄)의 시간을
     재서 점검합니다. 결과는 연습 기록에 남습니다."""
-    import random
-
     from sysdesign.errors import UsageError
     from sysdesign.i18n import resolve_lang, say
     from sysdesign.star import practice
-    from sysdesign.star.bank import load_bank
-    from sysdesign.star.checks import answer_from_story, check_answer, target_for_minutes
-    from sysdesign.star.questions import questions
+    from sysdesign.star.checks import answer_from_story, parse_answer
 
     language = resolve_lang(lang)
     if answer_file is not None and story_id is not None:
         raise UsageError("use --answer or --story, not both / --answer와 --story 중 하나만")
-    qs = questions()
-    bank = load_bank()
-    rng = random.Random(seed)
-    chosen = bank.find(story_id) if story_id else None
-    question = practice.draw_question(
-        qs,
-        rng,
+    setup = practice.prepare(
+        minutes=minutes,
+        language=language,
         company=company,
         competency=competency,
         question_id=question_id,
-        prefer=practice.story_tags(chosen.story, qs) if chosen else None,
+        story_id=story_id,
+        seed=seed,
     )
-    pool = bank.all(samples=not bank.stories)
-    suggestions = practice.suggest_stories(question, pool, qs, company=company, language=language)
-    guide = practice.time_guide(minutes)
-
     if not json_out:
-        _render_question(question, qs, suggestions, guide, minutes, language, bool(bank.stories))
+        _render_question(setup, language)
 
     elapsed: float | None = None
-    if chosen is not None:
-        answer = answer_from_story(chosen.story, source=chosen.source)
+    if setup.chosen is not None:
+        answer = answer_from_story(setup.chosen.story, source=setup.chosen.source)
     elif answer_file is not None:
-        answer = _answer_from_target(str(answer_file), bank)
+        answer = _answer_from_target(str(answer_file))
     else:
         typer.echo(
             say(
@@ -660,36 +564,21 @@ def star_practice(
         text, elapsed = practice.read_typed_answer(sys.stdin.readline, practice.system_clock())
         if not text.strip():
             raise UsageError("no answer given / 답변이 없습니다")
-        from sysdesign.star.checks import parse_answer
-
         answer = parse_answer(text)
-    report = check_answer(answer, target_for_minutes(minutes))
-    result = practice.PracticeResult(
-        question=question,
-        report=report,
-        minutes=minutes,
-        elapsed_seconds=elapsed,
-        story_id=chosen.story.id if chosen else answer.id,
-    )
-    recorded = practice.record_result(result)
+    done = practice.finish(setup, answer, elapsed)
     if json_out:
-        print_json(_practice_doc(result, suggestions, guide, language, recorded))
+        print_json(done.to_json(language))
         return
-    _render_practice_result(result, language)
+    _render_practice_result(done.result, language)
 
 
-def _render_question(
-    question: Question,
-    qs: Questions,
-    suggestions: list[Suggestion],
-    guide: list[Any],
-    minutes: float,
-    lang: str,
-    own_stories: bool,
-) -> None:
+def _render_question(setup: PracticeSetup, lang: str) -> None:
     from rich.panel import Panel
 
     from sysdesign.i18n import say
+
+    question, qs, suggestions = setup.question, setup.questions, setup.suggestions
+    guide, minutes, own_stories = setup.guide, setup.minutes, setup.own_stories
 
     out = console()
     tags = ", ".join(
@@ -722,38 +611,6 @@ def _render_question(
     out.print(
         say(lang, en="Time guide", ko="시간 배분") + f" ({minutes:g} min): " + " · ".join(parts)
     )
-
-
-def _practice_doc(
-    result: PracticeResult,
-    suggestions: list[Suggestion],
-    guide: list[Any],
-    lang: str,
-    recorded: bool,
-) -> dict[str, Any]:
-    q = result.question
-    return {
-        "question": {
-            "id": q.id,
-            "text": q.text.get(lang),
-            "competencies": q.competencies,
-            "followups": [f.get(lang) for f in q.followups],
-        },
-        "suggestions": [s.to_json() for s in suggestions],
-        "guide": [
-            {"section": g.section, "seconds": g.seconds, "hint": g.hint.get(lang)} for g in guide
-        ],
-        "timing": {
-            "elapsed_seconds": None
-            if result.elapsed_seconds is None
-            else round(result.elapsed_seconds, 1),
-            "limit_seconds": result.limit_seconds,
-            "over_time": result.over_time,
-        },
-        "check": result.report.to_json(lang),
-        "score": result.score,
-        "recorded": recorded,
-    }
 
 
 def _render_practice_result(result: PracticeResult, lang: str) -> None:

@@ -1,5 +1,5 @@
 """The candidate's design as a graph, and the rule library that explains its bottlenecks.
 
-`sysdesign.design.check.check_design` is the entry point; rules live in `rules/`, one small
+`sysdesign.check.check_design` is the entry point; rules live in `rules/`, one small
 function each, registered by id.
 """

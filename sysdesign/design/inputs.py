@@ -80,7 +80,7 @@ def input_problems(loaded: LoadedYaml) -> list[Problem]:
                 )
     components = data.get("components")
     if isinstance(components, dict):
-        from sysdesign.design.capacity import parse_capacity
+        from sysdesign.estimate.capacity import parse_capacity
 
         for cid, comp in components.items():
             if not isinstance(comp, dict):
@@ -149,7 +149,7 @@ def design_file_problems(loaded: LoadedYaml, model_problems: list[Problem]) -> l
     extra = input_problems(loaded) + scenario_problems(loaded)
     if model_problems or extra:
         return extra
-    from sysdesign.design.check import make_context, run_rules
+    from sysdesign.design.run import make_context, run_rules
     from sysdesign.library import parse_design
 
     try:

@@ -47,9 +47,19 @@ def load_numbers(lang: str) -> dict[str, Any]:
                 ]
             )
         src = sources[key]
-        return {"source": src["title"], "url": src.get("url"), "year": src["year"]}
+        return {"source": _text(src["title"], lang), "url": src.get("url"), "year": src["year"]}
 
     from sysdesign.estimate.units import format_duration
+
+    def now(row: dict[str, Any], i: int) -> dict[str, Any] | None:
+        current = row.get("now")
+        if not isinstance(current, dict):
+            return None
+        return {
+            "ns": current["ns"],
+            "human": format_duration(float(current["ns"]) * 1e-9),
+            **cite(current, ("latency", i, "now")),
+        }
 
     latency = [
         {
@@ -58,6 +68,7 @@ def load_numbers(lang: str) -> dict[str, Any]:
             "ns": row["ns"],
             "human": format_duration(float(row["ns"]) * 1e-9),
             **cite(row, ("latency", i)),
+            "now": now(row, i),
         }
         for i, row in enumerate(data["latency"])
     ]
@@ -76,7 +87,7 @@ def load_numbers(lang: str) -> dict[str, Any]:
         {
             "id": row["id"],
             "name": _text(row["name"], lang),
-            "value": row["value"],
+            "value": _text(row["value"], lang),
             **cite(row, ("handy", i)),
         }
         for i, row in enumerate(data.get("handy", []))

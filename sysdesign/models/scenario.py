@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from sysdesign.models.common import Keywords, Phrasings, Point, Reference, Strict, Text
 from sysdesign.models.estimates import EstimateInputs
@@ -115,6 +115,21 @@ class BookChapter(Strict):
 
     book: BookId
     chapter: int = Field(ge=1, le=20)
+
+    @field_validator("chapter")
+    @classmethod
+    def _chapter_exists(cls, chapter: int, info: ValidationInfo) -> int:
+        from sysdesign.books import BOOKS
+
+        book_id = info.data.get("book")
+        if book_id in BOOKS:
+            last = max(BOOKS[book_id].chapters)
+            if chapter not in BOOKS[book_id].chapters:
+                raise ValueError(
+                    f"{book_id} has chapters 1–{last}; there is no chapter {chapter} / "
+                    f"{BOOKS[book_id].short_ko}은 {last}장까지 있어서 {chapter}장은 없습니다"
+                )
+        return chapter
 
 
 class Scenario(Strict):

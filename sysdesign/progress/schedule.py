@@ -26,9 +26,9 @@ nothing about a rule missed only in a feed design, and a payload without the key
 `missed_questions`, `missed_concepts`, `failed_checks`) says nothing at all.
 
 The schedule is a pure function of the results (`build_schedule`); the `schedule` table in
-the store caches it, brought up to date by `sync` after every recorded result (a hook registered
-when this module is imported; `Store.record_result` imports it) and rebuilt from scratch when a
-result is deleted or one arrives out of time order.
+the store caches it. Reading it (`load_cards`) brings it up to date with the results first
+(`sync`: the results recorded since, or a rebuild from scratch when a result was deleted or one
+arrived out of time order). The store only keeps rows; the SQL is the store's.
 """
 
 from __future__ import annotations
@@ -388,47 +388,38 @@ def _row_to_card(row: Mapping[str, Any]) -> Card:
     )
 
 
-def _card_values(card: Card) -> tuple[Any, ...]:
-    return (
-        card.key,
-        card.kind,
-        card.item,
-        card.easiness,
-        card.repetitions,
-        card.interval_days,
-        iso(card.due),
-        iso(card.first_seen),
-        iso(card.last_seen),
-        iso(card.last_missed),
-        card.lapses,
-        card.reviews,
-        card.last_quality,
-        json.dumps(card.contexts, ensure_ascii=False, sort_keys=True),
-        card.note,
-    )
+def _card_row(card: Card) -> dict[str, Any]:
+    return {
+        "card": card.key,
+        "kind": card.kind,
+        "item": card.item,
+        "easiness": card.easiness,
+        "repetitions": card.repetitions,
+        "interval_days": card.interval_days,
+        "due": iso(card.due),
+        "first_seen": iso(card.first_seen),
+        "last_seen": iso(card.last_seen),
+        "last_missed": iso(card.last_missed),
+        "lapses": card.lapses,
+        "reviews": card.reviews,
+        "last_quality": card.last_quality,
+        "contexts": json.dumps(card.contexts, ensure_ascii=False, sort_keys=True),
+        "note": card.note,
+    }
 
 
-_UPSERT = (
-    "INSERT OR REPLACE INTO schedule (card, kind, item, easiness, repetitions, interval_days,"
-    " due, first_seen, last_seen, last_missed, lapses, reviews, last_quality, contexts, note)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
-
-
-def load_cards(store: Store) -> dict[str, Card]:
-    cards = [_row_to_card(r) for r in store.db.execute("SELECT * FROM schedule")]
+def stored_cards(store: Store) -> dict[str, Card]:
+    """The cards as stored, without catching up with newer results."""
+    cards = [_row_to_card(r) for r in store.schedule_rows()]
     return {c.key: c for c in cards}
 
 
-def _state(store: Store) -> dict[str, str]:
-    return {r[0]: r[1] for r in store.db.execute("SELECT key, value FROM schedule_state")}
-
-
-def _set_state(store: Store, **values: str) -> None:
-    for key, value in values.items():
-        store.db.execute(
-            "INSERT OR REPLACE INTO schedule_state (key, value) VALUES (?, ?)", (key, value)
-        )
+def load_cards(store: Store) -> dict[str, Card]:
+    """The schedule, up to date with every stored result (synced on read; a read-only store
+    is replayed in memory)."""
+    if store.readonly:
+        return build_schedule(store.results())
+    return sync(store)
 
 
 def sync(store: Store) -> dict[str, Card]:
@@ -439,34 +430,32 @@ def sync(store: Store) -> dict[str, Card]:
     change).
     """
     with store.transaction():
-        state = _state(store)
+        state = store.schedule_state()
         through = int(state.get("applied_through", "0"))
         count = int(state.get("applied_count", "0"))
         last_at = state.get("last_at")
-        present = store.db.execute(
-            "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM results WHERE id <= ?", (through,)
-        ).fetchone()
         new = [r for r in store.results() if r.id > through]
-        full = int(present[0]) != count
+        full = store.results_kept(through) != count
         if last_at and any(parse_at(r.at) < parse_at(last_at) for r in new):
             full = True
         if full:
             return _rebuild_in_tx(store)
         if not new:
-            return load_cards(store)
-        cards = load_cards(store)
+            return stored_cards(store)
+        cards = stored_cards(store)
         changed: list[str] = []
         for result in _ordered(new):
             changed.extend(k for k in apply_result(cards, result) if k not in changed)
-        store.db.executemany(_UPSERT, [_card_values(cards[k]) for k in changed])
         newest = max((parse_at(r.at) for r in new), default=None)
         if last_at and newest is not None:
             newest = max(newest, parse_at(last_at))
-        _set_state(
-            store,
-            applied_through=str(max(r.id for r in new)),
-            applied_count=str(count + len(new)),
-            last_at=iso(newest) if newest else (last_at or ""),
+        store.save_schedule(
+            [_card_row(cards[k]) for k in changed],
+            {
+                "applied_through": str(max(r.id for r in new)),
+                "applied_count": str(count + len(new)),
+                "last_at": iso(newest) if newest else (last_at or ""),
+            },
         )
         return cards
 
@@ -480,30 +469,14 @@ def rebuild(store: Store) -> dict[str, Card]:
 def _rebuild_in_tx(store: Store) -> dict[str, Card]:
     results = store.results()
     cards = build_schedule(results)
-    store.db.execute("DELETE FROM schedule")
-    store.db.executemany(_UPSERT, [_card_values(c) for c in cards.values()])
     newest = max((parse_at(r.at) for r in results), default=None)
-    _set_state(
-        store,
-        applied_through=str(max((r.id for r in results), default=0)),
-        applied_count=str(len(results)),
-        last_at=iso(newest) if newest else "",
+    store.save_schedule(
+        [_card_row(c) for c in cards.values()],
+        {
+            "applied_through": str(max((r.id for r in results), default=0)),
+            "applied_count": str(len(results)),
+            "last_at": iso(newest) if newest else "",
+        },
+        replace_all=True,
     )
     return cards
-
-
-def _after_result(
-    store: Store, kind: str, item: str, score: float, payload: dict[str, Any], at: str
-) -> None:
-    """Result hook: every finished session, drill or story check updates the schedule."""
-    sync(store)
-
-
-def _register() -> None:
-    from sysdesign.store import _RESULT_HOOKS, on_result
-
-    if _after_result not in _RESULT_HOOKS:
-        on_result(_after_result)
-
-
-_register()

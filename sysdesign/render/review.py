@@ -56,7 +56,7 @@ def checker_available() -> bool:
     import importlib.util
 
     try:
-        return importlib.util.find_spec("sysdesign.design.check") is not None
+        return importlib.util.find_spec("sysdesign.check") is not None
     except ImportError:
         return False
 
@@ -64,7 +64,7 @@ def checker_available() -> bool:
 def check(design: Design, scenario: str | None) -> Any | None:
     """The checker's result for the design, or None when the checker is not part of this build."""
     try:
-        from sysdesign.design.check import check_design  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        from sysdesign.check import check_design  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         return None
     from sysdesign.errors import NotFoundError
@@ -130,15 +130,13 @@ def review_data(result: Any | None, design: Design, lang: str) -> ReviewData | N
 def estimate(design: Design, scenario: str | None, lang: str) -> EstimateData | None:
     """The traffic model over the design's estimates (the scenario's preset fills the rest)."""
     try:
-        from sysdesign.estimate.presets import (  # type: ignore[import-not-found,import-untyped,unused-ignore]
-            preset_for,
-        )
         from sysdesign.estimate.traffic import (  # type: ignore[import-not-found,import-untyped,unused-ignore]
             traffic_model,
         )
     except ImportError:
         return None
     from sysdesign.errors import NotFoundError
+    from sysdesign.library import preset_for
     from sysdesign.models.estimates import EstimateInputs
 
     base = EstimateInputs()

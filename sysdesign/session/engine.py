@@ -40,24 +40,25 @@ when over), `phase_budget()`, `status`, `design_status()`, `pending_question()`.
 
 from __future__ import annotations
 
-import hashlib
-import shlex
-from collections.abc import Mapping
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
+from sysdesign.estimate.flags import parse_estimate_args
 from sysdesign.session import events as ev
 from sysdesign.session.events import Event, Msg, PlannedPhase, SessionState
+from sysdesign.session.watcher import DesignStatus, DesignWatcher, findings_of
 
 if TYPE_CHECKING:
-    from sysdesign.models.design import Design
     from sysdesign.models.rubric import Rubric
     from sysdesign.models.scenario import Scenario
     from sysdesign.session.clock import Clock
     from sysdesign.store import Store
 
 HINT_COST = 2.0
+P = ParamSpec("P")
+Action = Callable[Concatenate["Session", P], list[Msg]]
 SHOWN_FIGURES = (
     "write_qps",
     "peak_write_qps",
@@ -95,104 +96,21 @@ def curveball_seconds(scenario: Scenario, minutes: float | None = None) -> float
     return round(scenario.curveball.at_minute * 60 * scale, 3)
 
 
-SKELETON = """\
-# {title}
-# Edit and save this file while the session runs; `:check` re-reads it at once.
-# 세션 중에 이 파일을 고쳐 저장하세요. `:check`로 바로 다시 읽습니다.
-# Format / 형식: components (id: {{kind: ...}}), connections ("a -> b -> c"), estimates.
-name: {scenario} design
-scenario: {scenario}
-components:
-  users: {{kind: client}}
-  # lb: {{kind: load_balancer, replicas: 2}}
-  # api: {{kind: service, replicas: 3}}
-  # db: {{kind: sql_db, replicas: 2}}
-connections: []
-  # - users -> lb -> api -> db
-"""
+def guarded(*, notes_while_paused: bool = False) -> Callable[[Action[P]], Action[P]]:
+    """An action that runs only while the session runs (notes also while paused, with
+    `notes_while_paused`); otherwise it returns the refusal (`Session._refusal`) instead."""
 
+    def wrap(action: Action[P]) -> Action[P]:
+        @functools.wraps(action)
+        def run(self: Session, /, *args: P.args, **kwargs: P.kwargs) -> list[Msg]:
+            refusal = self._refusal(notes_while_paused=notes_while_paused)
+            if refusal is not None:
+                return refusal
+            return action(self, *args, **kwargs)
 
-def write_skeleton(path: Path, scenario: Scenario) -> bool:
-    """Create a starting design file; never overwrite one. True when a file was written."""
-    from sysdesign.paths import atomic_write_text
+        return run
 
-    if path.exists():
-        return False
-    atomic_write_text(
-        path,
-        SKELETON.format(title=scenario.title.en + " / " + scenario.title.ko, scenario=scenario.id),
-    )
-    return True
-
-
-def parse_estimate_args(args: str | Mapping[str, Any]) -> dict[str, str]:
-    """`--dau 50M --writes-per-user=40` (or a mapping) → {"dau": "50M", "writes_per_user": "40"}."""
-    from sysdesign.errors import UsageError
-    from sysdesign.models.estimates import EstimateInputs
-    from sysdesign.yamlio import did_you_mean
-
-    names = list(EstimateInputs.model_fields)
-    out: dict[str, str] = {}
-    if isinstance(args, Mapping):
-        pairs = [(str(k), v) for k, v in args.items()]
-    else:
-        try:
-            tokens = shlex.split(args)
-        except ValueError as exc:
-            raise UsageError(f"cannot read the flags: {exc} / 플래그를 읽을 수 없습니다") from None
-        pairs = []
-        i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            if not token.startswith("--"):
-                raise UsageError(
-                    f"expected a flag like --dau, got {token!r} / --dau 같은 플래그가 와야 합니다"
-                )
-            if "=" in token:
-                name, value = token[2:].split("=", 1)
-                i += 1
-            else:
-                if i + 1 >= len(tokens):
-                    raise UsageError(f"{token} needs a value / {token}에 값이 필요합니다")
-                name, value = token[2:], tokens[i + 1]
-                i += 2
-            pairs.append((name, value))
-    for name, value in pairs:
-        key = name.strip().lstrip("-").replace("-", "_")
-        if key not in names:
-            flags = ["--" + n.replace("_", "-") for n in names]
-            raise UsageError(
-                f"unknown estimate flag --{key.replace('_', '-')}"
-                f"{did_you_mean('--' + key.replace('_', '-'), flags)} / 알 수 없는 플래그"
-            )
-        out[key] = str(value)
-    if not out:
-        raise UsageError(
-            "give the figures, e.g. :estimate --dau 50M --writes-per-user 40 / "
-            "수치를 주세요. 예: :estimate --dau 50M --writes-per-user 40"
-        )
-    return out
-
-
-@dataclass(frozen=True)
-class DesignStatus:
-    """The live design as the UI shows it."""
-
-    path: str | None
-    valid: bool | None
-    counts: dict[str, int]
-    problems: list[str]
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def findings_of(design: Design, scenario: Scenario, rubric: Rubric | None = None) -> list[Any]:
-    """The findings of `check` on a design, most severe first."""
-    from sysdesign.design.check import check_design
-
-    return list(check_design(design, scenario.id, rubric=rubric).findings)
+    return wrap
 
 
 class Session:
@@ -215,7 +133,7 @@ class Session:
         self._since: float | None = None
         self._pause_started: float | None = None
         self._warned: set[tuple[int, float]] = set()
-        self._design_mtime: float | None = None
+        self.design = DesignWatcher(state, scenario, rubric, self._emit)
         self.report: dict[str, Any] | None = None
         self._mark_warnings_passed()
 
@@ -268,14 +186,10 @@ class Session:
         return msg("interviewer", pending.question["en"], pending.question["ko"])
 
     def design_status(self) -> DesignStatus:
-        last = self.state.designs[-1] if self.state.designs else None
-        good = self.state.last_good_design()
-        return DesignStatus(
-            path=self.state.design_path,
-            valid=None if last is None else last.valid,
-            counts=dict(good.counts) if good else {},
-            problems=list(last.problems) if last and not last.valid else [],
-        )
+        return self.design.status()
+
+    def _design_line(self) -> tuple[str, str]:
+        return self.design.line()
 
     # -- the store ------------------------------------------------------------------------
 
@@ -287,7 +201,8 @@ class Session:
         ev.apply(self.state, event)
         return event
 
-    def _guard(self, *, notes_while_paused: bool = False) -> list[Msg] | None:
+    def _refusal(self, *, notes_while_paused: bool = False) -> list[Msg] | None:
+        """Why an action cannot run now (finished, paused, not begun), or None when it can."""
         if self.state.status == "paused" and notes_while_paused:
             return None
         if self.state.status == "finished":
@@ -323,13 +238,13 @@ class Session:
             msg("interviewer", s.prompt.en, s.prompt.ko),
         ]
         out += self._start_phase(0)
-        out += self._poll_design(force=True)
+        out += self.design.poll(force=True)
         return out
 
     def resume(self) -> list[Msg]:
         """Go on after `pause()`, or in a new process after a crash or an exit."""
         if self.state.status == "finished":
-            return self._guard() or []
+            return self._refusal() or []
         if self.state.status == "new":
             return self.begin()
         after_crash = self.state.status == "running"
@@ -359,13 +274,11 @@ class Session:
         question = self.pending_question()
         if question:
             out.append(question)
-        out += self._poll_design()
+        out += self.design.poll()
         return out
 
+    @guarded()
     def pause(self) -> list[Msg]:
-        guard = self._guard()
-        if guard:
-            return guard
         out = self.tick()
         self._emit(ev.PAUSED, {"wall": self.clock.now().isoformat(timespec="seconds")})
         self._base = self.state.elapsed
@@ -420,7 +333,7 @@ class Session:
             and self.scenario.curveball is not None
         ):
             out += self._curveball()
-        out += self._poll_design()
+        out += self.design.poll()
         return out
 
     def _warning(self, threshold: float, phase: PlannedPhase) -> Msg:
@@ -466,7 +379,7 @@ class Session:
             from sysdesign.session.interviewer import deep_dive_items
 
             rules: list[str] = []
-            design = self._current_design()
+            design = self.design.current()
             if design is not None:
                 rules = [f.rule for f in findings_of(design, self.scenario, self.rubric)]
             queue += deep_dive_items(self.rubric, rules)
@@ -520,7 +433,7 @@ class Session:
         dives = [f for f in fresh if f.kind == "deep_dive" and f.asked_at is None]
         if not dives:
             return fresh[0]
-        design = self._current_design()
+        design = self.design.current()
         if design is None:
             return fresh[0]
         rules = [f.rule for f in findings_of(design, self.scenario, self.rubric)]
@@ -534,7 +447,7 @@ class Session:
         return fresh[0]
 
     def _end_phase(self) -> list[Msg]:
-        out = self._poll_design()
+        out = self.design.poll()
         phase = self.state.phase
         if phase is None:
             return out
@@ -556,10 +469,8 @@ class Session:
             )
         return out
 
+    @guarded()
     def next_phase(self) -> list[Msg]:
-        guard = self._guard()
-        if guard:
-            return guard
         out = self.tick()
         if self.state.is_last_phase:
             return out + self.finish("last_phase")
@@ -570,7 +481,7 @@ class Session:
     def finish(self, reason: str = "quit") -> list[Msg]:
         """End the interview, score it and store the report."""
         if self.state.status == "finished":
-            return self._guard() or []
+            return self._refusal() or []
         out: list[Msg] = []
         if self.state.status == "paused":
             self._emit(
@@ -586,21 +497,18 @@ class Session:
         else:
             out += self.tick()
         out += self._end_phase()
-        from sysdesign.session.report import build_report
+        from sysdesign.session.report import score_report, show_report
 
-        preliminary = build_report(self.state, self.scenario, self.rubric, self.lang)
+        preliminary = score_report(self.state, self.scenario, self.rubric)
         self._emit(ev.FINISHED, {"reason": reason, "score": preliminary["score"]})
         self._since = None
         self._base = self.state.elapsed
-        reports = {
-            lang: build_report(self.state, self.scenario, self.rubric, lang)
-            for lang in ("en", "ko")
-        }
-        self.report = reports[self.lang]
+        stored = score_report(self.state, self.scenario, self.rubric)  # one record, any language
+        self.report = show_report(stored, self.lang)
         score = float(self.report["score"])
         row = self.store.session(self.id)
         meta = dict(row.meta) if row else {}
-        meta["report"] = reports
+        meta["report"] = stored
         self.store.update_session(self.id, status="finished", score=score, meta=meta)
         self.store.record_result("session", self.scenario.id, score, result_payload(self.report))
         out.append(
@@ -614,13 +522,11 @@ class Session:
 
     # -- the candidate's actions ------------------------------------------------------------
 
+    @guarded()
     def ask(self, text: str) -> list[Msg]:
         from sysdesign.understand.facts import match_question
         from sysdesign.understand.grade import is_soup
 
-        guard = self._guard()
-        if guard:
-            return guard
         text = text.strip()
         if not text:
             return [msg("error", "Ask a question after '?'.", "'?' 뒤에 질문을 쓰세요.")]
@@ -681,11 +587,9 @@ class Session:
             )
         return out
 
+    @guarded(notes_while_paused=True)
     def note(self, text: str) -> list[Msg]:
         """A note; taken while paused too (time stands still, what you type is kept)."""
-        guard = self._guard(notes_while_paused=True)
-        if guard:
-            return guard
         text = text.strip()
         if not text:
             return []
@@ -701,11 +605,9 @@ class Session:
         n = len(self.state.notes)
         return [*out, msg("ack", f"noted (#{n})", f"메모 저장 (#{n})")]
 
+    @guarded()
     def answer(self, text: str, *, target: str | None = None) -> list[Msg]:
         """Answer the pending question (or, with `target`, an earlier one still open)."""
-        guard = self._guard()
-        if guard:
-            return guard
         text = text.strip()
         pending = self.state.pending
         if pending is None and target is None:
@@ -758,15 +660,13 @@ class Session:
         )
         return [msg("interviewer", probe.question["en"], probe.question["ko"])]
 
+    @guarded(notes_while_paused=True)
     def say(self, text: str) -> list[Msg]:
         """A free line, filed where it belongs: the answer to the pending question, to an
         earlier question still open, the assumption asked for, or else a note. While paused,
         every free line is a note."""
         from sysdesign.session.interviewer import route
 
-        guard = self._guard(notes_while_paused=True)
-        if guard:
-            return guard
         text = text.strip()
         if not text:
             return []
@@ -779,11 +679,9 @@ class Session:
             return self.answer(text, target=target)
         return self.note(text)
 
+    @guarded()
     def skip(self) -> list[Msg]:
         """Leave the pending question unanswered for now (it is not asked again)."""
-        guard = self._guard()
-        if guard:
-            return guard
         if self.state.pending_assumption is not None:
             self.state.pending_assumption = None
         pending = self.state.pending
@@ -794,172 +692,33 @@ class Session:
 
     # -- design -----------------------------------------------------------------------------
 
+    @guarded()
     def set_design(self, path: Path) -> list[Msg]:
-        guard = self._guard()
-        if guard:
-            return guard
         path = Path(path).expanduser()
         if not path.exists():
             return [
                 msg("error", f"No such file: {path}", f"파일이 없습니다: {path}"),
             ]
-        self.state.design_path = str(path.resolve())
-        self._design_mtime = None
-        out = self._poll_design(force=True)
+        self.design.watch(path)
+        out = self.design.poll(force=True)
         if not out:
-            out = [msg("design", *self._design_line())]
+            out = [msg("design", *self.design.line())]
         return out
 
+    @guarded()
     def check(self) -> list[Msg]:
-        guard = self._guard()
-        if guard:
-            return guard
         out = self.tick()
-        more = self._poll_design(force=True)
+        more = self.design.poll(force=True)
         if not more:
-            more = [msg("design", *self._design_line())]
-        return out + more + self._finding_lines()
-
-    def _finding_lines(self, limit: int = 12) -> list[Msg]:
-        """The current design's findings, one line each: severity, rule, components, why and
-        the fix."""
-        design = self._current_design()
-        if design is None:
-            return []
-        found = findings_of(design, self.scenario, self.rubric)
-        names = {
-            "critical": ("critical", "치명"),
-            "major": ("major", "주요"),
-            "minor": ("minor", "경미"),
-        }
-        lines = []
-        for f in found[:limit]:
-            sev = names.get(f.severity, (f.severity, f.severity))
-            where = f" ({', '.join(f.components[:4])})" if f.components else ""
-            lines.append(
-                msg(
-                    "design",
-                    f"  [{sev[0]}] {f.rule}{where}: {f.message.en} Why: {f.why.en} Fix: {f.fix.en}",
-                    f"  [{sev[1]}] {f.rule}{where}: {f.message.ko} 이유: {f.why.ko} 해결: {f.fix.ko}",
-                )
-            )
-        if len(found) > limit:
-            more = len(found) - limit
-            lines.append(
-                msg(
-                    "design",
-                    f"  … {more} more: sysdesign check {self.state.design_path}",
-                    f"  … {more}개 더: sysdesign check {self.state.design_path}",
-                )
-            )
-        return lines
-
-    def _design_line(self) -> tuple[str, str]:
-        status = self.design_status()
-        if status.path is None:
-            return (
-                "No design file yet: :design PATH.",
-                "설계 파일이 아직 없습니다: :design PATH.",
-            )
-        if status.valid is False:
-            return (
-                f"The design has {len(status.problems)} problem(s); the last good version is kept.",
-                f"설계 파일에 문제가 {len(status.problems)}개 있습니다. 마지막 정상 버전을 씁니다.",
-            )
-        c = status.counts
-        total = sum(c.values())
-        return (
-            f"Design: {total} finding(s) — critical {c.get('critical', 0)}, "
-            f"major {c.get('major', 0)}, minor {c.get('minor', 0)}.",
-            f"설계: 지적 {total}개 — 치명 {c.get('critical', 0)}, 주요 {c.get('major', 0)}, "
-            f"경미 {c.get('minor', 0)}.",
-        )
-
-    def _current_design(self) -> Design | None:
-        from sysdesign.library import load_design_text
-
-        good = self.state.last_good_design()
-        if good is None or good.text is None:
-            return None
-        try:
-            return load_design_text(good.text, good.path or "<design>")
-        except Exception:  # a design that stopped validating under a newer model
-            return None
-
-    def _poll_design(self, *, force: bool = False) -> list[Msg]:
-        """Record the design file if it changed since the last record."""
-        from sysdesign.errors import InvalidInputError, Problem, SysdesignError
-
-        path_text = self.state.design_path
-        if not path_text or self.state.status != "running":
-            return []
-        path = Path(path_text)
-        try:
-            mtime = path.stat().st_mtime
-        except OSError:
-            return []
-        if not force and mtime == self._design_mtime:
-            return []
-        self._design_mtime = mtime
-        from sysdesign.yamlio import read_input_text
-
-        try:  # a FIFO or a device is refused, not read (it would block the session)
-            text = read_input_text(path)
-        except SysdesignError as exc:
-            return [msg("error", str(exc), str(exc))]
-        sha = _sha(text)
-        last = self.state.designs[-1] if self.state.designs else None
-        if last is not None and last.path == path_text and _save_sha(last) == sha:
-            return []
-        from sysdesign.library import load_design_text
-
-        payload: dict[str, Any] = {"path": path_text, "sha": sha}
-        try:
-            design = load_design_text(text, str(path))
-            found = findings_of(design, self.scenario, self.rubric)
-        except (InvalidInputError, SysdesignError) as exc:
-            if not isinstance(exc, InvalidInputError):
-                exc = InvalidInputError([Problem(str(path), None, None, "", str(exc))])
-            payload.update(
-                valid=False,
-                text=None,
-                problems=[str(p) for p in exc.problems],
-                counts={},
-                rules=[],
-            )
-            self._emit(ev.DESIGN_SAVED, payload)
-            lines = [
-                msg(
-                    "error",
-                    "The design file does not load (the last good version is kept):",
-                    "설계 파일을 읽을 수 없습니다 (마지막 정상 버전을 씁니다):",
-                )
-            ]
-            lines += [msg("error", str(p), str(p)) for p in exc.problems[:5]]
-            return lines
-        counts = {
-            sev: sum(1 for f in found if f.severity == sev)
-            for sev in ("critical", "major", "minor")
-        }
-        payload.update(
-            valid=True,
-            text=text,
-            problems=[],
-            counts=counts,
-            rules=list(dict.fromkeys(f.rule for f in found)),
-        )
-        self._emit(ev.DESIGN_SAVED, payload)
-        en, ko = self._design_line()
-        return [msg("design", "Design saved. " + en, "설계 저장. " + ko)]
+            more = [msg("design", *self.design.line())]
+        return out + more + self.design.finding_lines()
 
     # -- estimates and hints ----------------------------------------------------------------
 
+    @guarded()
     def estimate(self, args: str | Mapping[str, Any]) -> list[Msg]:
         from sysdesign.errors import SysdesignError
 
-        guard = self._guard()
-        if guard:
-            return guard
         try:
             inputs = parse_estimate_args(args)
             from sysdesign.estimate.traffic import traffic_model
@@ -982,14 +741,12 @@ class Session:
         )
         return out
 
+    @guarded()
     def hint(self) -> list[Msg]:
         from sysdesign.session.interviewer import hint_for
 
-        guard = self._guard()
-        if guard:
-            return guard
         out = self.tick()
-        design = self._current_design()
+        design = self.design.current()
         fixes: list[tuple[str, dict[str, str]]] = []
         if design is not None:
             fixes = [
@@ -1032,14 +789,6 @@ def _short(question: dict[str, str], limit: int = 60) -> tuple[str, str]:
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
     return cut(question.get("en", "")), cut(question.get("ko", ""))
-
-
-def _save_sha(save: ev.DesignSave) -> str | None:
-    if save.sha:
-        return save.sha
-    if save.text is not None:
-        return _sha(save.text)
-    return None
 
 
 def _wall_diff(start: str, end: str) -> float | None:
@@ -1155,6 +904,11 @@ def open_session(
     session = Session(store, state, scenario, rubric, clock)
     if state.status == "finished":
         row = store.session(session_id)
-        reports = (row.meta.get("report") if row else None) or {}
-        session.report = reports.get(state.lang)
+        from sysdesign.session.report import is_stored_report, show_report
+
+        stored = (row.meta.get("report") if row else None) or {}
+        if is_stored_report(stored):
+            session.report = show_report(stored, state.lang)
+        else:  # format 1: one report per language
+            session.report = stored.get(state.lang)
     return session

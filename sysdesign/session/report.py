@@ -1,9 +1,13 @@
 """Scoring a whole session into its report, and rendering that report.
 
-`build_report(state, scenario, rubric, lang)` is pure: the replayed event log, the scenario and
-its rubric in; a JSON-ready dict out. Its top-level keys are a contract (`REPORT_KEYS`):
+`score_report(state, scenario, rubric)` is pure: the replayed event log, the scenario and its
+rubric in; a JSON-ready, language-free dict out (texts as ``{"en", "ko"}`` pairs, the breakdown
+as reason ids with parameters, scored by `sysdesign.rubric.session_score`). That dict is what a
+finished session stores, once. `show_report(doc, lang)` turns it into words in one language, so
+`sysdesign report ID --lang ko` shows a session held in English; `build_report(..., lang)` does
+both. Its top-level keys are a contract (`REPORT_KEYS`):
 
-- `session_id`, `scenario` (id), `score` (0–100)
+- `format` (2: one language-free record), `session_id`, `scenario` (id), `score` (0–100)
 - `phases`: [{id, title, budget_seconds, used_seconds, overrun_seconds, pauses: [...]}]
 - `asked`: {asked, total, key_questions: [{id, topic, asked, question}], missed, other}
 - `requirements`: {stated, total, items: [{id, kind, text, stated, matched}]}
@@ -11,14 +15,17 @@ its rubric in; a JSON-ready dict out. Its top-level keys are a contract (`REPORT
 - `deep_dive`: {items: [{id, question, triggered_by, answer, concepts, coverage}]}
 - `estimates`: {source, inputs, figures: [{name, candidate, computed, ratio, verdict}]}
 - `curveball`: {fired, at_seconds, text, expects, handled, design_changed, missing}
+- `transcript`: every question, answer and note, with its time and where it was filed
 - `notes`: [{at, phase, text, assumption_for}]
-- `breakdown`: [{area, points, max, reason}]: every point, with its reason
+- `breakdown`: [{area, points, max, reason}]: every point, with its reason (shown: the reason
+  in words and its `reason_id`)
 - `next_steps`: [{topic, why, references: [{title, url}]}]
 
 The score adds the rubric's weights: clarifying (key questions asked), requirements (stated in
-notes or answers, found by the requirement keywords), estimation (the last committed figures
-against those computed from the scenario's preset), design (`design_score` of the final
-design), deep dive (concept keywords covered), time (overruns), minus the hints' cost.
+notes or answers, judged by meaning), estimation (the figures the candidate stated against those
+computed from the scenario's preset), design (the final design's rubric score, counted as far as
+the candidate explained it), deep dive (points explained), the requirement change, time (how the
+budget was used), minus the hints' cost.
 """
 
 from __future__ import annotations
@@ -26,12 +33,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from sysdesign.i18n import bi, bi_join, bi_merge, bi_of, localise
+
+# The scoring's constants live with the scoring (`sysdesign.rubric.session_score`).
+from sysdesign.rubric.session_score import (
+    CLOSE_FACTOR,
+    ROUGH_FACTOR,
+    Hint,
+    mmss,
+    reason_text,
+    score_session,
+    total,
+)
+
 if TYPE_CHECKING:
     from sysdesign.models.rubric import Rubric
     from sysdesign.models.scenario import Scenario
     from sysdesign.session.events import SessionState
 
 REPORT_KEYS: tuple[str, ...] = (
+    "format",
     "session_id",
     "scenario",
     "score",
@@ -62,62 +83,17 @@ KEY_FIGURES: tuple[str, ...] = (
     "cache_memory",
     "servers",
 )
-CLOSE_FACTOR = 2.0  # within ×2 of the computed figure: full credit
-ROUGH_FACTOR = 10.0  # within an order of magnitude: half credit
-TIME_GRACE = 0.10  # an overrun up to 10 % of the phase budget costs nothing
-TIME_LIMIT = 0.50  # an overrun of half the budget costs the phase's time points
-
-
 CURVEBALL_RELEVANCE = 0.2  # an answer this close to the change speaks to it
-CURVEBALL_SHARE = 0.25  # of the deep-dive points: the requirement change's own share
-RUSHED = 1 / 3  # a phase left before a third of its budget, its points not covered
-EARLY_FACTOR = 1.5  # time points ≤ weight × 1.5 × (time used / time planned)
-# The design counts as far as the candidate explained it: a drawn (or loaded) design earns this
-# share of its rubric score on its own, the rest in proportion to the graded discussion points
-# explained (an interviewer grades the design discussed, not the picture).
-DESIGN_DRAWN_SHARE = 0.5
-SOUP_QUESTION_CREDIT = 0.5  # a key question asked as a list of terms ("users dau qps?")
 
 
 def _r(x: float) -> float:
     return round(x + 0.0, 2)
 
 
-def _say(lang: str, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
-
-
-def _text(t: Mapping[str, str] | Any, lang: str) -> str:
-    if isinstance(t, Mapping):
-        return str(t.get(lang) or t.get("en") or "")
-    return str(t.get(lang))
-
-
-class _Points:
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.items: list[dict[str, Any]] = []
-        self.raw: list[float] = []
-
-    def add(self, area: str, points: float, maximum: float, en: str, ko: str) -> None:
-        self.raw.append(points)
-        self.items.append(
-            {
-                "area": area,
-                "points": _r(points),
-                "max": _r(maximum),
-                "reason": _say(self.lang, en, ko),
-            }
-        )
-
-    def total(self) -> float:
-        return float(sum(self.raw))
-
-
 # --------------------------------------------------------------------------- the parts
 
 
-def _phases(state: SessionState, lang: str) -> list[dict[str, Any]]:
+def _phases(state: SessionState) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for planned in state.plan:
         records = [r for r in state.phases if r.id == planned.id]
@@ -142,7 +118,7 @@ def _phases(state: SessionState, lang: str) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": planned.id,
-                "title": _text(planned.title, lang),
+                "title": bi_of(planned.title),
                 "budget_seconds": _r(planned.budget_seconds),
                 "used_seconds": _r(used),
                 "overrun_seconds": _r(max(0.0, used - planned.budget_seconds)),
@@ -153,7 +129,7 @@ def _phases(state: SessionState, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -> dict[str, Any]:
+def _asked(state: SessionState, scenario: Scenario, rubric: Rubric) -> dict[str, Any]:
     # A question that only strings terms together counts for one key question at most, and
     # for half of it; a question in words counts fully (and replaces a listed one).
     credited: dict[str, str] = {}
@@ -171,10 +147,10 @@ def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -
     for fact_id in rubric.key_questions:
         fact = scenario.fact(fact_id)
         question = credited.get(fact_id)
-        topic = fact_id
+        topic: Any = fact_id
         if fact is not None:
-            words = fact.keywords.ko if lang == "ko" else fact.keywords.en
-            topic = words[0] if words else fact_id
+            en, ko = fact.keywords.en, fact.keywords.ko
+            topic = bi(en[0] if en else fact_id, ko[0] if ko else (en[0] if en else fact_id))
         key.append(
             {
                 "id": fact_id,
@@ -188,7 +164,7 @@ def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -
         {
             "question": q.text,
             "facts": q.facts,
-            "answer": _text(q.answer, lang) if q.answer else None,
+            "answer": bi_of(q.answer) if q.answer else None,
             "assumption": q.assumption,
             "clarify": q.clarify,
             "soup": q.soup,
@@ -206,12 +182,12 @@ def _asked(state: SessionState, scenario: Scenario, rubric: Rubric, lang: str) -
     }
 
 
-def _verdict_json(point: Any, verdict: Any, lang: str) -> dict[str, Any]:
+def _verdict_json(point: Any, verdict: Any) -> dict[str, Any]:
     from sysdesign.understand.grade import wrong_claim
 
     item: dict[str, Any] = {
         "id": point.id,
-        "text": point.text.get(lang),
+        "text": bi_of(point.text),
         "status": verdict.status,
         "credit": verdict.credit,
         "covered": verdict.covered,
@@ -221,18 +197,18 @@ def _verdict_json(point: Any, verdict: Any, lang: str) -> dict[str, Any]:
     if verdict.status == "wrong" and verdict.claim:
         claim = wrong_claim([point], verdict.claim, point.id)
         if claim is not None:
-            item["correction"] = claim.correction.get(lang)
+            item["correction"] = bi_of(claim.correction)
     return item
 
 
-def _requirements(state: SessionState, rubric: Rubric, lang: str) -> dict[str, Any]:
+def _requirements(state: SessionState, rubric: Rubric) -> dict[str, Any]:
     from sysdesign.understand.grade import grade
 
     texts = state.candidate_texts()
     verdicts = grade(rubric.requirements, texts)
     items = []
     for req, v in zip(rubric.requirements, verdicts, strict=True):
-        item = _verdict_json(req, v, lang)
+        item = _verdict_json(req, v)
         item.update(kind=req.kind, stated=v.covered, matched=v.sentence)
         items.append(item)
     return {"stated": sum(1 for i in items if i["stated"]), "total": len(items), "items": items}
@@ -252,7 +228,7 @@ def _final_design(state: SessionState) -> tuple[Any, str | None]:
 
 
 def _design(
-    state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
+    state: SessionState, scenario: Scenario, rubric: Rubric
 ) -> tuple[dict[str, Any], Any, list[Any]]:
     design, path = _final_design(state)
     last = state.designs[-1] if state.designs else None
@@ -266,7 +242,7 @@ def _design(
     }
     if design is None:
         return doc, None, []
-    from sysdesign.design.check import check_design
+    from sysdesign.check import check_design
     from sysdesign.errors import SysdesignError
 
     try:
@@ -276,8 +252,8 @@ def _design(
     findings = list(result.findings)
     breakdown = result.breakdown
     doc["score"] = _r(float(result.score or 0.0))
-    doc["findings"] = [f.to_json(lang) for f in findings]
-    doc["breakdown"] = [_jsonable(b, lang) for b in breakdown]
+    doc["findings"] = [bi_merge(f.to_json("en"), f.to_json("ko")) for f in findings]
+    doc["breakdown"] = [bi_merge(_jsonable(b, "en"), _jsonable(b, "ko")) for b in breakdown]
     return doc, design, findings
 
 
@@ -292,13 +268,11 @@ def _jsonable(item: Any, lang: str) -> Any:
     if isinstance(item, list | tuple):
         return [_jsonable(v, lang) for v in item]
     if hasattr(item, "ko") and hasattr(item, "en"):
-        return _text({"ko": item.ko, "en": item.en}, lang)
+        return item.ko if lang == "ko" else item.en
     return item
 
 
-def _deep_dive(
-    state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
-) -> dict[str, Any]:
+def _deep_dive(state: SessionState, scenario: Scenario, rubric: Rubric) -> dict[str, Any]:
     """Every graded question asked (deep dives, and follow-ups that carry points), each graded
     on its answers, the probes it opened and the notes of its phase."""
     from sysdesign.session.interviewer import answers_to, points_for
@@ -330,9 +304,9 @@ def _deep_dive(
         answers = answers_to(state, f.id)
         texts = [*answers, *state.candidate_texts({f.phase or "deep_dive"})]
         verdicts = grade(points, texts)
-        concepts = [_verdict_json(p, v, lang) for p, v in zip(points, verdicts, strict=True)]
+        concepts = [_verdict_json(p, v) for p, v in zip(points, verdicts, strict=True)]
         probes = [
-            {"question": _text(p.question, lang), "reason": p.reason, "answer": p.answer}
+            {"question": bi_of(p.question), "reason": p.reason, "answer": p.answer}
             for p in [*state.followups, *([state.pending] if state.pending else [])]
             if p.parent == f.id
         ]
@@ -341,14 +315,14 @@ def _deep_dive(
             {
                 "id": f.id,
                 "phase": f.phase,
-                "question": question.get(lang),
+                "question": bi_of(question),
                 "triggered_by": f.triggered_by,
                 "answer": f.answer,
                 "already_covered": f.already_covered,
                 "probes": probes,
                 "concepts": concepts,
                 "coverage": _r(credit / len(concepts)) if concepts else 0.0,
-                "model_answer": model.get(lang) if model else None,
+                "model_answer": bi_of(model) if model else None,
             }
         )
     return {"items": items}
@@ -367,15 +341,15 @@ def _ratio_verdict(candidate: float, computed: float) -> tuple[float | None, str
 
 
 def _estimates(
-    state: SessionState, scenario: Scenario, rubric: Rubric, design: Any, lang: str
+    state: SessionState, scenario: Scenario, rubric: Rubric, design: Any
 ) -> dict[str, Any]:
     """The candidate's own figures, read from what they said, graded against the estimator;
     the calculator's figures (`:estimate`, a design file's `estimates:`) are shown, not scored."""
     from sysdesign.errors import SysdesignError
-    from sysdesign.estimate.presets import preset_for
     from sysdesign.estimate.stated import DEFAULT_KEY_FIGURES, grade_stated, stated_figures
     from sysdesign.estimate.traffic import traffic_model
     from sysdesign.estimate.units import format_bandwidth, format_rate, format_size
+    from sysdesign.library import preset_for
 
     source: str | None = None
     inputs: dict[str, str] = {}
@@ -442,7 +416,7 @@ def _estimates(
     }
 
 
-def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) -> dict[str, Any]:
+def _curveball(state: SessionState, scenario: Scenario, design: Any) -> dict[str, Any]:
     """Whether the requirement change was handled: by an answer that speaks to it (judged by
     meaning) and by a design that has what it calls for. A design that had it before the change
     was announced counts, and the report says so."""
@@ -470,7 +444,7 @@ def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) 
         "fired": fired,
         "at_seconds": state.curveball_fired_at,
         "scheduled_seconds": state.curveball_at,
-        "text": cb.text.get(lang),
+        "text": bi_of(cb.text),
         "expects": cb.expects.model_dump(),
         "answer": answers[0] if answers else None,
         "answered": answered,
@@ -483,7 +457,7 @@ def _curveball(state: SessionState, scenario: Scenario, design: Any, lang: str) 
     }
 
 
-def _transcript(state: SessionState, lang: str) -> list[dict[str, Any]]:
+def _transcript(state: SessionState) -> list[dict[str, Any]]:
     """Everything said, in order: the candidate's questions (and what came back), answers
     (and to which question), notes and assumptions; the interviewer's questions and probes."""
     rows: list[dict[str, Any]] = []
@@ -502,13 +476,13 @@ def _transcript(state: SessionState, lang: str) -> list[dict[str, Any]]:
                 "text": q.text,
                 "facts": list(q.facts),
                 "outcome": outcome,
-                "reply": _text(q.answer, lang) if q.answer else None,
+                "reply": bi_of(q.answer) if q.answer else None,
             }
         )
     items = [*state.followups, *([state.pending] if state.pending else [])]
     items += [f for f in state.queue if f.asked_at is not None]
     for f in items:
-        question = _text(f.question, lang)
+        question = bi_of(f.question)
         if f.asked_at is not None:
             rows.append(
                 {
@@ -546,275 +520,13 @@ def _transcript(state: SessionState, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _phase_covered(report: dict[str, Any], phase: str) -> bool:
-    """Whether a phase's own points are all covered (for "rushed")."""
-    if phase == "requirements":
-        asked, reqs = report["asked"], report["requirements"]
-        return bool(asked["asked"] == asked["total"] and reqs["stated"] == reqs["total"])
-    if phase == "high_level":
-        return report["design"]["score"] is not None
-    items = [d for d in report["deep_dive"]["items"] if d.get("phase") == phase]
-    return bool(all(c["status"] == "explained" for d in items for c in d["concepts"]))
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def _score(report: dict[str, Any], state: SessionState, rubric: Rubric, lang: str) -> _Points:
-    w = rubric.weights
-    pts = _Points(lang)
-
-    keys = report["asked"]["key_questions"]
-    for k in keys:
-        each = w.clarifying / len(keys)
-        if k["asked"] and k.get("listed"):
-            pts.add(
-                "clarifying",
-                each * SOUP_QUESTION_CREDIT,
-                each,
-                f"asked about {k['topic']} only as a list of terms: “{k['question']}”",
-                f"{k['topic']}에 대해 용어만 나열해 질문함: “{k['question']}”",
-            )
-        elif k["asked"]:
-            pts.add(
-                "clarifying",
-                each,
-                each,
-                f"asked about {k['topic']}: “{k['question']}”",
-                f"{k['topic']}에 대해 질문함: “{k['question']}”",
-            )
-        else:
-            pts.add(
-                "clarifying",
-                0,
-                each,
-                f"never asked about {k['topic']}",
-                f"{k['topic']}에 대해 묻지 않음",
-            )
-
-    reqs = report["requirements"]["items"]
-    for r in reqs:
-        each = w.requirements / len(reqs)
-        if r["status"] == "explained":
-            pts.add(
-                "requirements",
-                each,
-                each,
-                f"stated: {r['text']} (“{r['matched']}”)",
-                f"언급함: {r['text']} (“{r['matched']}”)",
-            )
-        elif r["status"] == "listed":
-            pts.add(
-                "requirements",
-                each * r["credit"],
-                each,
-                f"listed terms without explaining them: {r['text']} (“{r['matched']}”)",
-                f"설명 없이 용어만 나열함: {r['text']} (“{r['matched']}”)",
-            )
-        else:
-            pts.add(
-                "requirements", 0, each, f"not stated: {r['text']}", f"언급하지 않음: {r['text']}"
-            )
-
-    est = report["estimates"]
-    figures = est["figures"]
-    slips = {
-        "bits_bytes": ("bits for bytes?", "비트와 바이트를 혼동?"),
-        "per_day_vs_per_second": ("per day for per second?", "하루와 초 단위를 혼동?"),
-        "peak_forgotten": ("the peak factor forgotten?", "피크 배수를 빠뜨림?"),
-    }
-    if not figures:
-        pts.add(
-            "estimation",
-            0,
-            w.estimation,
-            "no key figure to compare with",
-            "비교할 핵심 수치가 없음",
-        )
-    for f in figures:
-        each = w.estimation / len(figures)
-        if f["verdict"] == "missing":
-            note = (
-                " (:estimate and the design file's estimates are the calculator's, not yours)"
-                if est["source"]
-                else ""
-            )
-            note_ko = (
-                " (:estimate와 설계 파일의 estimates는 계산기 값이라 점수가 없음)" if note else ""
-            )
-            pts.add(
-                "estimation",
-                0,
-                each,
-                f"{f['name']}: you never stated it (computed {f['computed']}){note}",
-                f"{f['name']}: 직접 말하지 않음 (계산값 {f['computed']}){note_ko}",
-            )
-            continue
-        share = {"close": 1.0, "rough": 0.5, "off": 0.0}[f["verdict"]]
-        how = {
-            "close": ("within ×2 of", "×2 이내"),
-            "rough": ("within ×10 of", "×10 이내"),
-            "off": ("more than ×10 away from", "×10 넘게 벗어남"),
-        }[f["verdict"]]
-        en = f"{f['name']}: you said “{f['candidate']}”, {how[0]} {f['computed']}"
-        ko = f"{f['name']}: “{f['candidate']}”라고 함, 계산값({f['computed']})과 비교해 {how[1]}"
-        if f.get("slip") in slips:
-            en += f" — {slips[f['slip']][0]}"
-            ko += f" — {slips[f['slip']][1]}"
-        pts.add("estimation", each * share, each, en, ko)
-
-    design = report["design"]
-    if design["score"] is None:
-        pts.add(
-            "design",
-            0,
-            w.design,
-            "no valid design file was saved",
-            "유효한 설계 파일이 저장되지 않음",
-        )
-    else:
-        concepts = [c for d in report["deep_dive"]["items"] for c in d["concepts"]]
-        explained = sum(c["credit"] for c in concepts) / len(concepts) if concepts else 0.0
-        counts = DESIGN_DRAWN_SHARE + (1 - DESIGN_DRAWN_SHARE) * explained
-        pts.add(
-            "design",
-            w.design * design["score"] / 100 * counts,
-            w.design,
-            f"the final design scores {design['score']:g}/100 on the rubric "
-            f"({len(design['findings'])} finding(s)); you explained {explained:.0%} of the "
-            f"discussion points, so it counts {counts:.0%}",
-            f"최종 설계의 루브릭 점수 {design['score']:g}/100 (지적 {len(design['findings'])}개). "
-            f"논의할 점의 {explained:.0%}를 설명해 설계 점수의 {counts:.0%}를 인정함",
-        )
-
-    dives = report["deep_dive"]["items"]
-    cb_max = w.deep_dive * CURVEBALL_SHARE
-    dive_pool = w.deep_dive - cb_max
-    if not dives:
-        pts.add(
-            "deep_dive",
-            0,
-            dive_pool,
-            "the deep dive was not reached",
-            "상세 설계 단계에 도달하지 않음",
-        )
-    for d in dives:
-        each = dive_pool / len(dives)
-        concepts = d["concepts"]
-        got = [c for c in concepts if c["status"] == "explained"]
-        listed = [c for c in concepts if c["status"] == "listed"]
-        wrong = [c for c in concepts if c["status"] == "wrong"]
-        miss = [c for c in concepts if c["status"] == "missed"]
-        en = f"{d['question']} — explained {len(got)}/{len(concepts)}"
-        ko = f"{d['question']} — {len(concepts)}개 중 {len(got)}개 설명함"
-        if listed:
-            en += "; listed terms without explaining them: " + "; ".join(c["text"] for c in listed)
-            ko += "; 설명 없이 용어만 나열함: " + "; ".join(c["text"] for c in listed)
-        for c in wrong:
-            en += f"; wrong: “{c['sentence']}” — {c.get('correction', c['text'])}"
-            ko += f"; 틀린 주장: “{c['sentence']}” — {c.get('correction', c['text'])}"
-        if miss:
-            en += "; missed: " + "; ".join(c["text"] for c in miss)
-            ko += "; 빠짐: " + "; ".join(c["text"] for c in miss)
-        share = sum(c["credit"] for c in concepts) / len(concepts) if concepts else 0.0
-        pts.add("deep_dive", each * share, each, en, ko)
-
-    cb = report["curveball"]
-    if not cb["fired"]:
-        pts.add(
-            "curveball",
-            0,
-            cb_max,
-            "requirement change not reached: the session ended before it",
-            "요구사항 변경에 도달하지 않음: 그 전에 세션이 끝남",
-        )
-    else:
-        share = (0.5 if cb["answered"] else 0.0) + (0.5 if cb["design_ok"] else 0.0)
-        said = (
-            "your answer spoke to it" if cb["answered"] else "no answer spoke to it",
-            "답변에서 다룸" if cb["answered"] else "답변에서 다루지 않음",
-        )
-        if cb["already_handled"]:
-            built = ("the design already had what it calls for", "설계에 이미 반영되어 있었음")
-        elif cb["design_ok"]:
-            built = ("the design now has what it calls for", "설계에 반영함")
-        else:
-            gap = ", ".join(cb["missing"])
-            built = (f"the design lacks {gap}", f"설계에 빠진 것: {gap}")
-        pts.add(
-            "curveball",
-            cb_max * share,
-            cb_max,
-            f"requirement change: {said[0]}; {built[0]}",
-            f"요구사항 변경: {said[1]}; {built[1]}",
-        )
-
-    phases = report["phases"]
-    for p in phases:
-        each = w.time / len(phases)
-        budget = p["budget_seconds"] or 1.0
-        over = p["overrun_seconds"] / budget
-        if not p["reached"]:
-            pts.add("time", 0, each, f"{p['title']}: not reached", f"{p['title']}: 도달하지 않음")
-            continue
-        share = (
-            1.0 if over <= TIME_GRACE else max(0.0, (TIME_LIMIT - over) / (TIME_LIMIT - TIME_GRACE))
-        )
-        rushed = p["used_seconds"] < budget * RUSHED and not _phase_covered(report, p["id"])
-        if rushed:
-            share = min(share, p["used_seconds"] / (budget * RUSHED))
-            used = _mmss(p["used_seconds"])
-            full = _mmss(budget)
-            en = f"{p['title']}: rushed ({used} of {full}, its points not covered)"
-            ko = f"{p['title']}: 서두름 ({full} 중 {used}, 다룰 것을 다 다루지 않음)"
-        elif over <= 0:
-            en, ko = f"{p['title']}: on time", f"{p['title']}: 시간 내"
-        else:
-            mm = _mmss(p["overrun_seconds"])
-            en, ko = f"{p['title']}: {mm} over", f"{p['title']}: {mm} 초과"
-        pts.add("time", each * share, each, en, ko)
-    # A session ended well before its budget cannot keep the time points of the phases it
-    # skimmed: time points are capped in proportion to the time used.
-    planned = sum(p["budget_seconds"] for p in phases) or 1.0
-    used_all = sum(p["used_seconds"] for p in phases)
-    cap = w.time * min(1.0, EARLY_FACTOR * used_all / planned)
-    earned_time = sum(i["points"] for i in pts.items if i["area"] == "time")
-    if earned_time > cap + 1e-9:
-        pts.add(
-            "time",
-            cap - earned_time,
-            0,
-            f"ended at {_mmss(used_all)} of {_mmss(planned)}: time points capped at {cap:.1f}",
-            f"{_mmss(planned)} 중 {_mmss(used_all)}에 끝냄: 시간 점수 상한 {cap:.1f}",
-        )
-
-    # A hint costs what was earned at most, so the breakdown always adds up to the score shown.
-    earned = pts.total()
-    for h in state.hints:
-        cost = min(h.cost, max(0.0, earned))
-        earned -= cost
-        pts.add(
-            "hints",
-            -cost,
-            0,
-            f"hint taken: {_text(h.text, 'en')}",
-            f"힌트 사용: {_text(h.text, 'ko')}",
-        )
-    return pts
-
-
-def _mmss(seconds: float) -> str:
-    s = round(seconds)
-    return f"{s // 60:02d}:{s % 60:02d}"
-
-
-def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[str, Any]]:
+def _next_steps(report: dict[str, Any], rubric: Rubric) -> list[dict[str, Any]]:
     steps: list[dict[str, Any]] = []
     dives = {d.id: d for d in rubric.deep_dives}
 
     def refs(items: Sequence[Any]) -> list[dict[str, Any]]:
         return [
-            {"title": r.title, "url": r.url, "note": r.note.get(lang) if r.note else None}
+            {"title": r.title, "url": r.url, "note": bi_of(r.note) if r.note else None}
             for r in items
         ]
 
@@ -822,9 +534,14 @@ def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[
     if missed_q:
         steps.append(
             {
-                "topic": _say(lang, "Clarify before you design", "설계 전에 범위를 좁히기"),
-                "why": _say(lang, "Questions you did not ask: ", "묻지 않은 질문: ")
-                + ", ".join(missed_q),
+                "topic": bi("Clarify before you design", "설계 전에 범위를 좁히기"),
+                "why": bi_join(
+                    "",
+                    [
+                        bi("Questions you did not ask: ", "묻지 않은 질문: "),
+                        bi_join(", ", missed_q),
+                    ],
+                ),
                 "references": [],
             }
         )
@@ -832,10 +549,10 @@ def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[
     if missed_r:
         steps.append(
             {
-                "topic": _say(
-                    lang, "State the requirements out loud", "요구사항을 명시적으로 말하기"
+                "topic": bi("State the requirements out loud", "요구사항을 명시적으로 말하기"),
+                "why": bi_join(
+                    "", [bi("Not stated: ", "언급하지 않음: "), bi_join("; ", missed_r)]
                 ),
-                "why": _say(lang, "Not stated: ", "언급하지 않음: ") + "; ".join(missed_r),
                 "references": [],
             }
         )
@@ -845,7 +562,7 @@ def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[
             steps.append(
                 {
                     "topic": d["question"],
-                    "why": _say(lang, "Missed: ", "빠진 개념: ") + "; ".join(miss),
+                    "why": bi_join("", [bi("Missed: ", "빠진 개념: "), bi_join("; ", miss)]),
                     "references": refs(dives[d["id"]].references),
                 }
             )
@@ -856,8 +573,8 @@ def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[
         seen.add(f["rule"])
         steps.append(
             {
-                "topic": f"{f['rule']}: {f['message']}",
-                "why": f"{f['why']} → {f['fix']}",
+                "topic": bi_join("", [f"{f['rule']}: ", f["message"]]),
+                "why": bi_join(" → ", [f["why"], f["fix"]]),
                 "references": [],
             }
         )
@@ -865,9 +582,8 @@ def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[
     if est["source"] is None or any(f["verdict"] == "off" for f in est["figures"]):
         steps.append(
             {
-                "topic": _say(lang, "Back-of-the-envelope estimation", "개략적 규모 추정"),
-                "why": _say(
-                    lang,
+                "topic": bi("Back-of-the-envelope estimation", "개략적 규모 추정"),
+                "why": bi(
                     "Practise with `sysdesign estimate` until QPS and storage come out within ×2.",
                     "`sysdesign estimate`로 QPS와 저장 용량이 ×2 이내로 나오도록 연습하세요.",
                 ),
@@ -876,22 +592,20 @@ def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[
         )
     cb = report["curveball"]
     if cb["fired"] and not cb["handled"]:
+        parts: list[Any] = [cb["text"]]
+        if cb["missing"]:
+            parts += [bi(" Missing: ", " 빠진 것: "), ", ".join(cb["missing"])]
         steps.append(
             {
-                "topic": _say(lang, "Absorb a requirement change", "요구사항 변경 반영하기"),
-                "why": cb["text"]
-                + (
-                    _say(lang, " Missing: ", " 빠진 것: ") + ", ".join(cb["missing"])
-                    if cb["missing"]
-                    else ""
-                ),
+                "topic": bi("Absorb a requirement change", "요구사항 변경 반영하기"),
+                "why": bi_join("", parts),
                 "references": [],
             }
         )
     if rubric.references:
         steps.append(
             {
-                "topic": _say(lang, "Further reading for this problem", "이 문제를 위한 참고 자료"),
+                "topic": bi("Further reading for this problem", "이 문제를 위한 참고 자료"),
                 "why": "",
                 "references": refs(rubric.references),
             }
@@ -899,23 +613,26 @@ def _next_steps(report: dict[str, Any], rubric: Rubric, lang: str) -> list[dict[
     return steps
 
 
-def build_report(
-    state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
-) -> dict[str, Any]:
-    """The scored report of a session (finished or not) in `lang`."""
-    design_doc, design, _findings = _design(state, scenario, rubric, lang)
+REPORT_FORMAT = 2  # the stored report: one language-free record (format 1 held one per language)
+
+
+def score_report(state: SessionState, scenario: Scenario, rubric: Rubric) -> dict[str, Any]:
+    """The scored report of a session (finished or not), language-free: texts as stored pairs,
+    the breakdown as reason ids with their parameters. `show_report` picks the language."""
+    design_doc, design, _findings = _design(state, scenario, rubric)
     report: dict[str, Any] = {
+        "format": REPORT_FORMAT,
         "session_id": state.session_id,
         "scenario": scenario.id,
         "score": 0.0,
-        "phases": _phases(state, lang),
-        "asked": _asked(state, scenario, rubric, lang),
-        "requirements": _requirements(state, rubric, lang),
+        "phases": _phases(state),
+        "asked": _asked(state, scenario, rubric),
+        "requirements": _requirements(state, rubric),
         "design": design_doc,
-        "deep_dive": _deep_dive(state, scenario, rubric, lang),
-        "estimates": _estimates(state, scenario, rubric, design, lang),
-        "curveball": _curveball(state, scenario, design, lang),
-        "transcript": _transcript(state, lang),
+        "deep_dive": _deep_dive(state, scenario, rubric),
+        "estimates": _estimates(state, scenario, rubric, design),
+        "curveball": _curveball(state, scenario, design),
+        "transcript": _transcript(state),
         "notes": [
             {
                 "at_seconds": _r(n.at),
@@ -928,11 +645,50 @@ def build_report(
         "breakdown": [],
         "next_steps": [],
     }
-    points = _score(report, state, rubric, lang)
-    report["breakdown"] = points.items
-    report["score"] = round(min(100.0, max(0.0, points.total())), 1)
-    report["next_steps"] = _next_steps(report, rubric, lang)
+    hints = [Hint(h.cost, bi_of(h.text)) for h in state.hints]
+    items = score_session(report, rubric.weights, hints)
+    report["breakdown"] = [i.to_json() for i in items]
+    report["score"] = round(min(100.0, max(0.0, total(items))), 1)
+    report["next_steps"] = _next_steps(report, rubric)
     return report
+
+
+def is_stored_report(doc: object) -> bool:
+    """Whether `doc` is a stored report of the current format (not a format-1 pair of reports,
+    which are rebuilt from the session's events instead)."""
+    from sysdesign.rubric.session_score import is_stored_item
+
+    return (
+        isinstance(doc, Mapping)
+        and doc.get("format") == REPORT_FORMAT
+        and all(is_stored_item(b) for b in doc.get("breakdown", []))
+    )
+
+
+def show_report(doc: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A stored report in `lang`: every text in that language, each breakdown item's reason in
+    words (its id kept as `reason_id`)."""
+    shown: dict[str, Any] = {}
+    for key, value in doc.items():
+        shown[key] = localise(value, lang)
+    shown["breakdown"] = [
+        {
+            "area": b["area"],
+            "points": b["points"],
+            "max": b["max"],
+            "reason": reason_text(b, lang),
+            "reason_id": b["reason"]["id"],
+        }
+        for b in doc.get("breakdown", [])
+    ]
+    return shown
+
+
+def build_report(
+    state: SessionState, scenario: Scenario, rubric: Rubric, lang: str
+) -> dict[str, Any]:
+    """The scored report of a session in `lang` (`score_report`, shown)."""
+    return show_report(score_report(state, scenario, rubric), lang)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -941,7 +697,9 @@ def build_report(
 def render_report(
     report: Mapping[str, Any], fmt: str, *, lang: str, title: str | None = None
 ) -> str:
-    """The report as `md`, `html` or `json` text."""
+    """The report as `md`, `html` or `json` text (a stored report is shown in `lang` first)."""
+    if is_stored_report(report):
+        report = show_report(report, lang)
     if fmt == "json":
         import json
 
@@ -959,7 +717,7 @@ def render_report(
         "r": report,
         "title": title or report["scenario"],
         "areas": list(areas.values()),
-        "mmss": _mmss,
+        "mmss": mmss,
         "area_name": lambda a: _area_name(a, lang),
     }
     name = "html/report.html.j2" if fmt == "html" else "report.md.j2"

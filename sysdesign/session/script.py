@@ -124,8 +124,8 @@ def _estimate_problem(values: dict[str, str | int | float]) -> str | None:
     """What the engine would say about this estimate, or None: a script is checked whole
     before the replay, so an estimate the engine refuses is never silently dropped."""
     from sysdesign.errors import SysdesignError
+    from sysdesign.estimate.flags import parse_estimate_args
     from sysdesign.estimate.traffic import traffic_model
-    from sysdesign.session.engine import parse_estimate_args
 
     try:
         traffic_model(parse_estimate_args({k: str(v) for k, v in values.items()}))

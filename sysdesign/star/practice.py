@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sysdesign.errors import NotFoundError
-from sysdesign.star.checks import CheckReport, Msg
+from sysdesign.star.checks import Answer, CheckReport, Msg
 
 if TYPE_CHECKING:
     from sysdesign.models.story import Question, Story
@@ -238,3 +238,104 @@ def record_result(result: PracticeResult) -> bool:
     finally:
         store.close()
     return True
+
+
+@dataclass(frozen=True)
+class PracticeSetup:
+    """A round before the answer: the question drawn, the stories that fit, the time guide."""
+
+    question: Question
+    questions: Questions
+    suggestions: list[Suggestion]
+    guide: list[GuideStep]
+    minutes: float
+    chosen: StoredStory | None  # the bank story to answer with (`--story`)
+    own_stories: bool  # False: the suggestions are the bundled samples
+
+
+def prepare(
+    *,
+    minutes: float,
+    language: str,
+    company: str | None = None,
+    competency: str | None = None,
+    question_id: str | None = None,
+    story_id: str | None = None,
+    seed: int | None = None,
+) -> PracticeSetup:
+    """Draw the question (seeded; leaning to the chosen story's tags) and suggest stories."""
+    from sysdesign.star.bank import load_bank
+    from sysdesign.star.questions import questions
+
+    qs = questions()
+    bank = load_bank()
+    chosen = bank.find(story_id) if story_id else None
+    question = draw_question(
+        qs,
+        random.Random(seed),
+        company=company,
+        competency=competency,
+        question_id=question_id,
+        prefer=story_tags(chosen.story, qs) if chosen else None,
+    )
+    pool = bank.all(samples=not bank.stories)
+    return PracticeSetup(
+        question=question,
+        questions=qs,
+        suggestions=suggest_stories(question, pool, qs, company=company, language=language),
+        guide=time_guide(minutes),
+        minutes=minutes,
+        chosen=chosen,
+        own_stories=bool(bank.stories),
+    )
+
+
+@dataclass(frozen=True)
+class PracticeRound:
+    """A finished round: what `star practice` shows, and its `--json` document."""
+
+    result: PracticeResult
+    suggestions: list[Suggestion]
+    guide: list[GuideStep]
+    recorded: bool
+
+    def to_json(self, lang: str) -> dict[str, Any]:
+        q = self.result.question
+        elapsed = self.result.elapsed_seconds
+        return {
+            "question": {
+                "id": q.id,
+                "text": q.text.get(lang),
+                "competencies": q.competencies,
+                "followups": [f.get(lang) for f in q.followups],
+            },
+            "suggestions": [s.to_json() for s in self.suggestions],
+            "guide": [
+                {"section": g.section, "seconds": g.seconds, "hint": g.hint.get(lang)}
+                for g in self.guide
+            ],
+            "timing": {
+                "elapsed_seconds": None if elapsed is None else round(elapsed, 1),
+                "limit_seconds": self.result.limit_seconds,
+                "over_time": self.result.over_time,
+            },
+            "check": self.result.report.to_json(lang),
+            "score": self.result.score,
+            "recorded": self.recorded,
+        }
+
+
+def finish(setup: PracticeSetup, answer: Answer, elapsed_seconds: float | None) -> PracticeRound:
+    """Check the answer against the time limit, record the round in the history."""
+    from sysdesign.star.checks import check_answer, target_for_minutes
+
+    report = check_answer(answer, target_for_minutes(setup.minutes))
+    result = PracticeResult(
+        question=setup.question,
+        report=report,
+        minutes=setup.minutes,
+        elapsed_seconds=elapsed_seconds,
+        story_id=setup.chosen.story.id if setup.chosen else answer.id,
+    )
+    recorded = record_result(result)
+    return PracticeRound(result, setup.suggestions, setup.guide, recorded)

@@ -13,7 +13,7 @@ import sqlite3
 import stat
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,118 +21,30 @@ from typing import Any
 
 from sysdesign import __version__, paths
 from sysdesign.errors import StoreError
+from sysdesign.store.migrations import MIGRATIONS, Migration
+
+__all__ = ["MIGRATIONS", "Migration"]
 
 DB_NAME = "sysdesign.db"
 
-# Named migrations, applied in order and recorded in the `migrations` table. Append only:
-# never edit or reorder a migration that has shipped.
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "0001_sessions_events_snapshots",
-        """
-        CREATE TABLE sessions (
-            id TEXT PRIMARY KEY,
-            scenario TEXT NOT NULL,
-            lang TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'running',
-            score REAL,
-            meta TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE TABLE events (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            at REAL NOT NULL,
-            wall TEXT NOT NULL,
-            payload TEXT NOT NULL DEFAULT '{}',
-            PRIMARY KEY (session_id, seq)
-        );
-        CREATE TABLE snapshots (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            phase TEXT NOT NULL,
-            at REAL NOT NULL,
-            design TEXT NOT NULL,
-            PRIMARY KEY (session_id, seq)
-        );
-        """,
-    ),
-    (
-        "0002_results",
-        """
-        CREATE TABLE results (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            kind TEXT NOT NULL,
-            item TEXT NOT NULL,
-            score REAL NOT NULL,
-            at TEXT NOT NULL,
-            payload TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE INDEX results_kind_at ON results(kind, at);
-        """,
-    ),
-    (
-        "0003_practice_schedule",
-        """
-        CREATE TABLE schedule (
-            card TEXT PRIMARY KEY,
-            kind TEXT NOT NULL,
-            item TEXT NOT NULL,
-            easiness REAL NOT NULL,
-            repetitions INTEGER NOT NULL,
-            interval_days INTEGER NOT NULL,
-            due TEXT NOT NULL,
-            first_seen TEXT NOT NULL,
-            last_seen TEXT NOT NULL,
-            last_missed TEXT NOT NULL,
-            lapses INTEGER NOT NULL DEFAULT 0,
-            reviews INTEGER NOT NULL DEFAULT 0,
-            last_quality INTEGER NOT NULL DEFAULT 0,
-            contexts TEXT NOT NULL DEFAULT '{}',
-            note TEXT
-        );
-        CREATE INDEX schedule_due ON schedule(due);
-        CREATE TABLE schedule_state (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """,
-    ),
-    (
-        # Which version wrote the schema, so an older sysdesign can say what to upgrade to.
-        "0004_store_info",
-        """
-        CREATE TABLE store_info (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """,
-    ),
-    (
-        "0005_qa_rounds",
-        """
-        CREATE TABLE qa_rounds (
-            id TEXT PRIMARY KEY,
-            topics TEXT NOT NULL,
-            lang TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'running',
-            score REAL,
-            meta TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE TABLE qa_events (
-            round_id TEXT NOT NULL REFERENCES qa_rounds(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            at REAL NOT NULL,
-            wall TEXT NOT NULL,
-            payload TEXT NOT NULL DEFAULT '{}',
-            PRIMARY KEY (round_id, seq)
-        );
-        """,
-    ),
-]
+# The columns of the `schedule` table, in the order `save_schedule` writes them.
+SCHEDULE_COLUMNS: tuple[str, ...] = (
+    "card",
+    "kind",
+    "item",
+    "easiness",
+    "repetitions",
+    "interval_days",
+    "due",
+    "first_seen",
+    "last_seen",
+    "last_missed",
+    "lapses",
+    "reviews",
+    "last_quality",
+    "contexts",
+    "note",
+)
 
 
 @dataclass(frozen=True)
@@ -210,6 +122,8 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.readonly = False
+        #: The copy made before this open migrated an existing database, if it did.
+        self.backup: Path | None = None
         self.db = self._connect(path)
         self.db.row_factory = sqlite3.Row
         try:
@@ -276,13 +190,18 @@ class Store:
         """Apply every migration not yet recorded, all in one immediate transaction (two first
         runs at once cannot both create the tables); returns the names applied now.
 
-        A database that records a migration this version does not know, or whose tables lack
-        a column ours have, was written by another version: refused, never used silently.
+        An existing database with migrations to apply is first copied aside
+        (`sysdesign.db.backup-v<its schema version>`, SQLite's online backup), so an upgrade
+        that goes wrong in a way the rollback cannot undo still leaves the old file.
+
+        A database that records a migration this version does not know, has a higher schema
+        version, or whose tables lack a column ours have, was written by another version:
+        refused, never used silently.
         """
+        done = self._recorded_migrations()
+        self._refuse_newer(done)
+        pending = [m.name for m in MIGRATIONS if m.name not in done]
         if self.readonly:
-            done = self._recorded_migrations()
-            self._refuse_foreign(done)
-            pending = [name for name, _ in MIGRATIONS if name not in done]
             if pending:
                 raise StoreError(
                     f"{self.path} needs an upgrade of its tables ({', '.join(pending)}) but is "
@@ -292,40 +211,50 @@ class Store:
                 )
             self._check_columns()
             return []
+        if done and pending:
+            self.backup = self._back_up(len(MIGRATIONS) - len(pending))
         applied: list[str] = []
         with self.transaction():
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
             done = self._recorded_migrations()
-            self._refuse_foreign(done)
-            for name, sql in MIGRATIONS:
-                if name in done:
-                    continue
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(
-                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now())
-                )
-                applied.append(name)
-            if applied:
-                _stamp_version(self.db)
+            self._refuse_newer(done)
+            applied = _apply(self.db, [m for m in MIGRATIONS if m.name not in done])
         self._check_columns()
         return applied
+
+    def schema_version(self) -> int:
+        """How many of our migrations the database records (its schema version)."""
+        done = self._recorded_migrations()
+        return sum(1 for m in MIGRATIONS if m.name in done)
+
+    def _back_up(self, version: int) -> Path:
+        """Copy the database, as it is now, to `<name>.backup-v<version>` beside it."""
+        target = self.path.with_name(f"{self.path.name}.backup-v{version}")
+        target.unlink(missing_ok=True)
+        copy = sqlite3.connect(target)
+        try:
+            self.db.backup(copy)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+        finally:
+            copy.close()
+        return target
 
     def _recorded_migrations(self) -> set[str]:
         try:
             return {row[0] for row in self.db.execute("SELECT name FROM migrations")}
         except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc) and self.readonly:
+            if "no such table" in str(exc):
                 return set()
             raise
 
-    def _refuse_foreign(self, done: set[str]) -> None:
-        known = {name for name, _ in MIGRATIONS}
+    def _refuse_newer(self, done: set[str]) -> None:
+        known = {m.name for m in MIGRATIONS}
         unknown = sorted(done - known)
-        if not unknown:
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if not unknown and version <= len(MIGRATIONS):
             return
         try:
             row = self.db.execute(
@@ -335,11 +264,16 @@ class Store:
             row = None
         # A newer version stamps its own number; if the stamp is ours, it did not.
         by = f"sysdesign {row[0]}" if row and row[0] != __version__ else "a newer sysdesign"
+        what = (
+            f"it records {', '.join(unknown)}"
+            if unknown
+            else f"its schema version is {version}, this one's is {len(MIGRATIONS)}"
+        )
         raise StoreError(
-            f"{self.path} was written by {by} (it records {', '.join(unknown)}, which "
-            f"sysdesign {__version__} does not know); upgrade sysdesign to use it / "
-            f"더 새로운 sysdesign({by})이 쓴 기록이라 sysdesign {__version__}에서는 쓸 수 "
-            f"없습니다. sysdesign을 업그레이드하세요: {self.path}"
+            f"{self.path} was written by {by} ({what}, which sysdesign {__version__} does not "
+            f"know); nothing was read or changed: upgrade sysdesign to use it / "
+            f"더 새로운 sysdesign({by})이 쓴 기록이라 sysdesign {__version__}에서는 읽지도 "
+            f"바꾸지도 않았습니다. sysdesign을 업그레이드하세요: {self.path}"
         )
 
     def _check_columns(self) -> None:
@@ -556,9 +490,6 @@ class Store:
             )
         rowid = cur.lastrowid
         assert rowid is not None
-        _load_builtin_hooks()
-        for hook in _RESULT_HOOKS:
-            hook(self, kind, item, float(score), payload or {}, _iso(at))
         return rowid
 
     def results(
@@ -586,6 +517,48 @@ class Store:
         with self.transaction():
             cur = self.db.execute("DELETE FROM results WHERE id=?", (result_id,))
         return cur.rowcount > 0
+
+    def results_kept(self, through: int) -> int:
+        """How many of the results numbered up to `through` are still stored."""
+        row = self.db.execute("SELECT COUNT(*) FROM results WHERE id <= ?", (through,)).fetchone()
+        return int(row[0])
+
+    # -- the practice schedule (`sysdesign.progress.schedule` keeps it; stored here) ----------
+
+    def schedule_rows(self) -> list[dict[str, Any]]:
+        """Every stored card, as column → value."""
+        return [dict(r) for r in self.db.execute("SELECT * FROM schedule ORDER BY card")]
+
+    def schedule_state(self) -> dict[str, str]:
+        """How far the stored schedule has caught up with the results (key → value)."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT key, value FROM schedule_state")}
+
+    def save_schedule(
+        self, rows: list[dict[str, Any]], state: dict[str, str], *, replace_all: bool = False
+    ) -> None:
+        """Write cards (column → value, keyed by `card`) and the state; `replace_all` drops
+        every other card first. Joins the caller's transaction when there is one."""
+        columns = ", ".join(SCHEDULE_COLUMNS)
+        marks = ",".join("?" * len(SCHEDULE_COLUMNS))
+        with self._joined_transaction():
+            if replace_all:
+                self.db.execute("DELETE FROM schedule")
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO schedule ({columns}) VALUES ({marks})",
+                [tuple(row[c] for c in SCHEDULE_COLUMNS) for row in rows],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO schedule_state (key, value) VALUES (?, ?)",
+                list(state.items()),
+            )
+
+    @contextlib.contextmanager
+    def _joined_transaction(self) -> Iterator[None]:
+        if self.db.in_transaction:
+            yield
+        else:
+            with self.transaction():
+                yield
 
     # -- technical-question rounds (`sysdesign qa`) ------------------------------------------
 
@@ -679,14 +652,21 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+def _apply(db: sqlite3.Connection, migrations: list[Migration]) -> list[str]:
+    """Run `migrations` in order inside the caller's transaction, recording each and the
+    schema version; returns their names."""
+    for m in migrations:
+        m.apply(db)
+        db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (m.name, _now()))
+    if migrations:
+        db.execute(f"PRAGMA user_version = {int(migrations[-1].version)}")
+        _stamp_version(db)
+    return [m.name for m in migrations]
+
+
 def _apply_all(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    for name, sql in MIGRATIONS:
-        for statement in sql.split(";"):
-            if statement.strip():
-                db.execute(statement)
-        db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
-    _stamp_version(db)
+    _apply(db, list(MIGRATIONS))
 
 
 def _stamp_version(db: sqlite3.Connection) -> None:
@@ -759,7 +739,7 @@ _EXPECTED: dict[tuple[str, ...], dict[str, set[str]]] = {}
 
 def expected_columns() -> dict[str, set[str]]:
     """The columns every table has after all our migrations (from a scratch in-memory run)."""
-    key = tuple(name for name, _ in MIGRATIONS)
+    key = tuple(m.name for m in MIGRATIONS)
     if key not in _EXPECTED:
         columns: dict[str, set[str]] = {}
         db = sqlite3.connect(":memory:", isolation_level=None)
@@ -781,11 +761,14 @@ def expected_columns() -> dict[str, set[str]]:
 
 
 def damaged_error(path: Path, detail: str) -> StoreError:
+    from sysdesign.i18n import pick
+
+    detail_en, detail_ko = pick(detail, "en"), pick(detail, "ko")
     return StoreError(
-        f"{path} is damaged or not a sysdesign database ({detail}). Nothing was changed; "
+        f"{path} is damaged or not a sysdesign database ({detail_en}). Nothing was changed; "
         "`sysdesign doctor` checks it and `sysdesign doctor --repair` moves it aside, keeping "
         "what can still be read / "
-        f"{path} 파일이 손상되었거나 sysdesign 데이터베이스가 아닙니다. 아무것도 바꾸지 "
+        f"{path} 파일이 손상되었거나 sysdesign 데이터베이스가 아닙니다({detail_ko}). 아무것도 바꾸지 "
         "않았습니다. `sysdesign doctor`로 점검하고, `sysdesign doctor --repair`로 읽을 수 "
         "있는 기록은 살리고 파일을 옆으로 옮길 수 있습니다"
     )
@@ -826,26 +809,6 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
             f"{path}: 다른 sysdesign이 10초 넘게 잠그고 있습니다. 다시 시도하세요"
         )
     return StoreError(f"{path}: {exc} / {path}: 데이터베이스 오류입니다 ({name or 'sqlite'})")
-
-
-ResultHook = Callable[[Store, str, str, float, dict[str, Any], str], None]
-_RESULT_HOOKS: list[ResultHook] = []
-
-
-def on_result(hook: ResultHook) -> ResultHook:
-    """Register a function called after every recorded result (the practice scheduler uses it)."""
-    _RESULT_HOOKS.append(hook)
-    return hook
-
-
-def _load_builtin_hooks() -> None:
-    """Import the modules whose hooks must see every result, whoever records it.
-
-    `sysdesign.progress.schedule` registers the practice-schedule update on import; importing it
-    here (lazily: it is needed only once a result is recorded) means no command that records a
-    result has to remember to.
-    """
-    import sysdesign.progress.schedule  # noqa: F401
 
 
 def db_path() -> Path:

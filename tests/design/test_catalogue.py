@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sysdesign.design.capacity import parse_capacity
 from sysdesign.design.catalogue import catalogue
 from sysdesign.errors import UsageError
+from sysdesign.estimate.capacity import parse_capacity
 from sysdesign.models.kinds import KINDS
 
 

@@ -86,7 +86,7 @@ def test_help_does_not_import_networkx() -> None:
         "import sys, sysdesign.cli\n"
         "from sysdesign.cli import check_cmds\n"
         "assert 'networkx' not in sys.modules, 'networkx imported'\n"
-        "import sysdesign.design.check, sysdesign.design.rules\n"
+        "import sysdesign.check, sysdesign.design.rules\n"
         "assert 'networkx' not in sys.modules, 'networkx imported by the rules'\n"
         "assert 'rich' not in sys.modules\n"
     )
@@ -96,7 +96,7 @@ def test_help_does_not_import_networkx() -> None:
 def test_labels_are_read_for_intent(tmp_path: Path) -> None:
     """A candidate who writes what a component does, in either language, is read: the tags it
     implies count like written ones, and the check says it relied on them."""
-    from sysdesign.design.check import check_design
+    from sysdesign.check import check_design
     from sysdesign.library import load_design
 
     path = tmp_path / "pay.yaml"

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sysdesign.design.check import check_design, make_context, run_rules
+from sysdesign.check import check_design
 from sysdesign.design.findings import Finding
+from sysdesign.design.run import make_context, run_rules
 from sysdesign.library import library, load_design_text
 from sysdesign.models.rubric import Rubric
 

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sysdesign.design.check import check_design, make_context, run_rules
+from sysdesign.check import check_design
+from sysdesign.design.run import make_context, run_rules
 from sysdesign.design.whatif import kill
 from sysdesign.library import load_design_text
 from sysdesign.models.design import Design

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sysdesign.design.check import check_design, make_context, run_rules
+from sysdesign.check import check_design
 from sysdesign.design.findings import Finding
 from sysdesign.design.rules import RULES
+from sysdesign.design.run import make_context, run_rules
 from sysdesign.library import load_design_text
 from sysdesign.models.common import Text
 from sysdesign.models.ids import RULE_IDS

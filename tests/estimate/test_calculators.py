@@ -90,3 +90,41 @@ def test_availability_series_and_parallel() -> None:
     assert three_nines.value("downtime_per_month") == pytest.approx(0.001 * 365.25 * 86400 / 12)
     parallel = calc.availability(["99", "99"], parallel=True)
     assert parallel.value("availability") == pytest.approx(99.99)
+
+
+def _board(c: calc.Calculation) -> list[tuple[str | None, str, str, str]]:
+    return [(s.key, s.formula, s.substituted, s.human) for s in c.steps]
+
+
+def test_partitions_whiteboard_shows_each_side() -> None:
+    c = calc.partitions(
+        {
+            "target_throughput": "100k/s",
+            "partition_throughput": "10k/s",
+            "consumer_throughput": "4k/s",
+        }
+    )
+    assert _board(c) == [
+        (
+            "partitions_for_producers",
+            "⌈target / per-partition throughput⌉",
+            "⌈100k/s / 10k/s⌉",
+            "10 partitions",
+        ),
+        (
+            "partitions_for_consumers",
+            "⌈target / per-consumer throughput⌉",
+            "⌈100k/s / 4k/s⌉",
+            "25 partitions",
+        ),
+        ("partitions", "max(producer side, consumer side)", "max(10, 25)", "25 partitions"),
+    ]
+
+
+def test_availability_whiteboard_uses_a_365_25_day_year() -> None:
+    c = calc.availability(["99.9"])
+    assert _board(c) == [
+        ("availability", "Π Aᵢ  (series: every one must work)", "99.9%", "99.9%"),
+        ("downtime_per_year", "(1 − A) × 365.25 days", "0.001 × 31,557,600 s", "8.77 h"),
+        ("downtime_per_month", "downtime per year / 12", "8.77 h / 12", "43.8 min"),
+    ]

@@ -173,6 +173,20 @@ def test_numbers() -> None:
     assert code == 0 and "메인 메모리 참조" in out
 
 
+def test_numbers_show_current_hardware_beside_the_classic_figure() -> None:
+    """1 MiB from memory is ~50 µs on one current core, 1 MiB sequential from NVMe ~200 µs."""
+    code, out, _ = invoke("numbers", "--json")
+    rows = {r["id"]: r for r in json.loads(out)["latency"]}
+    assert code == 0
+    assert rows["memory_1mb"]["ns"] == 250_000 and rows["memory_1mb"]["now"]["ns"] == 50_000
+    assert rows["ssd_1mb"]["ns"] == 1_000_000 and rows["ssd_1mb"]["now"]["ns"] == 200_000
+    for row in (rows["memory_1mb"]["now"], rows["ssd_1mb"]["now"]):
+        assert row["year"] >= 2022 and row["url"].startswith("https://")
+    code, out, _ = invoke("numbers", "--lang", "ko")
+    assert "요즘 하드웨어" in out and "200 µs (2022)" in out
+    assert "interview shorthand" not in out and "면접에서는 약 10만" in out
+
+
 def _write_scenario(
     home: object, sid: str, estimates: dict[str, str], expected: dict[str, str]
 ) -> None:

@@ -77,3 +77,75 @@ def test_any_rate_said_is_read_back(value: int, suffix: str) -> None:
     (found,) = stated_figures([text])
     scale = {"k": 1e3, "": 1.0, "M": 1e6}[suffix]
     assert found.value == pytest.approx(value * scale)
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        ("Peak writes are about 2k/s.", "close"),  # × 2
+        ("Peak writes are about 2.1k/s.", "rough"),
+        ("Peak writes are about 500/s.", "close"),  # ÷ 2
+        ("Peak writes are about 490/s.", "rough"),
+        ("Peak writes are about 10k/s.", "rough"),  # × 10
+        ("Peak writes are about 10.5k/s.", "off"),
+        ("Peak writes are about 100/s.", "rough"),  # ÷ 10
+        ("Peak writes are about 95/s.", "off"),
+    ],
+)
+def test_stated_figures_are_graded_at_2x_and_10x(said: str, verdict: str) -> None:
+    """The session report's grading of a figure the candidate said, against 1k/s computed."""
+    (grade,) = grade_stated(stated_figures([said]), {"peak_write_qps": 1000.0}, ["peak_write_qps"])
+    assert grade.verdict == verdict
+    assert verdict_of(0.5) == "close" and verdict_of(0.1) == "rough"
+
+
+def test_a_slip_is_named_only_beyond_2x_and_within_1_5x_of_its_factor() -> None:
+    assert likely_slip("egress_bandwidth", 8.0 * 1.49, 2) == "bits_bytes"
+    assert likely_slip("egress_bandwidth", 8.0 / 1.49, 2) == "bits_bytes"
+    assert likely_slip("egress_bandwidth", 8.0 * 1.51, 2) is None
+    assert likely_slip("egress_bandwidth", 1 / 8, 2) == "bits_bytes"
+    # a peak factor of 2 forgotten gives exactly half: still within 2×, so no slip is named
+    assert likely_slip("peak_read_qps", 0.5, 2) is None
+    assert likely_slip("peak_read_qps", 1 / 3, 3) == "peak_forgotten"
+    assert likely_slip("peak_read_qps", 1 / 3, 1) is None  # no peak factor, nothing to forget
+    assert likely_slip("read_qps", 1 / 3, 3) is None  # an average figure has no peak
+    assert likely_slip("peak_read_qps", 1 / 86400, 2) == "per_day_vs_per_second"
+    assert likely_slip("storage_per_year", 8.0, 2) is None  # no slip known for storage
+    assert likely_slip("egress_bandwidth", 0.0, 2) is None
+
+
+def test_a_slip_is_graded_with_its_figure() -> None:
+    said = stated_figures(["Egress is around 8 GB/s.", "Peak writes are 1.5k/s."])
+    computed = {"egress_bandwidth": 1e9, "peak_write_qps": 1000.0}
+    grades = {g.name: g for g in grade_stated(said, computed, computed)}
+    assert (grades["egress_bandwidth"].verdict, grades["egress_bandwidth"].slip) == (
+        "rough",
+        "bits_bytes",
+    )
+    assert (grades["peak_write_qps"].verdict, grades["peak_write_qps"].slip) == ("close", None)
+    assert grades["egress_bandwidth"].ratio == pytest.approx(8.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        ("초당 3천 건", 3_000, "rate"),
+        ("초당 2만 건", 20_000, "rate"),
+        ("초당 2십만 건", 200_000, "rate"),
+        ("초당 2백만 건", 2_000_000, "rate"),
+        ("초당 3천만 건", 30_000_000, "rate"),
+        ("초당 1억 건", 100_000_000, "rate"),
+        ("about 2 million writes/s", 2e6, "rate"),
+        ("3 billion requests per second", 3e9, "rate"),
+        ("5 thousand qps", 5_000, "rate"),
+        ("12,500/s", 12_500, "rate"),
+        ("1.5k Mbps out", 1.5e3 * 1e6 / 8, "bandwidth"),
+        ("2 thousand Gbps", 2e3 * 1e9 / 8, "bandwidth"),
+        ("1.5 GB/s", 1.5e9, "bandwidth"),
+        ("2TB a day", 2e12, "storage_day"),
+        ("3 PiB per year", 3 * 2**50, "storage_year"),
+    ],
+)
+def test_multipliers_and_units_in_both_languages(text: str, value: float, measure: str) -> None:
+    (found,) = stated_figures([text])
+    assert (found.value, found.measure) == (pytest.approx(value), measure)

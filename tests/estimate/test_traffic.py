@@ -170,3 +170,30 @@ def test_storage_is_rate_times_size_times_time(
     per_year = amount * {"day": 365, "month": 12, "year": 1}[period]
     assert calc.value("storage_total") == pytest.approx(per_year * size * n_years * replication)
     assert calc.value("storage_per_year") == pytest.approx(per_year * size)
+
+
+def test_conventions_as_a_candidate_states_them() -> None:
+    assert Conventions().describe("en") == [
+        "1 day = 86,400 s",
+        "1 month = 2,592,000 s",  # 30 days
+        "volumes: month = 30 days, year = 365 days (or 12 months)",
+        "sizes: decimal (1 KB = 1,000 B)",
+    ]
+    assert Conventions(quick=True, binary=True).describe("ko") == [
+        "면접용 어림값",
+        "하루 = 100,000초",
+        "한 달 = 2,500,000초",
+        "양: 한 달 = 30일, 1년 = 365일 (또는 12개월)",
+        "크기: 2진 (1 KiB = 1,024 B)",
+    ]
+    custom = Conventions(seconds_per_day=80_000)
+    assert custom.seconds_per_month == 2_400_000  # a month of 30 such days
+    assert custom.to_json() == {
+        "seconds_per_day": 80_000,
+        "seconds_per_month": 2_400_000,
+        "days_per_month": 30,
+        "days_per_year": 365,
+        "months_per_year": 12,
+        "binary": False,
+        "quick": False,
+    }

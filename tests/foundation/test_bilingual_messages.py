@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import invoke
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -41,8 +43,15 @@ def test_unknown_rule_id_in_a_rubric(tmp_path: Path) -> None:
     assert "did you mean 'spof'" in out
 
 
-def test_cli_usage_errors() -> None:
+def test_cli_usage_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Errors come in the chosen language only, suggestion included."""
+    monkeypatch.setenv("SYSDESIGN_LANG", "en")
     _, _, err = invoke("chekc")
-    assert "No such command 'chekc'" in err and HANGUL.search(err)
+    assert "No such command 'chekc' (did you mean 'check'?)" in err and not HANGUL.search(err)
     _, _, err = invoke("schema", "desgn")
-    assert "did you mean 'design'" in err and "중 하나를 고르세요" in err
+    assert "did you mean 'design'" in err and not HANGUL.search(err)
+    monkeypatch.setenv("SYSDESIGN_LANG", "ko")
+    _, _, err = invoke("chekc")
+    assert "'chekc' 명령이 없습니다. (혹시 'check'?)" in err and "No such command" not in err
+    _, _, err = invoke("schema", "desgn")
+    assert "혹시 'design'?" in err and "중 하나를 고르세요" in err and "did you mean" not in err

@@ -12,6 +12,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
+import jsonschema  # a declared test dependency: missing means a broken setup, not a skip
 import pytest
 import yaml
 
@@ -20,8 +21,6 @@ from sysdesign.design.inputs import validate_path
 from sysdesign.library import validate_file
 from sysdesign.schemas import SCHEMA_MODELS, json_schema
 from sysdesign.yamlio import read_yaml
-
-jsonschema = pytest.importorskip("jsonschema")
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"

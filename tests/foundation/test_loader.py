@@ -185,3 +185,9 @@ def test_validate_of_a_deeply_nested_file_exits_2_or_1_without_traceback(tmp_pat
     path.write_text("a: " + "[" * 3000 + "]" * 3000 + "\n")
     code, _, err = invoke("check", str(path))
     assert code == 2 and "deep.yaml:1:" in err
+
+
+def test_colon_numbers_stay_strings_not_base_60() -> None:
+    """YAML 1.1 reads `5:1` as 5 × 60 + 1: a design's `read_write_ratio: 5:1` became 301."""
+    data = parse_yaml("a: 5:1\nb: 1:30\nc: '10:1'\nd: 12\ne: 1.5\nf: -3", "x.yaml").data
+    assert data == {"a": "5:1", "b": "1:30", "c": "10:1", "d": 12, "e": 1.5, "f": -3}

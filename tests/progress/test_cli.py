@@ -174,3 +174,20 @@ def test_history_filters_and_delete(week: None) -> None:
 def test_next_refuses_minutes_that_are_not_a_practice_length(value: str) -> None:
     code, out, err = invoke("next", "--minutes", value)
     assert code == 2 and out == "" and "--minutes" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_next_renders_every_kind_of_item(lang: str) -> None:
+    """`next` used to crash with KeyError 'qa' once a technical-question card fell due."""
+    from typing import get_args
+
+    from rich.console import Console
+
+    from sysdesign.progress.recommend import ItemKind, Recommendation
+
+    for kind in get_args(ItemKind):
+        choice = Recommendation(kind, "go", 10, f"sysdesign {kind}", {"en": "r", "ko": "r"}, (), ())
+        capture = Console(width=100, record=True)
+        for part in progress_cmds.render_next(choice, lang, NOW):
+            capture.print(part)
+        assert "go" in capture.export_text()

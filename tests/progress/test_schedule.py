@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -27,7 +28,46 @@ def new_card() -> Card:
 
 
 def test_the_algorithm_is_sm2() -> None:
+    """SM-2 worked by hand over a mixed run of grades: EF' = EF + 0.1 − (5−q)(0.08 + (5−q)·0.02),
+    at least 1.3; q ≥ 3: I = 1, 6, then round(I × EF'); q < 3: start over at I = 1."""
+    by_hand = [
+        # q, EF after, repetitions, interval
+        (4, 2.50, 1, 1),  # 2.5 + 0.1 − 1 × 0.10
+        (3, 2.36, 2, 6),  # − 2 × 0.12 = −0.14
+        (5, 2.46, 3, 15),  # 6 × 2.46 = 14.76 → 15
+        (2, 2.14, 0, 1),  # − 3 × 0.14 = −0.32; a miss starts over
+        (4, 2.14, 1, 1),
+        (4, 2.14, 2, 6),
+        (3, 2.00, 3, 12),  # 6 × 2.00
+        (5, 2.10, 4, 25),  # 12 × 2.10 = 25.2 → 25
+        (0, 1.30, 0, 1),  # − 5 × 0.18 = −0.80
+        (1, 1.30, 0, 1),  # 1.30 − 0.54 is below the floor
+        (3, 1.30, 1, 1),
+        (3, 1.30, 2, 6),
+        (3, 1.30, 3, 8),  # 6 × 1.30 = 7.8 → 8
+    ]
+    card, at, elapsed = new_card(), T0, 0
+    for q, easiness, repetitions, interval in by_hand:
+        card = sm2(card, q, at)
+        assert card.easiness == pytest.approx(easiness), q
+        assert (card.repetitions, card.interval_days) == (repetitions, interval), q
+        elapsed += interval
+        assert card.due == T0 + timedelta(days=elapsed)
+        at = card.due
+    assert card.lapses == 3 and card.reviews == 13
     assert ALGORITHM == "SM-2"
+
+
+def test_sm2_rounds_half_days_up_and_refuses_grades_outside_0_to_5() -> None:
+    card = replace(new_card(), repetitions=2, interval_days=5, easiness=2.4)
+    assert sm2(card, 4, T0).interval_days == 12  # 5 × 2.4 = 12.0
+    card = replace(new_card(), repetitions=2, interval_days=3, easiness=2.5)
+    assert sm2(card, 4, T0).interval_days == 8  # 3 × 2.5 = 7.5 → 8
+    card = replace(new_card(), repetitions=2, interval_days=1, easiness=1.3)
+    assert sm2(card, 3, T0).interval_days == 1  # 1 × 1.3 → 1, never 0
+    for q in (-1, 6):
+        with pytest.raises(ValueError, match="0–5"):
+            sm2(new_card(), q, T0)
 
 
 def test_easiness_formula_matches_the_paper() -> None:

@@ -33,7 +33,7 @@ def test_upgrade_from_the_earlier_migrations_backfills_the_schedule(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "old.db"
-    earlier = [m for m in MIGRATIONS if m[0] < "0003"]
+    earlier = [m for m in MIGRATIONS if m.version < 3]
     monkeypatch.setattr(store_module, "MIGRATIONS", earlier)
     old = store_module.Store(path)
     assert old.applied_migrations() == ["0001_sessions_events_snapshots", "0002_results"]
@@ -60,25 +60,43 @@ def test_every_recorded_result_updates_the_schedule_incrementally() -> None:
         for i, (d, kind, item, score, payload) in enumerate(WEEK, 1):
             store.record_result(kind, item, score, payload, at=day(d))
             assert load_cards(store) == build_schedule(store.results()[:i])
-        state = dict(store.db.execute("SELECT key, value FROM schedule_state").fetchall())
-        assert state["applied_through"] == str(len(WEEK))
+        assert store.schedule_state()["applied_through"] == str(len(WEEK))
 
 
-def test_recording_imports_the_scheduler_by_itself(tmp_path: Path) -> None:
-    """A command that only opens the store and records a result updates the schedule."""
+def test_a_result_recorded_without_the_scheduler_is_in_the_schedule_when_read(
+    tmp_path: Path,
+) -> None:
+    """The store knows nothing of the schedule: a process that only records a result leaves
+    the stored cards as they were, and the next read catches up."""
     code = (
         "import sys\n"
         "from sysdesign.store import open_store\n"
-        "assert 'sysdesign.progress.schedule' not in sys.modules\n"
         "s = open_store()\n"
         "s.record_result('drill', 'peak_write_qps', 0, {'grade': 'wrong'})\n"
-        "print([r[0] for r in s.db.execute('SELECT card FROM schedule')])\n"
+        "assert 'sysdesign.progress.schedule' not in sys.modules\n"
+        "print(len(s.schedule_rows()))\n"
     )
     env = {"SYSDESIGN_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     ).stdout
-    assert out.strip() == "['metric:peak_write_qps']"
+    assert out.strip() == "0"
+    with open_store(tmp_path / "sysdesign.db") as store:
+        assert list(load_cards(store)) == ["metric:peak_write_qps"]
+        assert [r["card"] for r in store.schedule_rows()] == ["metric:peak_write_qps"]
+
+
+def test_a_read_only_store_replays_the_schedule_in_memory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "sysdesign.db"
+    with open_store(path) as store:
+        record_week(store)
+    monkeypatch.setattr(store_module, "_writable", lambda _p: False)
+    with open_store(path) as store:
+        assert store.readonly
+        assert load_cards(store) == build_schedule(store.results())
+        assert store.schedule_rows() == []
 
 
 def test_deleting_or_backdating_a_result_rebuilds() -> None:

@@ -163,14 +163,14 @@ def test_migrations_run_in_one_immediate_transaction(
     """An old database upgraded by two processes at once: the second waits for the first's
     transaction and finds nothing left to do."""
     path = tmp_path / "old.db"
-    earlier = [m for m in store_module.MIGRATIONS if m[0] < "0003"]
+    earlier = [m for m in store_module.MIGRATIONS if m.version < 3]
     monkeypatch.setattr(store_module, "MIGRATIONS", earlier)
     store_module.Store(path).close()
     monkeypatch.undo()
     first = store_module.Store(path)
     second = store_module.Store(path)
     assert first.migrate() == [] and second.migrate() == []
-    assert second.applied_migrations()[-1] == store_module.MIGRATIONS[-1][0]
+    assert second.applied_migrations()[-1] == store_module.MIGRATIONS[-1].name
     first.close()
     second.close()
 

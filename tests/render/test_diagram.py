@@ -90,7 +90,9 @@ def test_no_overwrite_without_force(tmp_path: Path) -> None:
     target.write_text("mine\n")
     code, _out, err = invoke("diagram", str(DESIGN), "-o", str(target))
     assert code == 2
-    assert "already exists" in err and "--force" in err and "이미 있습니다" in err
+    assert "already exists" in err and "--force" in err
+    _, _, err_ko = invoke("diagram", str(DESIGN), "-o", str(target), "--lang", "ko")
+    assert "이미 있습니다" in err_ko and "--force" in err_ko and "already exists" not in err_ko
     assert "Traceback" not in err
     assert target.read_text() == "mine\n"
     code, _, err = invoke("diagram", str(DESIGN), "-o", str(target), "--force")
@@ -120,7 +122,11 @@ def test_missing_dot_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.Monk
         code, _, err = invoke("diagram", str(DESIGN), "-o", str(tmp_path / f"d.{suffix}"))
         assert code == 2
         assert "`dot` is not installed" in err and "./setup.sh" in err
-        assert "apt-get install graphviz fonts-nanum" in err and "설치" in err
+        assert "apt-get install graphviz fonts-nanum" in err
+        _, _, err_ko = invoke(
+            "diagram", str(DESIGN), "-o", str(tmp_path / f"d.{suffix}"), "--lang", "ko"
+        )
+        assert "apt-get install graphviz fonts-nanum" in err_ko and "설치" in err_ko
         assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin"]
     # text formats still work

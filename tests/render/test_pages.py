@@ -271,8 +271,7 @@ def test_bundled_design_posts_render_on_github(tmp_path: Path, lang: str) -> Non
     from sysdesign.paths import bundled
 
     design = bundled("designs") / "chat.yaml"
-    if not design.exists():
-        pytest.skip("no bundled chat design")
+    assert design.exists(), f"the bundled chat design is missing: {design}"
     post = tmp_path / "post.md"
     code, _, err = invoke(
         "export", "blog", str(design), "-o", str(post), "--lang", lang, "--image", "none"

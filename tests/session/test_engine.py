@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from sysdesign.estimate.flags import parse_estimate_args
 from sysdesign.library import library
 from sysdesign.session.clock import FakeClock
-from sysdesign.session.engine import Session, new_session, open_session, parse_estimate_args
+from sysdesign.session.engine import Session, new_session, open_session
 from sysdesign.store import open_store
 
 
@@ -258,8 +259,58 @@ def test_finish_scores_and_records_a_result(minichat: Path) -> None:
     assert s.report is not None and 0 <= s.report["score"] <= 100
     row = s.store.session(s.id)
     assert row is not None and row.status == "finished" and row.score == s.report["score"]
-    assert set(row.meta["report"]) == {"en", "ko"}
+    stored = row.meta["report"]  # one language-free record, shown in either language
+    assert stored["format"] == 2 and stored["score"] == s.report["score"]
+    assert all(set(b["reason"]) == {"id", "params", "details"} for b in stored["breakdown"])
     results = s.store.results(kind="session")
     assert results[0].item == "minichat"
     assert results[0].payload["missed_questions"] == ["message_rate", "group"]
     assert "Paused" not in _texts(s.note("x")) and s.note("x")[0].kind == "error"
+
+
+# Every action behind the one `guarded` decorator, with arguments to call it.
+GUARDED: dict[str, tuple[object, ...]] = {
+    "pause": (),
+    "next_phase": (),
+    "ask": ("how many users?",),
+    "note": ("a note",),
+    "answer": ("an answer",),
+    "say": ("a line",),
+    "skip": (),
+    "set_design": (Path("design.yaml"),),
+    "check": (),
+    "estimate": ("--dau 5M",),
+    "hint": (),
+}
+
+
+def test_every_guarded_action_refuses_before_the_start_and_after_the_end(
+    minichat: Path,
+) -> None:
+    s, _clock = _start()
+    assert sorted(GUARDED) == sorted(
+        name for name, fn in vars(Session).items() if hasattr(fn, "__wrapped__")
+    )
+    for name, args in GUARDED.items():
+        out = getattr(s, name)(*args)
+        assert [m.en for m in out] == ["The session has not begun."], name
+    assert _types(s) == []
+    s.begin()
+    s.finish()
+    before = _types(s)
+    for name, args in GUARDED.items():
+        out = getattr(s, name)(*args)
+        assert [m.en for m in out] == ["The session has finished; see its report."], name
+    assert _types(s) == before
+
+
+def test_while_paused_only_notes_and_free_lines_are_taken(minichat: Path) -> None:
+    s, _clock = _start()
+    s.begin()
+    s.pause()
+    for name, args in GUARDED.items():
+        out = getattr(s, name)(*args)
+        refused = [m.en for m in out] == [
+            "Paused: :resume to go on (only notes are taken while paused)."
+        ]
+        assert refused == (name not in ("note", "say")), name

@@ -93,7 +93,7 @@ def test_report_json_contract(minichat: Path) -> None:
         assert {"name", "candidate", "computed", "verdict"} <= set(fig)
     assert {"fired", "handled", "design_changed"} <= set(doc["curveball"])
     for b in doc["breakdown"]:
-        assert set(b) == {"area", "points", "max", "reason"}
+        assert set(b) == {"area", "points", "max", "reason", "reason_id"}
     for s in doc["next_steps"]:
         assert {"topic", "why", "references"} <= set(s)
     # The same JSON comes back from `report`.

@@ -16,7 +16,7 @@ from sysdesign.yamlio import parse_yaml
 
 def test_every_sample_validates_as_a_story() -> None:
     files = sorted(bank.samples_dir().glob("*.yaml"))
-    assert len(files) == 6
+    assert len(files) == 10
     for path in files:
         assert validate_file(path) == ("story", [])
         assert bank.load_story(path).id == path.stem

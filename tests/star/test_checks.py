@@ -36,12 +36,24 @@ def test_every_sample_is_a_strong_story(story_id: str) -> None:
 
 def test_samples_cover_the_three_roadmap_stories_in_both_languages() -> None:
     stems = {sid.rsplit("-", 1)[0] for sid in SAMPLE_IDS}
-    assert stems == {"concurrency-bug", "performance-500ms", "microservices-split"}
+    assert stems == {
+        "concurrency-bug",
+        "performance-500ms",
+        "microservices-split",
+        # new-graduate stories: a capstone portfolio project and an internship
+        "capstone-double-booking",
+        "internship-flaky-tests",
+    }
     for stem in stems:
         assert {sample(f"{stem}-en").language, sample(f"{stem}-ko").language} == {"en", "ko"}
     assert "sync.Once" in sample("concurrency-bug-en").action
     assert "500ms에서 50ms로" in sample("performance-500ms-ko").result
     assert "99.9%" in sample("microservices-split-en").result
+    assert "capstone" in sample("capstone-double-booking-en").situation
+    assert "졸업 프로젝트" in sample("capstone-double-booking-ko").situation
+    assert "internship" in sample("internship-flaky-tests-en").situation
+    assert "인턴" in sample("internship-flaky-tests-ko").situation
+    assert "20%에서 1.5%로" in sample("internship-flaky-tests-ko").result
 
 
 # ---------------------------------------------------------------- weak stories

@@ -75,9 +75,10 @@ def test_suggestions_rank_by_tag_overlap() -> None:
     qs = load_questions()
     q = qs.question("technical-depth-hard-bug")  # technical-depth, ownership
     stories = load_bank().all(samples=True)
-    found = practice.suggest_stories(q, stories, qs, language="ko", limit=6)
+    found = practice.suggest_stories(q, stories, qs, language="ko", limit=8)
     ids = [s.id for s in found]
-    assert ids[0] in {"concurrency-bug-ko", "performance-500ms-ko"}
+    # every sample tagged with both technical-depth and ownership may come first
+    assert ids[0] in {"concurrency-bug-ko", "performance-500ms-ko", "capstone-double-booking-ko"}
     assert set(found[0].overlap) == {"ownership", "technical-depth"}
     # the microservices story shares only technical-depth: it comes after both-tag stories
     assert ids.index("microservices-split-ko") > ids.index("concurrency-bug-ko")

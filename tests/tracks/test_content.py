@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sysdesign.estimate.presets import preset_for
-from sysdesign.library import Library, load_design, load_library, reference_design_path
+from sysdesign.library import Library, load_design, load_library, preset_for, reference_design_path
 from sysdesign.models.common import Reference, Text
 from sysdesign.models.design import Design
 from sysdesign.models.ids import PHASE_IDS, RULE_IDS
@@ -28,6 +27,15 @@ TRACK_SCENARIOS = (
     "messaging-2b-users",
     "rate-limiter",
     "unique-id-generator",
+    "metrics-monitoring",
+    "ad-click-aggregation",
+    "distributed-message-queue",
+    "regulatory-compliance",
+    "digital-wallet",
+    "web-crawler",
+    "file-sync",
+    "realtime-ranking",
+    "notification-system",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from sysdesign.design.check import check_design, make_context, run_rules
+from sysdesign.check import check_design
 from sysdesign.design.findings import Finding
 from sysdesign.design.rules import RULES
+from sysdesign.design.run import make_context, run_rules
 from sysdesign.library import library, load_design, load_design_text, reference_design_path
 from sysdesign.models.design import Design
 from sysdesign.models.ids import RULE_IDS

@@ -1,0 +1,1 @@
+"""The interview session: state machine, events, interviewer, report."""
