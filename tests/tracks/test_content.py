@@ -30,6 +30,7 @@ TRACK_SCENARIOS = (
     "unique-id-generator",
     "realtime-ranking",
     "notification-system",
+    "multi-region-api-1b",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
