@@ -36,6 +36,8 @@ TRACK_SCENARIOS = (
     "file-sync",
     "realtime-ranking",
     "notification-system",
+    "multi-region-api-1b",
+    "datacenter-outage",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
