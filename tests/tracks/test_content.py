@@ -30,6 +30,7 @@ TRACK_SCENARIOS = (
     "unique-id-generator",
     "regulatory-compliance",
     "digital-wallet",
+    "stock-exchange",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
