@@ -31,6 +31,7 @@ TRACK_SCENARIOS = (
     "regulatory-compliance",
     "digital-wallet",
     "stock-exchange",
+    "hotel-reservation",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
