@@ -38,6 +38,8 @@ TRACK_SCENARIOS = (
     "notification-system",
     "multi-region-api-1b",
     "datacenter-outage",
+    "stock-exchange",
+    "hotel-reservation",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
