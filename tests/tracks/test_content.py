@@ -30,6 +30,7 @@ TRACK_SCENARIOS = (
     "unique-id-generator",
     "web-crawler",
     "file-sync",
+    "proximity-service",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
