@@ -31,6 +31,7 @@ TRACK_SCENARIOS = (
     "web-crawler",
     "file-sync",
     "proximity-service",
+    "nearby-friends",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
