@@ -40,6 +40,8 @@ TRACK_SCENARIOS = (
     "datacenter-outage",
     "stock-exchange",
     "hotel-reservation",
+    "proximity-service",
+    "nearby-friends",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
