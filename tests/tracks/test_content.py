@@ -31,6 +31,7 @@ TRACK_SCENARIOS = (
     "metrics-monitoring",
     "ad-click-aggregation",
     "distributed-message-queue",
+    "object-storage",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
