@@ -42,6 +42,7 @@ TRACK_SCENARIOS = (
     "hotel-reservation",
     "proximity-service",
     "nearby-friends",
+    "object-storage",
 )
 #: The rules the tracks added, and the scenarios whose rubric must ask about each.
 TRACK_RULES = {
