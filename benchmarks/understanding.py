@@ -185,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
+    for key, path in (("questions", args.questions), ("holdout", args.holdout)):
+        if key not in skip and not path.is_file():
+            print(f"{path}: no such question file (--{key})", file=sys.stderr)
+            return 2
     out: dict[str, Any] = {}
     if "questions" not in skip:
         out["questions"] = questions(args.questions)
