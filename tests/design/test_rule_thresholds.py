@@ -415,3 +415,25 @@ def test_spof_evidence_starts_from_the_first_client() -> None:
     assert (
         finding.evidence[0].en == "every path from 'web' to 'db' crosses 'api', e.g. web → api → db"
     )
+
+
+def test_spof_evidence_uses_the_first_store_and_its_first_client() -> None:
+    (finding,) = fired(
+        "components: {web: client, mob: client, api: api, s: {kind: api, replicas: 2}, "
+        "a: {kind: postgres, replicas: 2}, b: {kind: postgres, replicas: 2}}\n"
+        "connections: [web -> api -> a, web -> s -> b, mob -> api -> b]",
+        "spof",
+    )
+    assert (
+        finding.evidence[0].en == "every path from 'web' to 'a' crosses 'api', e.g. web → api → a"
+    )
+
+
+def test_a_money_point_no_client_reaches_says_so() -> None:
+    (finding,) = fired(
+        "components: {u: client, api: {kind: api, replicas: 2}, "
+        "pay: {kind: api, replicas: 2, tags: [payment]}, db: {kind: postgres, replicas: 2}}\n"
+        "connections: [u -> api, pay -> db]",
+        "no-idempotency",
+    )
+    assert finding.evidence[0].en == "'pay' is not reached from a client"
