@@ -3,7 +3,8 @@
 Each fact is indexed by its example questions (as candidates ask them), its keywords and,
 more weakly, its answer. A question is split into clauses ("How many users, and how big is a
 message?"); each clause is ranked against the facts. The outcomes:
-- `answer`: the best fact clears `ANSWER_THRESHOLD` and leads the next fact by `MARGIN`;
+- `answer`: the best fact clears `ANSWER_THRESHOLD` and leads the next fact by `MARGIN`, or
+  clears `LOW_THRESHOLD` and leads the next by `LEAD_RATIO`;
 - `clarify`: two facts both clear the threshold and are too close to choose ("Do you mean …
   or …?");
 - `refuse`: nothing clears it: "state your assumption".
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
 
 ANSWER_THRESHOLD = 0.2
 MARGIN = 0.03
+# Below the threshold, a fact still answers when it clears `LOW_THRESHOLD` and leads the next
+# by `LEAD_RATIO`: an unusual wording of one fact, not a question between several or none.
+LOW_THRESHOLD = 0.15
+LEAD_RATIO = 1.4
 CLARIFY_FLOOR = 0.26
 CENTROID_SHARE = 0.3
 UNSEEN_WORD_IDF = 2.0
@@ -301,10 +306,14 @@ def clauses(question: str) -> list[str]:
 
 def _decide(ranked: list[tuple[str, float, str]]) -> FactMatch:
     top = tuple(Ranked(f, s, e) for f, s, e in ranked[:5])
-    if not ranked or ranked[0][1] < ANSWER_THRESHOLD:
+    if not ranked:
         return FactMatch("refuse", ranked=top)
     first = ranked[0]
     second = ranked[1] if len(ranked) > 1 else None
+    runner_up = second[1] if second is not None else 0.0
+    clear_lead = first[1] >= LOW_THRESHOLD and first[1] >= LEAD_RATIO * runner_up
+    if first[1] < ANSWER_THRESHOLD and not clear_lead:
+        return FactMatch("refuse", ranked=top)
     if second is not None and second[1] >= CLARIFY_FLOOR and first[1] - second[1] < MARGIN:
         return FactMatch("clarify", choices=(first[0], second[0]), ranked=top)
     return FactMatch("answer", facts=(first[0],), ranked=top)
