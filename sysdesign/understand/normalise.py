@@ -210,9 +210,25 @@ _ONE_SYLLABLE_NOUNS = frozenset(
 )
 
 
+# Common Korean spellings of loanwords, to the standard one (메세지 → 메시지, 푸쉬 → 푸시).
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("어플리케이션", "애플리케이션"),
+    ("메세지", "메시지"),
+    ("푸쉬", "푸시"),
+    ("컨텐츠", "콘텐츠"),
+    ("메뉴얼", "매뉴얼"),
+    ("캐쉬", "캐시"),
+    ("쓰레드", "스레드"),
+)
+_VARIANT = re.compile("|".join(v for v, _ in _VARIANTS))
+_STANDARD = dict(_VARIANTS)
+
+
 def normalise(text: str) -> str:
-    """Lower case, NFKC, punctuation to spaces (decimal points and % kept), single spaces."""
+    """Lower case, NFKC, common Korean loanword spellings to the standard one, punctuation to
+    spaces (decimal points and % kept), single spaces."""
     text = unicodedata.normalize("NFKC", text).lower().replace("_", " ")
+    text = _VARIANT.sub(lambda m: _STANDARD[m.group(0)], text)
     text = _PUNCT.sub(" ", text)
     text = _DOT_NOT_DECIMAL.sub(" ", text)
     return _SPACE.sub(" ", text).strip()

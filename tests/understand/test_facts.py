@@ -104,3 +104,13 @@ def test_concept_spans_name_the_tokens() -> None:
     spans = lexicon().spans("How many engineers will maintain the redirect service?")
     assert ("staffing", 2, 3) in spans
     assert any(cid == "redirect" for cid, _, _ in spans)
+
+
+def test_a_clear_leader_below_the_threshold_answers() -> None:
+    """An unusual wording of one fact scores low but far ahead of the rest: it answers; two
+    facts close together that low, or a lead that low, do not."""
+    from sysdesign.understand import facts as F
+
+    assert F._decide([("a", 0.16, ""), ("b", 0.1, "")]).outcome == "answer"
+    assert F._decide([("a", 0.16, ""), ("b", 0.13, "")]).outcome == "refuse"
+    assert F._decide([("a", 0.14, ""), ("b", 0.01, "")]).outcome == "refuse"
