@@ -3,7 +3,8 @@
 Each fact is indexed by its example questions (as candidates ask them), its keywords and,
 more weakly, its answer. A question is split into clauses ("How many users, and how big is a
 message?"); each clause is ranked against the facts. The outcomes:
-- `answer`: the best fact clears `ANSWER_THRESHOLD` and leads the next fact by `MARGIN`;
+- `answer`: the best fact clears `ANSWER_THRESHOLD` and leads the next fact by `MARGIN`, or
+  clears `LOW_THRESHOLD` and leads the next by `LEAD_RATIO`;
 - `clarify`: two facts both clear the threshold and are too close to choose ("Do you mean …
   or …?");
 - `refuse`: nothing clears it: "state your assumption".
@@ -21,13 +22,26 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from sysdesign.understand.match import WEIGHTS, Vector, _norm, content_words, cosine, features
+from sysdesign.understand.match import (
+    WEIGHTS,
+    Vector,
+    _norm,
+    content_words,
+    cosine,
+    features,
+    token_features,
+)
+from sysdesign.understand.normalise import tokens
 
 if TYPE_CHECKING:
     from sysdesign.models.scenario import Fact, Scenario
 
 ANSWER_THRESHOLD = 0.2
 MARGIN = 0.03
+# Below the threshold, a fact still answers when it clears `LOW_THRESHOLD` and leads the next
+# by `LEAD_RATIO`: an unusual wording of one fact, not a question between several or none.
+LOW_THRESHOLD = 0.15
+LEAD_RATIO = 1.4
 CLARIFY_FLOOR = 0.26
 CENTROID_SHARE = 0.3
 UNSEEN_WORD_IDF = 2.0
@@ -39,6 +53,26 @@ MAX_FACTS_PER_QUESTION = 3
 # `assumption`: team, launch date, language…) keeps this share of its score for a fact whose own
 # questions and keywords never name that topic.
 ASSUMPTION_SHARE = 0.4
+# A question that names such a topic ("How many engineers will work on the redirect service?")
+# must also share content with the fact: the share of its weight that is neither the topic's own
+# words nor generic ones (`GENERIC_WORDS`, `GENERIC_CONCEPTS`) and that the fact's words
+# account for. Below `MIN_EVIDENCE` the fact keeps `NO_EVIDENCE_SHARE` of its score. A fact
+# whose answer and questions name every such topic of the question ("300 teams use it" for
+# "How many teams use it?") counts them as content.
+MIN_EVIDENCE = 0.1
+NO_EVIDENCE_SHARE = 0.2
+# Words and concepts that any scenario's questions use and that say nothing about which fact
+# is asked: "how many", "system", "need", "build", "몇", "얼마", "서비스", "만들다".
+GENERIC_WORDS = (
+    "many much number big large long system systems service services app product project "
+    "need needs use uses used using build building make making work working handle company "
+    "plan planned going 몇 얼마 시스템 서비스 앱 제품 프로젝트 필요 사용 쓰 만들 만드 개발 "
+    "구축 회사 계획 이거 여기"
+)
+GENERIC_CONCEPTS = frozenset(["users", "scope", "scale"])
+# A topic is the scenario's own domain, not a side topic, when this share of its facts ask
+# about it ("search" in a log-search scenario).
+DOMAIN_SHARE = 0.4
 
 Outcome = Literal["answer", "clarify", "refuse"]
 
@@ -101,6 +135,8 @@ class FactIndex:
     centroids: dict[str, Vector] = field(default_factory=dict)
     vocab: dict[str, set[str]] = field(default_factory=dict)
     asked: dict[str, set[str]] = field(default_factory=dict)
+    core: dict[str, set[str]] = field(default_factory=dict)
+    domain_topics: set[str] = field(default_factory=set)
     idf: dict[str, float] = field(default_factory=dict)
     unseen_concept_idf: float = 1.0
 
@@ -119,6 +155,7 @@ class FactIndex:
         n = max(1, len(index.vocab))
         index.idf = {f: math.log((n + 1) / (c + 0.5)) + 1.0 for f, c in df.items()}
         index.unseen_concept_idf = math.log(n + 1) + 1.0
+        index._topics(facts)
         for label, raw, weight in raws:
             index.examples.append((label, index.vector(raw), weight))
         sums: dict[str, dict[str, float]] = {}
@@ -129,6 +166,29 @@ class FactIndex:
                     acc[k] = acc.get(k, 0.0) + v
         index.centroids = {label: _norm(acc) for label, acc in sums.items()}
         return index
+
+    def _topics(self, facts: Sequence[Fact]) -> None:
+        """Which assumption topics are a fact's own subject (`core`) or the scenario's
+        (`domain_topics`): "search" in a log-search scenario is the domain, not a side topic."""
+        from sysdesign.understand.lexicon import lexicon
+
+        lex = lexicon()
+        for f in facts:
+            said = {"c:" + c for c in lex.concepts(f"{f.answer.en}\n{f.answer.ko}")}
+            self.core[f.id] = {
+                k
+                for k in said & self.asked.get(f.id, set())
+                if k[2:] in lex.entries and lex.entries[k[2:]].assumption
+            }
+        asked_by: Counter[str] = Counter()
+        for feats in self.asked.values():
+            asked_by.update(k for k in feats if k.startswith("c:"))
+        n = max(1, len(self.asked))
+        self.domain_topics = {
+            k[2:]
+            for k, c in asked_by.items()
+            if c >= DOMAIN_SHARE * n and k[2:] in lex.entries and lex.entries[k[2:]].assumption
+        }
 
     def vector(self, raw: Counter[str]) -> Vector:
         out: Vector = {}
@@ -146,8 +206,14 @@ class FactIndex:
 
         entries = lexicon().entries
         open_topics = [
-            k for k in q if k.startswith("c:") and k[2:] in entries and entries[k[2:]].assumption
+            k
+            for k in q
+            if k.startswith("c:")
+            and k[2:] in entries
+            and entries[k[2:]].assumption
+            and k[2:] not in self.domain_topics
         ]
+        domain = _domain_features(text, self.domain_topics) if open_topics else None
         best: dict[str, tuple[float, str]] = {}
         for (label, vec, weight), (_, example, _) in zip(self.examples, self._texts, strict=True):
             score = cosine(q, vec) * weight
@@ -161,11 +227,51 @@ class FactIndex:
             asked = self.asked.get(label, set())
             if any(topic not in asked for topic in open_topics):
                 blended *= ASSUMPTION_SHARE
+            if domain is not None:
+                own = self.vocab[label]
+                core = self.core.get(label, set())
+                if not core.issuperset(open_topics):
+                    core = set()  # it covers some side topics of the question, not all
+                evidence = sum(
+                    v * v for k, v in q.items() if k in own and (k in domain or k in core)
+                )
+                if evidence < MIN_EVIDENCE:
+                    blended *= NO_EVIDENCE_SHARE
             out.append((label, blended * coverage, example))
         out.sort(key=lambda item: (-item[1], item[0]))
         return out
 
     _texts: list[tuple[str, str, float]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    return frozenset(tokens(GENERIC_WORDS))
+
+
+def _domain_features(text: str, domain_topics: set[str]) -> set[str]:
+    """The features of `text` that can tell facts apart: not those of a topic left to the
+    candidate's assumptions (its concept and the words that name it), not generic ones."""
+    from sysdesign.understand.lexicon import lexicon
+
+    lex = lexicon()
+    toks = tokens(text)
+    spans = lex.spans(text)
+    off: set[int] = set()
+    for cid, start, end in spans:
+        if lex.entries[cid].assumption and cid not in domain_topics:
+            off.update(range(start, end))
+    generic = _generic_stems()
+    kept = [t for i, t in enumerate(toks) if i not in off and t not in generic]
+    out = set(token_features(kept))
+    for cid, start, end in spans:
+        entry = lex.entries[cid]
+        if start < end and off.issuperset(range(start, end)):
+            continue
+        for c in (cid, *entry.broader):
+            if c not in GENERIC_CONCEPTS and (not lex.entries[c].assumption or c in domain_topics):
+                out.add("c:" + c)
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -200,10 +306,14 @@ def clauses(question: str) -> list[str]:
 
 def _decide(ranked: list[tuple[str, float, str]]) -> FactMatch:
     top = tuple(Ranked(f, s, e) for f, s, e in ranked[:5])
-    if not ranked or ranked[0][1] < ANSWER_THRESHOLD:
+    if not ranked:
         return FactMatch("refuse", ranked=top)
     first = ranked[0]
     second = ranked[1] if len(ranked) > 1 else None
+    runner_up = second[1] if second is not None else 0.0
+    clear_lead = first[1] >= LOW_THRESHOLD and first[1] >= LEAD_RATIO * runner_up
+    if first[1] < ANSWER_THRESHOLD and not clear_lead:
+        return FactMatch("refuse", ranked=top)
     if second is not None and second[1] >= CLARIFY_FLOOR and first[1] - second[1] < MARGIN:
         return FactMatch("clarify", choices=(first[0], second[0]), ranked=top)
     return FactMatch("answer", facts=(first[0],), ranked=top)

@@ -63,25 +63,45 @@ class Lexicon:
         for first in touched:
             self.by_first[first].sort(key=lambda item: len(item[0]), reverse=True)
 
-    def concepts(self, text: str) -> list[str]:
-        """Concept ids found in `text`, in order of appearance, with their broader concepts."""
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Where each concept is named in `text`: (concept id, first token, end token), in
+        order of appearance. A long Korean form found inside or across tokens spans the tokens
+        it overlaps; one found only in the unstemmed text spans none (start == end)."""
         toks = tokens(text)
         # a short Korean form must be a word, not a verb's stem (감사 ≠ 감사합니다)
         whole = [whole_word(t) for t in split_units(normalise(text)).split()]
-        found: list[str] = []
+        found: list[tuple[str, int, int]] = []
         for i, tok in enumerate(toks):
             for seq, cid in self.by_first.get(tok, ()):
                 if tuple(toks[i : i + len(seq)]) != seq:
                     continue
                 if len(seq) == 1 and is_hangul(tok) and len(tok) <= 2 and not whole[i]:
                     continue
-                found.append(cid)
+                found.append((cid, i, i + len(seq)))
         if self.joined:
             flat = "".join(toks)
             spaced = normalise(text).replace(" ", "")
+            ends: list[int] = []  # the offset in `flat` where each token ends
+            for tok in toks:
+                ends.append((ends[-1] if ends else 0) + len(tok))
+            seen = {cid for cid, _, _ in found}
             for joined, cid in self.joined:
-                if cid not in found and (joined in flat or joined in spaced):
-                    found.append(cid)
+                if cid in seen:
+                    continue
+                at = flat.find(joined)
+                if at >= 0:
+                    first = next(i for i, end in enumerate(ends) if end > at)
+                    last = next(i for i, end in enumerate(ends) if end >= at + len(joined))
+                    found.append((cid, first, last + 1))
+                    seen.add(cid)
+                elif joined in spaced:
+                    found.append((cid, 0, 0))
+                    seen.add(cid)
+        return found
+
+    def concepts(self, text: str) -> list[str]:
+        """Concept ids found in `text`, in order of appearance, with their broader concepts."""
+        found = [cid for cid, _, _ in self.spans(text)]
         out: list[str] = []
         for cid in found:
             if cid not in out:

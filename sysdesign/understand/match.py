@@ -229,8 +229,16 @@ def features(text: str) -> Counter[str]:
     """Raw feature counts of a text (before weighting)."""
     from sysdesign.understand.lexicon import lexicon
 
+    out = token_features(tokens(text))
+    for concept in lexicon().concepts(text):
+        out["c:" + concept] += 1
+    return out
+
+
+def token_features(toks: Iterable[str]) -> Counter[str]:
+    """The word, bigram and trigram features of stems (no concepts)."""
     out: Counter[str] = Counter()
-    for tok in tokens(text):
+    for tok in toks:
         if _stopped(tok):
             continue
         out["w:" + tok] += 1
@@ -241,8 +249,6 @@ def features(text: str) -> Counter[str]:
             padded = f"<{tok}>"
             for i in range(len(padded) - 2):
                 out["t:" + padded[i : i + 3]] += 1
-    for concept in lexicon().concepts(text):
-        out["c:" + concept] += 1
     return out
 
 

@@ -69,6 +69,9 @@ ENDINGS: tuple[str, ...] = (
     "라서",
     "이라고",
     "라고",
+    "하다고",
+    "한다고",
+    "된다고",
     "이라도",
     "라도",
     "이지만",
@@ -192,6 +195,7 @@ PARTICLES: tuple[str, ...] = (
     "랑",
     "뿐",
     "들",  # plural: 사용자들에게는 → 사용자
+    "별",  # per: 링크별로 → 링크 (a two-syllable word keeps it: 특별, 개별)
 )
 _SUFFIXES: tuple[str, ...] = tuple(sorted({*ENDINGS, *PARTICLES}, key=len, reverse=True))
 _PARTICLES_ONLY: tuple[str, ...] = tuple(sorted(PARTICLES, key=len, reverse=True))
@@ -200,13 +204,31 @@ _PARTICLE_SET = frozenset(PARTICLES)
 # 안에 → 안); others would cut real words (속도 → 속, 평가 → 평, 회의 → 회, 아이 → 아) ...
 _ONE_SYLLABLE_OK = frozenset("은는을를에")
 # ... unless what is left is a one-syllable noun that often carries one: bound nouns, units
-# and counters, common short nouns (수가 → 수, 앱이 → 앱, 키가 → 키, 돈도 → 돈).
-_ONE_SYLLABLE_NOUNS = frozenset("수양값키글폰앱돈판건개명초분일달곳쪽때뒤앞후전중칸줄층표맵팀")
+# and counters, common short nouns and loanwords (수가 → 수, 앱이 → 앱, 키가 → 키, 핑이 → 핑).
+_ONE_SYLLABLE_NOUNS = frozenset(
+    "수양값키글폰앱돈판건개명초분일달곳쪽때뒤앞후전중칸줄층표맵팀핑랙봇룸"
+)
+
+
+# Common Korean spellings of loanwords, to the standard one (메세지 → 메시지, 푸쉬 → 푸시).
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("어플리케이션", "애플리케이션"),
+    ("메세지", "메시지"),
+    ("푸쉬", "푸시"),
+    ("컨텐츠", "콘텐츠"),
+    ("메뉴얼", "매뉴얼"),
+    ("캐쉬", "캐시"),
+    ("쓰레드", "스레드"),
+)
+_VARIANT = re.compile("|".join(v for v, _ in _VARIANTS))
+_STANDARD = dict(_VARIANTS)
 
 
 def normalise(text: str) -> str:
-    """Lower case, NFKC, punctuation to spaces (decimal points and % kept), single spaces."""
+    """Lower case, NFKC, common Korean loanword spellings to the standard one, punctuation to
+    spaces (decimal points and % kept), single spaces."""
     text = unicodedata.normalize("NFKC", text).lower().replace("_", " ")
+    text = _VARIANT.sub(lambda m: _STANDARD[m.group(0)], text)
     text = _PUNCT.sub(" ", text)
     text = _DOT_NOT_DECIMAL.sub(" ", text)
     return _SPACE.sub(" ", text).strip()
@@ -366,7 +388,12 @@ def strip_korean(token: str, *, endings: bool = True) -> str:
             if (
                 rest >= 2
                 or (rest == 1 and (len(suffix) >= 2 or suffix in _ONE_SYLLABLE_OK))
-                or (rest == 1 and token[0] in _ONE_SYLLABLE_NOUNS and suffix in _PARTICLE_SET)
+                or (
+                    rest == 1
+                    and token[0] in _ONE_SYLLABLE_NOUNS
+                    and suffix in _PARTICLE_SET
+                    and suffix != "별"
+                )
             ):
                 token, last, changed = token[:rest], suffix, True
                 break

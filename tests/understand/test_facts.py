@@ -61,3 +61,56 @@ def test_a_question_of_two_parts_gets_both_facts() -> None:
     assert m.outcome == "answer"
     assert set(m.facts) >= {"dau", "posting"}
     assert len(clauses("How many users? How big is a post?")) == 2
+
+
+@pytest.mark.parametrize(
+    ("scenario", "question"),
+    [
+        # one shared domain word must not pull a fact in for a side topic
+        ("url-shortener", "How many engineers will maintain the redirect service?"),
+        ("url-shortener", "Should the redirect service be written in Java or Go?"),
+        ("chat", "How many engineers will build the message service?"),
+        ("money-transfer-ledger", "What unit-test coverage does the team require?"),
+        ("realtime-game", "길드 시스템도 만들어야 해요?"),
+        ("rate-limiter", "Go로 짤까요, 러스트로 짤까요?"),
+    ],
+)
+def test_a_side_topic_with_one_shared_word_is_refused(scenario: str, question: str) -> None:
+    assert match_question(question, library().scenario(scenario)).outcome == "refuse"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "question", "fact"),
+    [
+        # a fact whose answer and questions name the side topic still answers it
+        ("metrics-monitoring", "How many teams use the system?", "cardinality"),
+        ("money-transfer-ledger", "Do we support transfers in other currencies?", "currency"),
+        ("regulatory-compliance", "Can we use a public cloud?", "residency"),
+        ("messaging-2b-users", "음성 통화나 영상 통화도 설계해야 하나요?", "out_of_scope"),
+        # words that only look like side topics: a node failure, fail-open, a rule engine
+        ("ad-click-aggregation", "What happens when a node crashes mid-window?", "fault_tolerance"),
+        ("rate-limiter", "장애 나면 페일 오픈이에요, 페일 클로즈예요?", "failure"),
+    ],
+)
+def test_a_side_topic_a_fact_covers_is_answered(scenario: str, question: str, fact: str) -> None:
+    m = match_question(question, library().scenario(scenario))
+    assert m.outcome == "answer", m
+    assert m.facts[0] == fact
+
+
+def test_concept_spans_name_the_tokens() -> None:
+    from sysdesign.understand.lexicon import lexicon
+
+    spans = lexicon().spans("How many engineers will maintain the redirect service?")
+    assert ("staffing", 2, 3) in spans
+    assert any(cid == "redirect" for cid, _, _ in spans)
+
+
+def test_a_clear_leader_below_the_threshold_answers() -> None:
+    """An unusual wording of one fact scores low but far ahead of the rest: it answers; two
+    facts close together that low, or a lead that low, do not."""
+    from sysdesign.understand import facts as F
+
+    assert F._decide([("a", 0.16, ""), ("b", 0.1, "")]).outcome == "answer"
+    assert F._decide([("a", 0.16, ""), ("b", 0.13, "")]).outcome == "refuse"
+    assert F._decide([("a", 0.14, ""), ("b", 0.01, "")]).outcome == "refuse"

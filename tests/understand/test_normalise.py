@@ -94,6 +94,14 @@ def test_normalise() -> None:
         ("화면", "화면"),
         ("이어서", "이어서"),  # 어서 stands apart only after a consonant (먹어서): not 이
         ("미디어요", "미디어"),
+        ("핑이", "핑"),  # a one-syllable loanword carries particles too
+        ("봇이", "봇"),
+        ("쾌적하다고", "쾌적"),  # quoted: 하다고, 한다고, 된다고
+        ("필요하다고", "필요"),
+        ("링크별로", "링크"),  # 별 (per) after a word of two syllables or more
+        ("국가별", "국가"),
+        ("개별로", "개별"),  # ... not in a word of two
+        ("특별", "특별"),
     ],
 )
 def test_strip_korean(word: str, stem: str) -> None:
@@ -113,6 +121,8 @@ def test_strip_korean(word: str, stem: str) -> None:
         ("늘어날 거예요", ["늘어나", "거"]),
         ("파일 수가 많아요", ["파일", "수", "많"]),  # a noun before 수 (count) keeps its ㄹ
         ("세일 때", ["세일", "때"]),
+        ("메세지 푸쉬가", ["메시지", "푸시"]),  # loanword spellings to the standard one
+        ("컨텐츠 캐쉬", ["콘텐츠", "캐시"]),
     ],
 )
 def test_tokens_korean(text: str, stems: list[str]) -> None:
