@@ -666,12 +666,15 @@ class Session:
         earlier question still open, the assumption asked for, or else a note. While paused,
         every free line is a note."""
         from sysdesign.session.interviewer import route
+        from sysdesign.understand.speech import is_question
 
         text = text.strip()
         if not text:
             return []
         if self.state.status == "paused":
             return self.note(text)
+        if is_question(text):
+            return self.ask(text)
         where, target = route(text, self.state, self.scenario, self.rubric, self.lang)
         if where == "answer":
             return self.answer(text)

@@ -5,7 +5,8 @@ by them, so the mapping lives here once:
 
     ?TEXT          ask the interviewer (`Session.ask`)
     :COMMAND ARGS  a command (`COMMANDS`)
-    anything else  `Session.say`: the assumption asked for, else the pending answer, else a note
+    anything else  `Session.say`: a question when it reads as one (`understand.speech`), else
+                   the assumption asked for, the pending answer, or a note
 
 Only the engine stores anything, and it commits before it returns, so the messages handed back
 are safe to show as acknowledgements. Standard library only: the plain mode must stay light.
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from sysdesign.session.engine import Session
 
 HELP_EN = """Commands:
-  ?TEXT           ask the interviewer
+  ?TEXT           ask the interviewer (a line that reads as a question asks too)
   :next           next phase (in the last phase: finish)
   :check          re-read the design file
   :design PATH    use another design file
@@ -36,10 +37,10 @@ HELP_EN = """Commands:
   :pause :resume  stop / restart the clock
   :status         where you are
   :quit           finish and write the report
-  any other line  a note"""
+  any other line  the answer to the question it fits, else a note"""
 
 HELP_KO = """명령:
-  ?질문           면접관에게 질문
+  ?질문           면접관에게 질문 (질문으로 읽히는 줄도 질문이 됩니다)
   :next           다음 단계 (마지막 단계에서는 종료)
   :check          설계 파일 다시 읽기
   :design PATH    다른 설계 파일 사용
@@ -51,7 +52,7 @@ HELP_KO = """명령:
   :pause :resume  시계 멈춤 / 다시 시작
   :status         현재 상태
   :quit           종료하고 리포트 작성
-  그 밖의 줄      메모"""
+  그 밖의 줄      맞는 질문의 답, 없으면 메모"""
 
 COMMANDS: tuple[str, ...] = (
     "next",

@@ -144,3 +144,26 @@ def test_start_track_picks_the_scenario_practised_least(minichat: Path, home: Pa
     assert code == 2 and "no track" in err
     code, _, err = invoke("start", "--script", script)
     assert code == 2 and "name a scenario" in err
+
+
+def test_a_question_typed_without_its_prefix_is_answered_from_the_facts(minichat: Path) -> None:
+    """In the session the line is answered from a fact, not filed under the pending question."""
+    from sysdesign.library import library
+    from sysdesign.session.clock import FakeClock
+    from sysdesign.session.engine import new_session
+    from sysdesign.store import open_store
+    from sysdesign.ui.lines import handle_line
+
+    lib = library()
+    session = new_session(
+        open_store(), lib.scenario("minichat"), lib.rubric("minichat"), clock=FakeClock(), lang="en"
+    )
+    session.begin()
+    result = handle_line(session, "How many daily active users are there?")
+    assert [m.en for m in result.msgs if m.kind == "interviewer"] == [
+        "Ten million daily active users."
+    ]
+    assert [q.text for q in session.state.questions] == ["How many daily active users are there?"]
+    said = handle_line(session, "Sending messages and reading history are the core features.")
+    assert said.kind == "say"
+    assert not any(m.kind == "interviewer" and "daily" in m.en for m in said.msgs)
