@@ -36,7 +36,7 @@ from typing import Any
 
 from sysdesign.i18n import particle
 
-AREAS: tuple[str, ...] = ("common",)
+AREAS: tuple[str, ...] = ("common", "session", "ui", "qa")
 """Catalogue modules of this package, one per area; a key starts with its area's name."""
 
 FIELD = re.compile(
@@ -101,14 +101,14 @@ def params_of(template: str) -> frozenset[str]:
 
 
 def localised(value: object, lang: str) -> object:
-    """`value` in `lang` when it is bilingual (a stored pair, a `Text`, a `Message`)."""
+    """`value` in `lang` when it is bilingual (a stored pair, a `Text`, a `Message`); English
+    when it lacks `lang`."""
     if isinstance(value, dict) and "en" in value and set(value) <= {"en", "ko"}:
         return value.get(lang, value["en"])
     if isinstance(value, Message):
         return value.get(lang)
-    getter = getattr(value, "get", None)
-    if callable(getter) and hasattr(value, "en") and hasattr(value, "ko"):
-        return getter(lang)
+    if hasattr(value, "en") and hasattr(value, "ko"):
+        return getattr(value, lang) if lang in ("en", "ko") else value.en
     return value
 
 
