@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sysdesign.messages import given, message
 from sysdesign.session.events import Msg
 
 if TYPE_CHECKING:
@@ -186,8 +187,10 @@ class QaRound:
         tail_ko = f" (꼬리 질문, 깊이 {asked.depth})" if asked.depth > 1 else ""
         return Msg(
             "interviewer",
-            f"[{asked.topic}] {q.question.en}{tail_en}",
-            f"[{asked.topic}] {q.question.ko}{tail_ko}",
+            given(
+                f"[{asked.topic}] {q.question.en}{tail_en}",
+                f"[{asked.topic}] {q.question.ko}{tail_ko}",
+            ),
         )
 
     def _advance(self) -> list[Msg]:
@@ -212,10 +215,12 @@ class QaRound:
     def begin(self) -> list[Msg]:
         head = Msg(
             "info",
-            f"Round {self.id}: {', '.join(self.topics)}, {self.minutes:g} minutes. Answer in one "
-            "or more lines; an empty line or :done ends the answer. :hint, :skip, :pause, :quit.",
-            f"라운드 {self.id}: {', '.join(self.topics)}, {self.minutes:g}분. 답은 여러 줄로 써도 "
-            "되고, 빈 줄이나 :done으로 끝냅니다. :hint, :skip, :pause, :quit.",
+            message(
+                "qa.round.round_minutes_answer_in_one",
+                id=self.id,
+                join=", ".join(self.topics),
+                minutes=self.minutes,
+            ),
         )
         if self.asked:
             cur = self.current
@@ -224,9 +229,9 @@ class QaRound:
 
     def _guard(self) -> list[Msg] | None:
         if self.status == "finished":
-            return [Msg("error", "The round is over.", "라운드가 끝났습니다.")]
+            return [Msg("error", message("qa.round.the_round_is_over"))]
         if self.status == "paused":
-            return [Msg("error", "Paused: :resume first.", "일시 정지 중입니다. 먼저 :resume.")]
+            return [Msg("error", message("qa.round.paused_resume_first"))]
         return None
 
     def answer(self, text: str) -> list[Msg]:
@@ -241,13 +246,7 @@ class QaRound:
             return self.finish("exhausted")
         text = text.strip()
         if not text:
-            return [
-                Msg(
-                    "error",
-                    "Empty answer: type it, or :skip.",
-                    "답이 비었습니다. 답을 쓰거나 :skip.",
-                )
-            ]
+            return [Msg("error", message("qa.round.empty_answer_type_it_or"))]
         q = self.question(cur)
         verdicts = []
         for v in g.grade(q.points, [text]):
@@ -274,7 +273,7 @@ class QaRound:
             f"답을 저장했습니다: {asked.score:g}/100 — 설명 {counts['explained']}, 나열만 "
             f"{counts['listed']}, 틀림 {counts['wrong']}, 빠짐 {counts['missed']}."
         )
-        return Msg("ack", en, ko)
+        return Msg("ack", given(en, ko))
 
     def _apply_answer(self, cur: Asked, payload: dict[str, Any], at: float) -> None:
         cur.answer = payload["text"]
@@ -294,7 +293,7 @@ class QaRound:
         cur.skipped, cur.score, cur.answered_at = True, 0.0, self.elapsed()
         q = self.question(cur)
         cur.verdicts = [{"id": p.id, "status": "missed", "credit": 0.0} for p in q.points]
-        ack = Msg("ack", "Skipped (0 points).", "건너뛰었습니다(0점).")
+        ack = Msg("ack", message("qa.round.skipped_0_points"))
         return [ack, *self._advance()]
 
     def hint(self) -> list[Msg]:
@@ -304,11 +303,11 @@ class QaRound:
             return blocked
         cur = self.current
         if cur is None:
-            return [Msg("error", "No question is waiting.", "대기 중인 질문이 없습니다.")]
+            return [Msg("error", message("qa.round.no_question_is_waiting"))]
         q = self.question(cur)
         left = [p for p in q.points if p.id not in cur.hints]
         if not left:
-            return [Msg("error", "No hints left here.", "이 질문의 힌트를 다 썼습니다.")]
+            return [Msg("error", message("qa.round.no_hints_left_here"))]
         point = left[0]
         self._event("hint", {"id": cur.id, "point": point.id})
         cur.hints.append(point.id)
@@ -317,8 +316,10 @@ class QaRound:
         return [
             Msg(
                 "hint",
-                f"Hint (-{HINT_COST:g} points): think about {en_kw}.",
-                f"힌트(-{HINT_COST:g}점): {ko_kw} 쪽을 생각해 보세요.",
+                given(
+                    f"Hint (-{HINT_COST:g} points): think about {en_kw}.",
+                    f"힌트(-{HINT_COST:g}점): {ko_kw} 쪽을 생각해 보세요.",
+                ),
             )
         ]
 
@@ -330,11 +331,11 @@ class QaRound:
         self._paused_at = self.clock.monotonic()
         self.status = "paused"
         self.store.update_qa_round(self.id, status="paused")
-        return [Msg("ack", "Paused; the clock has stopped. :resume", "일시 정지했습니다. :resume")]
+        return [Msg("ack", message("qa.round.paused_the_clock_has_stopped"))]
 
     def resume(self) -> list[Msg]:
         if self.status != "paused":
-            return [Msg("error", "Not paused.", "일시 정지 상태가 아닙니다.")]
+            return [Msg("error", message("qa.round.not_paused"))]
         assert self._paused_at is not None
         self._base += self.clock.monotonic() - self._paused_at
         self._paused_at = None
@@ -342,7 +343,7 @@ class QaRound:
         self._event("resume", {})
         self.store.update_qa_round(self.id, status="running")
         cur = self.current
-        out = [Msg("ack", "Resumed.", "다시 시작합니다.")]
+        out = [Msg("ack", message("qa.round.resumed"))]
         return out + ([self.ask_msg(cur)] if cur else [])
 
     def tick(self) -> list[Msg]:
@@ -369,8 +370,10 @@ class QaRound:
         return [
             Msg(
                 "info",
-                f"{why[0]} Round score: {score:g}/100. `sysdesign qa report {self.id}`",
-                f"{why[1]} 라운드 점수: {score:g}/100. `sysdesign qa report {self.id}`",
+                given(
+                    f"{why[0]} Round score: {score:g}/100. `sysdesign qa report {self.id}`",
+                    f"{why[1]} 라운드 점수: {score:g}/100. `sysdesign qa report {self.id}`",
+                ),
             )
         ]
 

@@ -116,6 +116,7 @@ def run_qa_script(
 
 
 def _candidate(text: str) -> Msg:
+    from sysdesign.messages import message
     from sysdesign.session.events import Msg
 
-    return Msg("candidate", text, text)
+    return Msg("candidate", message("common.text", text=text))

@@ -11,18 +11,13 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from sysdesign.messages import message
 from sysdesign.session.events import Msg
 
 if TYPE_CHECKING:
     from sysdesign.qa.round import QaRound
 
-HELP = Msg(
-    "info",
-    "Type your answer (several lines are fine); an empty line or :done sends it. "
-    ":hint (costs points), :skip, :pause, :resume, :status, :quit.",
-    "답을 쓰세요(여러 줄 가능). 빈 줄이나 :done으로 보냅니다. "
-    ":hint(감점), :skip, :pause, :resume, :status, :quit.",
-)
+HELP = Msg("info", message("qa.ui.type_your_answer_several_lines"))
 
 
 class QaLines:
@@ -58,9 +53,9 @@ class QaLines:
                 return [self.status()]
             if cmd == ":help":
                 return [HELP]
-            return [Msg("error", f"Unknown command {cmd}. :help", f"모르는 명령 {cmd}. :help")]
+            return [Msg("error", message("qa.ui.unknown_command_help", cmd=cmd))]
         if r.status == "paused":
-            return [Msg("error", "Paused: :resume first.", "일시 정지 중입니다. 먼저 :resume.")]
+            return [Msg("error", message("qa.ui.paused_resume_first"))]
         self.buffer.append(text)
         return []
 
@@ -70,9 +65,13 @@ class QaLines:
         answered = sum(1 for a in r.asked if a.done)
         return Msg(
             "info",
-            f"{left // 60}:{left % 60:02d} left, {answered} answered, score so far {r.score():g}.",
-            f"남은 시간 {left // 60}:{left % 60:02d}, 답한 질문 {answered}개, "
-            f"지금까지 점수 {r.score():g}.",
+            message(
+                "qa.ui.left_answered_score_so_far",
+                left=left // 60,
+                left_2=left % 60,
+                answered=answered,
+                score=r.score(),
+            ),
         )
 
 
@@ -106,30 +105,14 @@ def run_plain(rnd: QaRound, stdin: TextIO, out: TextIO, *, begin: bool) -> bool:
             if line is None:
                 if rnd.status == "running":
                     rnd.pause()
-                show(
-                    [
-                        Msg(
-                            "info",
-                            f"End of input: round paused. Resume: sysdesign qa resume {rnd.id}",
-                            f"입력이 끝나 라운드를 멈췄습니다. 이어서: sysdesign qa resume {rnd.id}",
-                        )
-                    ]
-                )
+                show([Msg("info", message("qa.ui.end_of_input_round_paused", id=rnd.id))])
                 return False
             show(lines.feed(line))
     except KeyboardInterrupt:
         if rnd.status == "running":
             rnd.pause()
         out.write("\n")
-        show(
-            [
-                Msg(
-                    "info",
-                    f"Interrupted: round paused. Resume: sysdesign qa resume {rnd.id}",
-                    f"중단하여 라운드를 멈췄습니다. 이어서: sysdesign qa resume {rnd.id}",
-                )
-            ]
-        )
+        show([Msg("info", message("qa.ui.interrupted_round_paused_resume_sysdesign", id=rnd.id))])
         return False
     return True
 

@@ -46,8 +46,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
 from sysdesign.estimate.flags import parse_estimate_args
+from sysdesign.messages import Message, given, message
 from sysdesign.session import events as ev
-from sysdesign.session.events import Event, Msg, PlannedPhase, SessionState
+from sysdesign.session.events import Event, Msg, PlannedPhase, SessionState, msg
 from sysdesign.session.watcher import DesignStatus, DesignWatcher, findings_of
 
 if TYPE_CHECKING:
@@ -69,10 +70,6 @@ SHOWN_FIGURES = (
     "servers",
 )
 WARN_AT = (300.0, 60.0, 0.0)
-
-
-def msg(kind: str, en: str, ko: str) -> Msg:
-    return Msg(kind=kind, en=en, ko=ko)
 
 
 def clock_text(seconds: float) -> str:
@@ -175,20 +172,16 @@ class Session:
 
     def pending_question(self) -> Msg | None:
         if self.state.pending_assumption is not None:
-            return msg(
-                "interviewer",
-                "State your assumption (your next line).",
-                "가정을 말해 주세요 (다음 줄).",
-            )
+            return msg("interviewer", "session.engine.state_your_assumption_your_next")
         pending = self.state.pending
         if pending is None:
             return None
-        return msg("interviewer", pending.question["en"], pending.question["ko"])
+        return msg("interviewer", "common.text", text=pending.question)
 
     def design_status(self) -> DesignStatus:
         return self.design.status()
 
-    def _design_line(self) -> tuple[str, str]:
+    def _design_line(self) -> Message:
         return self.design.line()
 
     # -- the store ------------------------------------------------------------------------
@@ -206,23 +199,11 @@ class Session:
         if self.state.status == "paused" and notes_while_paused:
             return None
         if self.state.status == "finished":
-            return [
-                msg(
-                    "error",
-                    "The session has finished; see its report.",
-                    "세션이 끝났습니다. 리포트를 보세요.",
-                )
-            ]
+            return [msg("error", "session.engine.the_session_has_finished_see")]
         if self.state.status == "paused":
-            return [
-                msg(
-                    "error",
-                    "Paused: :resume to go on (only notes are taken while paused).",
-                    "일시정지 상태입니다: :resume으로 계속하세요 (일시정지 중에는 메모만 받습니다).",
-                )
-            ]
+            return [msg("error", "session.engine.paused_resume_to_go_on")]
         if self.state.status == "new":
-            return [msg("error", "The session has not begun.", "세션이 시작되지 않았습니다.")]
+            return [msg("error", "session.engine.the_session_has_not_begun")]
         return None
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -234,8 +215,8 @@ class Session:
         self._since = self.clock.monotonic()
         s = self.scenario
         out = [
-            msg("info", s.title.en, s.title.ko),
-            msg("interviewer", s.prompt.en, s.prompt.ko),
+            msg("info", "common.text", text=s.title),
+            msg("interviewer", "common.text", text=s.prompt),
         ]
         out += self._start_phase(0)
         out += self.design.poll(force=True)
@@ -263,12 +244,14 @@ class Session:
         self.store.update_session(self.id, status="running")
         phase = self.state.phase
         out = [
-            msg(
+            Msg(
                 "info",
-                f"Resumed at {clock_text(self.elapsed())} into the session; "
-                f"{clock_text(self.remaining())} left in {phase.title['en'] if phase else ''}.",
-                f"{clock_text(self.elapsed())} 지점에서 재개합니다. "
-                f"{phase.title['ko'] if phase else ''} {clock_text(self.remaining())} 남음.",
+                message(
+                    "session.engine.resumed_at_into_the_session",
+                    elapsed=clock_text(self.elapsed()),
+                    remaining=clock_text(self.remaining()),
+                    title=phase.title if phase else "",
+                ),
             )
         ]
         question = self.pending_question()
@@ -287,11 +270,7 @@ class Session:
         self.store.update_session(self.id, status="paused")
         return [
             *out,
-            msg(
-                "ack",
-                "Paused; the clock has stopped. :resume to go on.",
-                "일시정지했습니다. 시계가 멈췄습니다. :resume으로 계속하세요.",
-            ),
+            msg("ack", "session.engine.paused_the_clock_has_stopped"),
         ]
 
     def suspend(self) -> list[Msg]:
@@ -338,36 +317,21 @@ class Session:
 
     def _warning(self, threshold: float, phase: PlannedPhase) -> Msg:
         if threshold == 0:
-            return msg(
-                "warning",
-                f"Time is up for {phase.title['en']}. Wrap it up and move on (:next); "
-                "the overrun is recorded.",
-                f"{phase.title['ko']} 시간이 끝났습니다. 정리하고 넘어가세요 (:next). "
-                "초과 시간은 기록됩니다.",
-            )
+            return msg("warning", "session.engine.time_is_up_for_wrap", title=phase.title)
         minutes = int(threshold // 60)
-        return msg(
-            "warning",
-            f"{minutes} minute{'s' if minutes != 1 else ''} left in {phase.title['en']}.",
-            f"{phase.title['ko']} {minutes}분 남았습니다.",
-        )
+        key = "session.engine.minute_left" if minutes == 1 else "session.engine.minutes_left"
+        return msg("warning", key, minutes=minutes, title=phase.title)
 
     def _curveball(self) -> list[Msg]:
         cb = self.scenario.curveball
         text = cb.text.model_dump()
         self._emit(ev.CURVEBALL, {"text": text, "expects": cb.expects.model_dump()})
-        out = [msg("interviewer", "Change of plan: " + text["en"], "요구사항 변경: " + text["ko"])]
+        out = [msg("interviewer", "session.engine.change_of_plan", text=text)]
         self._emit(
             ev.FOLLOWUP_ASKED,
             {"id": "curveball", "kind": "curveball", "question": text, "triggered_by": []},
         )
-        out.append(
-            msg(
-                "info",
-                "Your next line answers it; update your design file too.",
-                "다음 줄이 답이 됩니다. 설계 파일도 고치세요.",
-            )
-        )
+        out.append(msg("info", "session.engine.your_next_line_answers_it"))
         return out
 
     # -- phases -----------------------------------------------------------------------------
@@ -392,12 +356,15 @@ class Session:
         out = [
             msg(
                 "info",
-                f"Phase {index + 1}/{len(self.state.plan)}: {phase.title['en']} ({minutes}).",
-                f"{index + 1}/{len(self.state.plan)}단계: {phase.title['ko']} ({minutes}).",
+                "session.engine.phase",
+                index=index + 1,
+                n_plan=len(self.state.plan),
+                title=phase.title,
+                minutes=minutes,
             )
         ]
         if scenario_phase is not None:
-            out.append(msg("info", scenario_phase.goal.en, scenario_phase.goal.ko))
+            out.append(msg("info", "common.text", text=scenario_phase.goal))
         out += self._ask_next()
         return out
 
@@ -420,11 +387,12 @@ class Session:
                 return [
                     msg(
                         "interviewer",
-                        f"(Your design has {rules}.) {question['en']}",
-                        f"(설계에서 {rules} 지적이 나왔습니다.) {question['ko']}",
+                        "session.engine.your_design_has",
+                        rules=rules,
+                        question=question,
                     )
                 ]
-            return [msg("interviewer", question["en"], question["ko"])]
+            return [msg("interviewer", "common.text", text=question)]
         return []
 
     def _by_findings(self, fresh: list[ev.FollowUp]) -> ev.FollowUp:
@@ -463,8 +431,9 @@ class Session:
             out.append(
                 msg(
                     "info",
-                    f"{phase.title['en']} ran {clock_text(overrun)} over.",
-                    f"{phase.title['ko']} 단계가 {clock_text(overrun)} 초과했습니다.",
+                    "session.engine.ran_over",
+                    title=phase.title,
+                    clock_text=clock_text(overrun),
                 )
             )
         return out
@@ -511,13 +480,7 @@ class Session:
         meta["report"] = stored
         self.store.update_session(self.id, status="finished", score=score, meta=meta)
         self.store.record_result("session", self.scenario.id, score, result_payload(self.report))
-        out.append(
-            msg(
-                "ack",
-                f"Session finished. Score: {score:g}/100.",
-                f"세션이 끝났습니다. 점수: {score:g}/100.",
-            )
-        )
+        out.append(msg("ack", "session.engine.session_finished_score_100", score=score))
         return out
 
     # -- the candidate's actions ------------------------------------------------------------
@@ -529,7 +492,7 @@ class Session:
 
         text = text.strip()
         if not text:
-            return [msg("error", "Ask a question after '?'.", "'?' 뒤에 질문을 쓰세요.")]
+            return [msg("error", "session.engine.ask_a_question_after")]
         out = self.tick()
         self._emit(ev.ASKED, {"text": text})
         matched = match_question(text, self.scenario)
@@ -550,7 +513,7 @@ class Session:
                     "soup": soup,
                 },
             )
-            out.append(msg("interviewer", answer["en"], answer["ko"]))
+            out.append(msg("interviewer", "common.text", text=answer))
         elif matched.outcome == "clarify":
             a, b = (self.scenario.fact(i) for i in matched.choices)
             self._emit(
@@ -567,10 +530,12 @@ class Session:
             en_a, ko_a = _fact_label(a)
             en_b, ko_b = _fact_label(b)
             out.append(
-                msg(
+                Msg(
                     "interviewer",
-                    f"Do you mean {en_a} or {en_b}? Ask again with the one you mean.",
-                    f"{ko_a} 말씀인가요, 아니면 {ko_b} 말씀인가요? 궁금한 쪽으로 다시 물어봐 주세요.",
+                    given(
+                        f"Do you mean {en_a} or {en_b}? Ask again with the one you mean.",
+                        f"{ko_a} 말씀인가요, 아니면 {ko_b} 말씀인가요? 궁금한 쪽으로 다시 물어봐 주세요.",
+                    ),
                 )
             )
         else:
@@ -578,13 +543,7 @@ class Session:
                 ev.ANSWERED,
                 {"question": text, "facts": [], "answer": None, "assumption_needed": True},
             )
-            out.append(
-                msg(
-                    "interviewer",
-                    "I can't tell you that: state your assumption (your next line) and go on.",
-                    "그건 알려 드릴 수 없습니다. 가정을 말하고 (다음 줄) 진행하세요.",
-                )
-            )
+            out.append(msg("interviewer", "session.engine.i_can_t_tell_you"))
         return out
 
     @guarded(notes_while_paused=True)
@@ -596,14 +555,14 @@ class Session:
         if self.state.status == "paused":
             self._emit(ev.NOTED, {"text": text, "while_paused": True})
             n = len(self.state.notes)
-            return [msg("ack", f"noted while paused (#{n})", f"일시정지 중 메모 저장 (#{n})")]
+            return [msg("ack", "session.engine.noted_while_paused", n=n)]
         out = self.tick()
         if self.state.pending_assumption is not None:
             self._emit(ev.NOTED, {"text": text, "assumption_for": self.state.pending_assumption})
-            return [*out, msg("ack", "assumption recorded", "가정 저장")]
+            return [*out, msg("ack", "session.engine.assumption_recorded")]
         self._emit(ev.NOTED, {"text": text})
         n = len(self.state.notes)
-        return [*out, msg("ack", f"noted (#{n})", f"메모 저장 (#{n})")]
+        return [*out, msg("ack", "session.engine.noted", n=n)]
 
     @guarded()
     def answer(self, text: str, *, target: str | None = None) -> list[Msg]:
@@ -611,13 +570,7 @@ class Session:
         text = text.strip()
         pending = self.state.pending
         if pending is None and target is None:
-            return [
-                msg(
-                    "error",
-                    "No question is waiting for an answer; that line was not stored.",
-                    "답을 기다리는 질문이 없습니다. 저장하지 않았습니다.",
-                )
-            ]
+            return [msg("error", "session.engine.no_question_is_waiting_for")]
         if not text:
             return []
         out = self.tick()
@@ -628,13 +581,15 @@ class Session:
                 return [*out, *self.note(text)]
             self._emit(ev.FOLLOWUP_ANSWERED, {"id": item.id, "text": text})
             q = _short(item.question)
-            out.append(msg("ack", f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})"))
+            out.append(
+                Msg("ack", given(f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})"))
+            )
             return out
         if pending is None:  # the phase moved on during the tick
             return [*out, *self.note(text)]
         self._emit(ev.FOLLOWUP_ANSWERED, {"id": pending.id, "text": text})
         q = _short(pending.question)
-        out.append(msg("ack", f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})"))
+        out.append(Msg("ack", given(f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})")))
         out += self._react(pending)
         return out
 
@@ -658,7 +613,7 @@ class Session:
                 "reason": probe.reason,
             },
         )
-        return [msg("interviewer", probe.question["en"], probe.question["ko"])]
+        return [msg("interviewer", "common.text", text=probe.question)]
 
     @guarded(notes_while_paused=True)
     def say(self, text: str) -> list[Msg]:
@@ -691,7 +646,7 @@ class Session:
         if pending is None:
             return []
         self._emit(ev.FOLLOWUP_ANSWERED, {"id": pending.id, "text": ""})
-        return [msg("ack", "skipped", "건너뜀"), *self._ask_next()]
+        return [msg("ack", "session.engine.skipped"), *self._ask_next()]
 
     # -- design -----------------------------------------------------------------------------
 
@@ -700,12 +655,12 @@ class Session:
         path = Path(path).expanduser()
         if not path.exists():
             return [
-                msg("error", f"No such file: {path}", f"파일이 없습니다: {path}"),
+                msg("error", "session.engine.no_such_file", path=path),
             ]
         self.design.watch(path)
         out = self.design.poll(force=True)
         if not out:
-            out = [msg("design", *self.design.line())]
+            out = [Msg("design", self.design.line())]
         return out
 
     @guarded()
@@ -713,7 +668,7 @@ class Session:
         out = self.tick()
         more = self.design.poll(force=True)
         if not more:
-            more = [msg("design", *self.design.line())]
+            more = [Msg("design", self.design.line())]
         return out + more + self.design.finding_lines()
 
     # -- estimates and hints ----------------------------------------------------------------
@@ -728,20 +683,14 @@ class Session:
 
             calc = traffic_model(inputs)
         except SysdesignError as exc:
-            return [msg("error", str(exc), str(exc))]
+            return [msg("error", "common.text", text=str(exc))]
         results = {name: r.to_json() for name, r in calc.results.items()}
         out = self.tick()
         self._emit(ev.ESTIMATE_COMMITTED, {"inputs": inputs, "results": results})
         first = [n for n in SHOWN_FIGURES if n in results]
         names = first + [n for n in results if n not in first]
         shown = ", ".join(f"{name} {results[name]['human']}" for name in names[:7])
-        out.append(
-            msg(
-                "estimate",
-                f"estimate committed: {shown}",
-                f"추정 저장: {shown}",
-            )
-        )
+        out.append(msg("estimate", "session.engine.estimate_committed", shown=shown))
         return out
 
     @guarded()
@@ -760,20 +709,12 @@ class Session:
         if text is None:
             return [
                 *out,
-                msg(
-                    "hint",
-                    "No hint right now: you are covering what I would ask. (No points taken.)",
-                    "지금은 드릴 힌트가 없습니다. 잘 진행하고 있습니다. (감점 없음)",
-                ),
+                msg("hint", "session.engine.no_hint_right_now_you"),
             ]
         self._emit(ev.HINT_TAKEN, {"phase": self.state.phase_id, "text": text, "cost": HINT_COST})
         return [
             *out,
-            msg(
-                "hint",
-                f"Hint (−{HINT_COST:g} points): {text['en']}",
-                f"힌트 (−{HINT_COST:g}점): {text['ko']}",
-            ),
+            msg("hint", "session.engine.hint_points", hint_cost=HINT_COST, text=text),
         ]
 
 

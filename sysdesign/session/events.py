@@ -34,6 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from sysdesign.messages import Message, given, message
+
 ASKED = "asked"
 ANSWERED = "answered"
 NOTED = "noted"
@@ -73,18 +75,36 @@ Status = Literal["new", "running", "paused", "finished"]
 
 @dataclass(frozen=True)
 class Msg:
-    """One bilingual line the engine hands to a UI; `kind` tells the UI how to show it.
+    """One line the engine hands to a UI; `kind` tells the UI how to show it, `text` is a
+    catalogue message (`sysdesign.messages`) rendered in the UI's language.
 
     Kinds: `ack` (an action was stored), `interviewer` (the interviewer speaks), `warning`
     (time), `design` (design status), `estimate`, `hint`, `error` (nothing was stored), `info`.
     """
 
     kind: str
-    en: str
-    ko: str
+    text: Message
+
+    @staticmethod
+    def of(kind: str, en: str, ko: str) -> Msg:
+        """A line whose two languages come from data (the scenario, a stored event)."""
+        return Msg(kind, given(en, ko))
 
     def get(self, lang: str) -> str:
-        return self.ko if lang == "ko" else self.en
+        return self.text.get(lang)
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def ko(self) -> str:
+        return self.text.ko
+
+
+def msg(kind: str, key: str, /, **params: Any) -> Msg:
+    """A line of `kind` showing the catalogue message `key` (`sysdesign.messages`)."""
+    return Msg(kind, message(key, **params))
 
 
 @dataclass(frozen=True)

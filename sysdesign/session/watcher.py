@@ -13,17 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sysdesign.messages import Message, given, message
 from sysdesign.session import events as ev
-from sysdesign.session.events import Event, Msg, SessionState
+from sysdesign.session.events import Event, Msg, SessionState, msg
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
     from sysdesign.models.rubric import Rubric
     from sysdesign.models.scenario import Scenario
-
-
-def msg(kind: str, en: str, ko: str) -> Msg:
-    return Msg(kind, en, ko)
 
 
 @dataclass(frozen=True)
@@ -103,10 +100,12 @@ class DesignWatcher:
             sev = names.get(f.severity, (f.severity, f.severity))
             where = f" ({', '.join(f.components[:4])})" if f.components else ""
             lines.append(
-                msg(
+                Msg(
                     "design",
-                    f"  [{sev[0]}] {f.rule}{where}: {f.message.en} Why: {f.why.en} Fix: {f.fix.en}",
-                    f"  [{sev[1]}] {f.rule}{where}: {f.message.ko} 이유: {f.why.ko} 해결: {f.fix.ko}",
+                    given(
+                        f"  [{sev[0]}] {f.rule}{where}: {f.message.en} Why: {f.why.en} Fix: {f.fix.en}",
+                        f"  [{sev[1]}] {f.rule}{where}: {f.message.ko} 이유: {f.why.ko} 해결: {f.fix.ko}",
+                    ),
                 )
             )
         if len(found) > limit:
@@ -114,31 +113,26 @@ class DesignWatcher:
             lines.append(
                 msg(
                     "design",
-                    f"  … {more} more: sysdesign check {self.state.design_path}",
-                    f"  … {more}개 더: sysdesign check {self.state.design_path}",
+                    "session.design.more_sysdesign_check",
+                    more=more,
+                    design_path=self.state.design_path,
                 )
             )
         return lines
 
-    def line(self) -> tuple[str, str]:
+    def line(self) -> Message:
         status = self.status()
         if status.path is None:
-            return (
-                "No design file yet: :design PATH.",
-                "설계 파일이 아직 없습니다: :design PATH.",
-            )
+            return message("session.design.no_file_yet")
         if status.valid is False:
-            return (
-                f"The design has {len(status.problems)} problem(s); the last good version is kept.",
-                f"설계 파일에 문제가 {len(status.problems)}개 있습니다. 마지막 정상 버전을 씁니다.",
-            )
+            return message("session.design.problems", n=len(status.problems))
         c = status.counts
-        total = sum(c.values())
-        return (
-            f"Design: {total} finding(s) — critical {c.get('critical', 0)}, "
-            f"major {c.get('major', 0)}, minor {c.get('minor', 0)}.",
-            f"설계: 지적 {total}개 — 치명 {c.get('critical', 0)}, 주요 {c.get('major', 0)}, "
-            f"경미 {c.get('minor', 0)}.",
+        return message(
+            "session.design.findings",
+            total=sum(c.values()),
+            critical=c.get("critical", 0),
+            major=c.get("major", 0),
+            minor=c.get("minor", 0),
         )
 
     def current(self) -> Design | None:
@@ -172,7 +166,7 @@ class DesignWatcher:
         try:  # a FIFO or a device is refused, not read (it would block the session)
             text = read_input_text(path)
         except SysdesignError as exc:
-            return [msg("error", str(exc), str(exc))]
+            return [msg("error", "common.text", text=str(exc))]
         sha = _sha(text)
         last = self.state.designs[-1] if self.state.designs else None
         if last is not None and last.path == path_text and _save_sha(last) == sha:
@@ -194,14 +188,8 @@ class DesignWatcher:
                 rules=[],
             )
             self.emit(ev.DESIGN_SAVED, payload)
-            lines = [
-                msg(
-                    "error",
-                    "The design file does not load (the last good version is kept):",
-                    "설계 파일을 읽을 수 없습니다 (마지막 정상 버전을 씁니다):",
-                )
-            ]
-            lines += [msg("error", str(p), str(p)) for p in exc.problems[:5]]
+            lines = [msg("error", "session.design.the_design_file_does_not")]
+            lines += [msg("error", "common.text", text=str(p)) for p in exc.problems[:5]]
             return lines
         counts = {
             sev: sum(1 for f in found if f.severity == sev)
@@ -215,5 +203,4 @@ class DesignWatcher:
             rules=list(dict.fromkeys(f.rule for f in found)),
         )
         self.emit(ev.DESIGN_SAVED, payload)
-        en, ko = self.line()
-        return [msg("design", "Design saved. " + en, "설계 저장. " + ko)]
+        return [msg("design", "session.design.saved", line=self.line())]

@@ -30,6 +30,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from sysdesign import messages
+
 if TYPE_CHECKING:
     from sysdesign.session.engine import Session
     from sysdesign.session.events import Msg
@@ -109,9 +111,6 @@ class PlainUI:
 
     # -- output ---------------------------------------------------------------------------
 
-    def t(self, en: str, ko: str) -> str:
-        return ko if self.lang == "ko" else en
-
     def show(self, msgs: list[Msg]) -> None:
         from sysdesign.session.engine import clock_text
 
@@ -134,7 +133,11 @@ class PlainUI:
         s = self.session
         phase = s.state.phase
         title = phase.title[self.lang] if phase else ""
-        state = self.t("paused", "일시정지") if s.status == "paused" else clock_text(s.remaining())
+        state = (
+            messages.render("ui.plain.paused", self.lang)
+            if s.status == "paused"
+            else clock_text(s.remaining())
+        )
         pending = " ?" if s.pending_question() else ""
         self.out.write(f"[{title} · {state}{pending}] › ")
         self.out.flush()
@@ -145,23 +148,9 @@ class PlainUI:
         """Show `opening` (what `begin()`/`resume()` said), then run until :quit, the end of
         the last phase, or end of input. True when the session finished."""
         s = self.session
-        self.show(
-            [
-                _info(
-                    f"Session {s.id} — type :help for commands. Resume later: sysdesign resume {s.id}",
-                    f"세션 {s.id} — 명령은 :help. 나중에 이어서: sysdesign resume {s.id}",
-                )
-            ]
-        )
+        self.show([_info("ui.plain.session_type_help_for_commands", id=s.id)])
         if s.state.design_path:
-            self.show(
-                [
-                    _info(
-                        f"Design file: {s.state.design_path} (edit it in your editor; saves are noticed)",
-                        f"설계 파일: {s.state.design_path} (편집기로 고치세요. 저장하면 반영됩니다)",
-                    )
-                ]
-            )
+            self.show([_info("ui.plain.design_file_edit_it_in", design_path=s.state.design_path)])
         self.show(opening or [])
         reader = LineReader(self.stdin)
         try:
@@ -179,27 +168,13 @@ class PlainUI:
                             self.prompt()
                 if line is None:  # end of input: keep the session for `resume`
                     self.show(s.suspend())
-                    self.show(
-                        [
-                            _info(
-                                f"End of input: session paused. Resume: sysdesign resume {s.id}",
-                                f"입력이 끝나 세션을 멈췄습니다. 이어서: sysdesign resume {s.id}",
-                            )
-                        ]
-                    )
+                    self.show([_info("ui.plain.end_of_input_session_paused", id=s.id)])
                     return False
                 self.handle(line)
         except KeyboardInterrupt:
             self.out.write("\n")
             self.show(s.suspend())
-            self.show(
-                [
-                    _info(
-                        f"Interrupted: session paused. Resume: sysdesign resume {s.id}",
-                        f"중단하여 세션을 멈췄습니다. 이어서: sysdesign resume {s.id}",
-                    )
-                ]
-            )
+            self.show([_info("ui.plain.interrupted_session_paused_resume_sysdesign", id=s.id)])
             return False
         return True
 
@@ -232,13 +207,13 @@ class PlainUI:
             f"{_area_name(k, self.lang)}: {round(v[0], 1):g}/{round(v[1], 1):g}"
             for k, v in areas.items()
         ]
-        self.show([_info("\n".join(lines), "\n".join(lines))])
+        self.show([_info("common.text", text="\n".join(lines))])
 
 
-def _info(en: str, ko: str) -> Msg:
-    from sysdesign.session.events import Msg
+def _info(key: str, /, **params: object) -> Msg:
+    from sysdesign.session.events import msg
 
-    return Msg("info", en, ko)
+    return msg("info", key, **params)
 
 
 def _isatty(stream: object) -> bool:

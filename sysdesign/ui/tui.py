@@ -33,6 +33,8 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RichLog, Static
 
+from sysdesign import messages
+from sysdesign.messages import message
 from sysdesign.session.engine import clock_text
 from sysdesign.session.events import Msg
 from sysdesign.ui.lines import handle_line, help_msgs
@@ -95,10 +97,6 @@ STYLE = {
 }
 
 
-def t(lang: str, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
-
-
 def history_msgs(events: list[EventRow], plan_size: int) -> list[Msg]:
     """The conversation so far, rebuilt from the stored events (shown when a session resumes)."""
     out: list[Msg] = []
@@ -106,39 +104,29 @@ def history_msgs(events: list[EventRow], plan_size: int) -> list[Msg]:
         p = e.payload
         if e.type == "phase_started":
             index = int(p.get("index", 0))
-            out.append(
-                Msg(
-                    "info", f"— phase {index + 1}/{plan_size} —", f"— {index + 1}/{plan_size}단계 —"
-                )
-            )
+            out.append(Msg("info", message("ui.tui.phase", index=index + 1, plan_size=plan_size)))
         elif e.type == "asked":
-            out.append(Msg("you", "?" + p["text"], "?" + p["text"]))
+            out.append(Msg("you", message("ui.tui.line", text=p["text"])))
         elif e.type == "answered":
             answer = p.get("answer")
             if answer:
-                out.append(Msg("interviewer", answer["en"], answer["ko"]))
+                out.append(Msg("interviewer", message("common.text", text=answer)))
             else:
-                out.append(Msg("interviewer", "State your assumption.", "가정을 말해 주세요."))
+                out.append(Msg("interviewer", message("ui.tui.state_your_assumption")))
         elif e.type == "noted":
-            out.append(Msg("you", p["text"], p["text"]))
+            out.append(Msg("you", message("common.text", text=p["text"])))
         elif e.type == "followup_asked":
             q = p["question"]
-            out.append(Msg("interviewer", q["en"], q["ko"]))
+            out.append(Msg("interviewer", message("common.text", text=q)))
         elif e.type == "followup_answered" and p.get("text"):
-            out.append(Msg("you", p["text"], p["text"]))
+            out.append(Msg("you", message("common.text", text=p["text"])))
         elif e.type == "hint_taken":
-            out.append(Msg("hint", p["text"]["en"], p["text"]["ko"]))
+            out.append(Msg("hint", message("common.text", text=p["text"])))
         elif e.type == "curveball":
-            out.append(
-                Msg(
-                    "interviewer",
-                    "Change of plan: " + p["text"]["en"],
-                    "요구사항 변경: " + p["text"]["ko"],
-                )
-            )
+            out.append(Msg("interviewer", message("ui.tui.change_of_plan", text=p["text"])))
         elif e.type == "estimate_committed":
             shown = ", ".join(f"{k} {v['human']}" for k, v in list(p["results"].items())[:4])
-            out.append(Msg("estimate", shown, shown))
+            out.append(Msg("estimate", message("common.text", text=shown)))
     return out[-HISTORY_LINES:]
 
 
@@ -168,17 +156,11 @@ class QuitScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical():
-            yield Label(
-                t(
-                    lang,
-                    "End the interview now? Finishing scores it and writes the report.",
-                    "면접을 끝낼까요? 끝내면 채점하고 리포트를 씁니다.",
-                )
-            )
+            yield Label(messages.render("ui.tui.end_the_interview_now_finishing", lang))
             with Horizontal():
-                yield Button(t(lang, "Finish (y)", "끝내기 (y)"), id="finish", variant="error")
-                yield Button(t(lang, "Leave, resume later (l)", "나가기, 나중에 (l)"), id="leave")
-                yield Button(t(lang, "Back (n)", "돌아가기 (n)"), id="cancel", variant="primary")
+                yield Button(messages.render("ui.tui.finish_y", lang), id="finish", variant="error")
+                yield Button(messages.render("ui.tui.leave_resume_later_l", lang), id="leave")
+                yield Button(messages.render("ui.tui.back_n", lang), id="cancel", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "cancel")
@@ -253,27 +235,15 @@ class SessionApp(App[str]):
     def on_mount(self) -> None:
         s = self.session
         panel = self.query_one("#panel", RichLog)
-        panel.border_title = t(self.lang, "Interviewer", "면접관")
-        self.query_one("#side", Static).border_title = t(self.lang, "Design", "설계")
-        self.show(
-            [
-                Msg(
-                    "info",
-                    f"Session {s.id}. Type a note, ?question or :command (:help). "
-                    f"Resume later: sysdesign resume {s.id}",
-                    f"세션 {s.id}. 메모, ?질문, :명령(:help)을 입력하세요. "
-                    f"나중에 이어서: sysdesign resume {s.id}",
-                )
-            ]
-        )
+        panel.border_title = messages.render("ui.tui.interviewer", self.lang)
+        self.query_one("#side", Static).border_title = messages.render("ui.tui.design", self.lang)
+        self.show([Msg("info", message("ui.tui.session_type_a_note_question", id=s.id))])
         if s.state.design_path:
             self.show(
                 [
                     Msg(
                         "info",
-                        f"Design file: {s.state.design_path} (edit it in your editor; "
-                        "saves are noticed)",
-                        f"설계 파일: {s.state.design_path} (편집기로 고치세요. 저장하면 반영됩니다)",
+                        message("ui.tui.design_file_edit_it_in", design_path=s.state.design_path),
                     )
                 ]
             )
@@ -336,24 +306,24 @@ class SessionApp(App[str]):
         title = phase.title[lang] if phase else ""
         if s.status == "finished":
             score = s.report["score"] if s.report else None
-            shown = "" if score is None else f" · {t(lang, 'score', '점수')} {score:g}/100"
-            return t(lang, "Finished", "종료") + shown, ""
+            shown = (
+                "" if score is None else f" · {messages.render('ui.tui.score', lang)} {score:g}/100"
+            )
+            return messages.render("ui.tui.finished", lang) + shown, ""
         left = s.remaining()
         total = s.total_remaining()
         if left < 0:
-            phase_part = t(
-                lang,
-                f"{title}: {clock_text(-left)} over",
-                f"{title}: {clock_text(-left)} 초과",
+            phase_part = messages.render(
+                "ui.tui.over", lang, title=title, clock_text=clock_text(-left)
             )
         else:
-            phase_part = t(
-                lang, f"{title}: {clock_text(left)} left", f"{title}: {clock_text(left)} 남음"
+            phase_part = messages.render(
+                "ui.tui.left", lang, title=title, clock_text=clock_text(left)
             )
-        total_part = t(lang, f"total {clock_text(total)} left", f"전체 {clock_text(total)} 남음")
+        total_part = messages.render("ui.tui.total_left", lang, clock_text=clock_text(total))
         text = f"⏱ {phase_part} · {total_part}"
         if s.status == "paused":
-            return text + " · " + t(lang, "PAUSED (^P resumes)", "일시정지 (^P 재개)"), "paused"
+            return text + " · " + messages.render("ui.tui.paused_p_resumes", lang), "paused"
         if left < 0:
             return text, "over"
         if left <= WARN_SECONDS:
@@ -410,53 +380,49 @@ class SessionApp(App[str]):
         status = s.design_status()
         out = Text()
         if status.path is None:
-            out.append(t(lang, "No design file: :design PATH", "설계 파일 없음: :design PATH"))
+            out.append(messages.render("ui.tui.no_design_file_design_path", lang))
         else:
             out.append(Path(status.path).name + "\n", style="bold")
             out.append(str(Path(status.path).parent) + "\n", style="dim")
             if status.valid is None:
-                out.append(t(lang, "not read yet (^K)\n", "아직 읽지 않음 (^K)\n"), style="dim")
+                out.append(messages.render("ui.tui.not_read_yet_k", lang), style="dim")
             elif status.valid:
-                out.append(t(lang, "✓ valid\n", "✓ 정상\n"), style="green")
+                out.append(messages.render("ui.tui.valid", lang), style="green")
             else:
                 out.append(
-                    t(
-                        lang,
-                        f"✗ invalid: {len(status.problems)} problem(s)\n",
-                        f"✗ 오류: 문제 {len(status.problems)}개\n",
+                    messages.render(
+                        "ui.tui.invalid_problem_s", lang, n_problems=len(status.problems)
                     ),
                     style="bold red",
                 )
                 for problem in status.problems[:3]:
                     out.append(problem + "\n", style="red")
                 if status.counts:
-                    out.append(t(lang, "last good version:\n", "마지막 정상 버전:\n"), style="dim")
+                    out.append(messages.render("ui.tui.last_good_version", lang), style="dim")
             count = self._component_count()
             if count is not None:
-                out.append(t(lang, f"components: {count}\n", f"구성 요소: {count}\n"))
+                out.append(messages.render("ui.tui.components", lang, count=count))
             if status.counts or status.valid:
                 c = status.counts
-                out.append(t(lang, "findings: ", "지적: "))
+                out.append(messages.render("ui.tui.findings", lang))
                 out.append(
-                    t(lang, f"critical {c.get('critical', 0)}", f"치명 {c.get('critical', 0)}"),
+                    messages.render("ui.tui.critical", lang, get=c.get("critical", 0)),
                     style="bold red" if c.get("critical") else "",
                 )
                 out.append(" · ")
                 out.append(
-                    t(lang, f"major {c.get('major', 0)}", f"주요 {c.get('major', 0)}"),
+                    messages.render("ui.tui.major", lang, get=c.get("major", 0)),
                     style="yellow" if c.get("major") else "",
                 )
                 out.append(" · ")
-                out.append(t(lang, f"minor {c.get('minor', 0)}", f"경미 {c.get('minor', 0)}"))
+                out.append(messages.render("ui.tui.minor", lang, get=c.get("minor", 0)))
                 out.append("\n")
         question = s.pending_question()
         if question is not None and s.status != "finished":
-            out.append(
-                "\n" + t(lang, "Waiting for your answer:\n", "답을 기다리는 질문:\n"), style="bold"
-            )
+            out.append("\n" + messages.render("ui.tui.waiting_for_your_answer", lang), style="bold")
             out.append(question.get(lang), style="cyan")
         if s.status == "finished":
-            out.append("\n" + t(lang, "Report:\n", "리포트:\n"), style="bold")
+            out.append("\n" + messages.render("ui.tui.report_2", lang), style="bold")
             if self.report_path is not None:
                 out.append(str(self.report_path) + "\n")
             out.append(f"sysdesign report {s.id}")
@@ -467,15 +433,15 @@ class SessionApp(App[str]):
         out = Text()
         if self.session.status == "finished":
             out.append("Enter/^Q", style="bold")
-            out.append(" " + t(lang, "close", "닫기"))
+            out.append(" " + messages.render("ui.tui.close", lang))
             return out
         for k in KEYS:
             name = k.ko if lang == "ko" else k.en
             if k.action == "pause":
                 name = (
-                    t(lang, "resume", "재개")
+                    messages.render("ui.tui.resume", lang)
                     if self.session.status == "paused"
-                    else t(lang, "pause", "일시정지")
+                    else messages.render("ui.tui.pause", lang)
                 )
             out.append(k.shown, style="bold")
             out.append(f" {name}  ")
@@ -484,14 +450,10 @@ class SessionApp(App[str]):
     def _placeholder(self) -> str:
         s, lang = self.session, self.lang
         if s.status == "finished":
-            return t(lang, "The session has finished.", "세션이 끝났습니다.")
+            return messages.render("ui.tui.the_session_has_finished", lang)
         if s.pending_question() is not None:
-            return t(
-                lang,
-                "Your answer (or :note TEXT, :skip, ?question)",
-                "답변 (또는 :note 메모, :skip, ?질문)",
-            )
-        return t(lang, "A note, ?question or :command (:help)", "메모, ?질문 또는 :명령 (:help)")
+            return messages.render("ui.tui.your_answer_or_note_text", lang)
+        return messages.render("ui.tui.a_note_question_or_command", lang)
 
     # -- time -----------------------------------------------------------------------------
 
@@ -522,7 +484,7 @@ class SessionApp(App[str]):
             return
         if not line.strip():
             return
-        self.show([Msg("you", line.strip(), line.strip())])
+        self.show([Msg("you", message("common.text", text=line.strip()))])
         self._run(lambda: handle_line(self.session, line).msgs)
 
     def _run(self, action: Any) -> None:
@@ -533,7 +495,7 @@ class SessionApp(App[str]):
         try:
             msgs: list[Msg] = action()
         except SysdesignError as exc:
-            msgs = [Msg("error", str(exc), str(exc))]
+            msgs = [Msg("error", message("common.text", text=str(exc)))]
         self.show(msgs)
         if not was_finished and self.session.status == "finished":
             self._finished()
@@ -544,7 +506,7 @@ class SessionApp(App[str]):
         self.outcome = "finished"
         self.show(summary_msgs(s.report, lang))
         where = (
-            t(lang, f"Report: {self.report_path} (", f"리포트: {self.report_path} (")
+            messages.render("ui.tui.report", lang, report_path=self.report_path)
             if self.report_path
             else ""
         )
@@ -552,10 +514,12 @@ class SessionApp(App[str]):
             [
                 Msg(
                     "info",
-                    f"{where}sysdesign report {s.id}{')' if where else ''}. "
-                    "Press Enter or ^Q to close.",
-                    f"{where}sysdesign report {s.id}{')' if where else ''}. "
-                    "Enter 또는 ^Q로 닫습니다.",
+                    message(
+                        "ui.tui.sysdesign_report_press_enter_or",
+                        where=where,
+                        id=s.id,
+                        value=")" if where else "",
+                    ),
                 )
             ]
         )
@@ -621,7 +585,7 @@ def summary_msgs(report: dict[str, Any] | None, lang: str) -> list[Msg]:
     lines = [
         f"{_area_name(k, lang)}: {round(v[0], 1):g}/{round(v[1], 1):g}" for k, v in areas.items()
     ]
-    return [Msg("info", "\n".join(lines), "\n".join(lines))]
+    return [Msg("info", message("common.text", text="\n".join(lines)))]
 
 
 def run(
@@ -648,11 +612,7 @@ def run(
             sys.stdout.write(m.get(language) + "\n")
         return True
     sys.stdout.write(
-        t(
-            language,
-            f"Session paused. Resume: sysdesign resume {session.id}\n",
-            f"세션을 멈췄습니다. 이어서: sysdesign resume {session.id}\n",
-        )
+        messages.render("ui.tui.session_paused_resume_sysdesign_resume", language, id=session.id)
     )
     sys.stdout.flush()
     return False
