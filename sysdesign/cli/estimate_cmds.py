@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from sysdesign import messages
 from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json, seed_in_range
 
 if TYPE_CHECKING:
@@ -184,14 +185,10 @@ def estimate(
             doc["scenario"] = scenario
         print_json(doc)
         return
-    title = _say(language, "Traffic estimate", "트래픽 추정")
+    title = messages.render("cli.estimate.traffic_estimate", language)
     if scenario:
         title += f" · {scenario}"
     render(calculation, language, title)
-
-
-def _say(lang: str, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
 
 
 def render(calculation: "Calculation", lang: str, title: str) -> None:
@@ -202,31 +199,23 @@ def render(calculation: "Calculation", lang: str, title: str) -> None:
     from sysdesign.cli.textable import Align, echo, style, table
 
     if not calculation.results:
-        echo(
-            _say(
-                lang,
-                "Nothing to compute from these inputs: add e.g. --dau with "
-                "--writes-per-user, or --writes.",
-                "이 입력으로는 계산할 것이 없습니다. "
-                "예: --dau와 --writes-per-user, 또는 --writes를 주세요.",
-            )
-        )
+        echo(messages.render("cli.estimate.nothing_to_compute_from_these", lang))
         return
     names = {s.key: s.name_in(lang) for s in calculation.steps if s.key}
     columns: list[tuple[str, Align]] = [
-        (_say(lang, "Result", "결과"), "left"),
-        (_say(lang, "Meaning", "뜻"), "left"),
-        (_say(lang, "Value", "값"), "right"),
+        (messages.render("cli.estimate.result", lang), "left"),
+        (messages.render("cli.estimate.meaning", lang), "left"),
+        (messages.render("cli.estimate.value", lang), "right"),
     ]
     rows = [
-        (key, names.get(key, _say(lang, "given", "입력값")), result.human_in(lang))
+        (key, names.get(key, messages.render("cli.estimate.given", lang)), result.human_in(lang))
         for key, result in calculation.results.items()
     ]
     echo(table(title, columns, rows))
     if calculation.inputs:
         given = ", ".join(f"{k}={_show(v)}" for k, v in calculation.inputs.items())
-        echo(_say(lang, "Inputs: ", "입력: ") + given)
-    echo(style(_say(lang, "Steps:", "계산 과정:"), bold=True))
+        echo(messages.render("cli.estimate.inputs", lang) + given)
+    echo(style(messages.render("cli.estimate.steps", lang), bold=True))
     width = len(str(len(calculation.steps)))
     for i, step in enumerate(calculation.steps, 1):
         echo(
@@ -234,7 +223,7 @@ def render(calculation: "Calculation", lang: str, title: str) -> None:
             f"{'':>{width}}    = {step.substituted} = {step.human_in(lang)}"
         )
     conventions = "; ".join(calculation.conventions.describe(lang))
-    echo(style(_say(lang, "Conventions: ", "규칙: ") + conventions, dim=True))
+    echo(style(messages.render("cli.estimate.conventions", lang) + conventions, dim=True))
 
 
 def _show(value: object) -> str:
@@ -243,16 +232,15 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _emit(
-    calculation: "Calculation", lang: str | None, json_out: bool, title_en: str, title_ko: str
-) -> None:
+def _emit(calculation: "Calculation", lang: str | None, json_out: bool, title: str) -> None:
+    """Print `calculation` as JSON or as the table titled by the catalogue key `title`."""
     from sysdesign.i18n import resolve_lang
 
     language = resolve_lang(lang)
     if json_out:
         print_json(calculation.to_json(language))
         return
-    render(calculation, language, _say(language, title_en, title_ko))
+    render(calculation, language, messages.render(title, language))
 
 
 def _plain(binary: bool, quick: bool = False) -> "Conventions":
@@ -301,7 +289,7 @@ def connections_cmd(
         },
         _plain(binary),
     )
-    _emit(calc, lang, json_out, "Connections", "연결")
+    _emit(calc, lang, json_out, "cli.estimate.title_connections")
 
 
 @estimate_app.command("concurrency")
@@ -339,7 +327,7 @@ def concurrency_cmd(
         },
         _plain(binary),
     )
-    _emit(calc, lang, json_out, "Concurrency (Little's law)", "동시성 (리틀의 법칙)")
+    _emit(calc, lang, json_out, "cli.estimate.title_concurrency")
 
 
 @estimate_app.command("pool")
@@ -367,7 +355,7 @@ def pool_cmd(
         {"throughput": throughput, "query_time": query_time, "cores": cores, "spindles": spindles},
         _plain(False),
     )
-    _emit(calc, lang, json_out, "Connection pool", "커넥션 풀")
+    _emit(calc, lang, json_out, "cli.estimate.title_connection_pool")
 
 
 @estimate_app.command("partitions")
@@ -400,7 +388,7 @@ def partitions_cmd(
         },
         _plain(binary),
     )
-    _emit(calc, lang, json_out, "Partitions", "파티션")
+    _emit(calc, lang, json_out, "cli.estimate.title_partitions")
 
 
 @estimate_app.command("shards")
@@ -433,7 +421,7 @@ def shards_cmd(
         },
         _plain(binary),
     )
-    _emit(calc, lang, json_out, "Shards", "샤드")
+    _emit(calc, lang, json_out, "cli.estimate.title_shards")
 
 
 @estimate_app.command("btree")
@@ -457,7 +445,7 @@ def btree_cmd(
         {"rows": rows, "key_size": key_size, "pointer_size": pointer_size, "page_size": page_size},
         _plain(binary),
     )
-    _emit(calc, lang, json_out, "B-tree", "B-트리")
+    _emit(calc, lang, json_out, "cli.estimate.title_b_tree")
 
 
 @estimate_app.command("availability")
@@ -483,7 +471,7 @@ def availability_cmd(
     from sysdesign.estimate.calculators import availability
 
     calc = availability(percents, parallel)
-    _emit(calc, lang, json_out, "Availability", "가용성")
+    _emit(calc, lang, json_out, "cli.estimate.title_availability")
 
 
 @estimate_app.command("drill")
@@ -548,22 +536,22 @@ def drill_cmd(
     doc = graded.to_json(language)
     style = {"good": "green", "order_of_magnitude": "yellow", "wrong": "red"}[graded.grade]
     out.print(
-        f"{_say(language, 'Your answer', '내 답')}: {answer}  →  "
-        f"{_say(language, 'expected', '정답')} {doc['expected']['human']}  "
+        f"{messages.render('cli.estimate.your_answer', language)}: {answer}  →  "
+        f"{messages.render('cli.estimate.expected', language)} {doc['expected']['human']}  "
         f"(×{_ratio(graded.ratio)})",
         markup=False,
     )
     out.print(doc["grade_text"], style=f"bold {style}", markup=False)
     if doc["slip"]:
         out.print(
-            _say(language, "Likely slip: ", "흔한 실수로 보임: ") + doc["slip"]["text"],
+            messages.render("cli.estimate.likely_slip", language) + doc["slip"]["text"],
             style="yellow",
             markup=False,
         )
     render(
         question.calculation,
         language,
-        _say(language, f"Derivation (seed {question.seed})", f"풀이 (시드 {question.seed})"),
+        messages.render("cli.estimate.derivation_seed", language, seed=question.seed),
     )
 
 
@@ -590,18 +578,14 @@ def numbers(
 
     out = console()
     lat = Table(
-        title=_say(
-            language,
-            "Latency numbers every programmer should know",
-            "프로그래머가 알아야 할 지연 시간",
-        ),
+        title=messages.render("cli.estimate.latency_numbers_every_programmer_should", language),
         title_justify="left",
     )
-    lat.add_column(_say(language, "Operation", "작업"))
+    lat.add_column(messages.render("cli.estimate.operation", language))
     lat.add_column("ns", justify="right")
-    lat.add_column(_say(language, "Time", "시간"), justify="right")
-    lat.add_column(_say(language, "Source", "출처"))
-    lat.add_column(_say(language, "Current hardware", "요즘 하드웨어"), justify="right")
+    lat.add_column(messages.render("cli.estimate.time", language), justify="right")
+    lat.add_column(messages.render("cli.estimate.source", language))
+    lat.add_column(messages.render("cli.estimate.current_hardware", language), justify="right")
     for row in doc["latency"]:
         current = row["now"]
         lat.add_row(
@@ -612,12 +596,14 @@ def numbers(
             f"{current['human']} ({current['year']})" if current else "",
         )
     out.print(lat)
-    powers = Table(title=_say(language, "Powers of two", "2의 거듭제곱"), title_justify="left")
+    powers = Table(
+        title=messages.render("cli.estimate.powers_of_two", language), title_justify="left"
+    )
     powers.add_column("2ⁿ", justify="right")
-    powers.add_column(_say(language, "Exact", "정확한 값"), justify="right")
-    powers.add_column(_say(language, "About", "대략"))
-    powers.add_column(_say(language, "Size", "크기"))
-    powers.add_column(_say(language, "Note", "비고"))
+    powers.add_column(messages.render("cli.estimate.exact", language), justify="right")
+    powers.add_column(messages.render("cli.estimate.about", language))
+    powers.add_column(messages.render("cli.estimate.size", language))
+    powers.add_column(messages.render("cli.estimate.note", language))
     for row in doc["powers_of_two"]:
         powers.add_row(
             str(row["power"]), f"{row['exact']:,}", row["approx"], row["unit"], row["note"]
@@ -631,7 +617,7 @@ def numbers(
         *(r["now"] for r in doc["latency"] if r["now"]),
     ]
     sources = {(r["source"], r["url"], r["year"]) for r in cited}
-    out.print(_say(language, "Sources:", "출처:"), style="bold")
+    out.print(messages.render("cli.estimate.sources", language), style="bold")
     for title, url, year in sorted(sources, key=lambda s: s[2]):
         out.print(f"  {title}, {year} — {url}", markup=False, style="dim")
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from sysdesign import messages
 from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
 
 if TYPE_CHECKING:
@@ -38,12 +39,6 @@ def _now() -> datetime:
 def _local_tz() -> tzinfo:
     """The days of a streak are the user's local days; tests replace it."""
     return datetime.now().astimezone().tzinfo or UTC
-
-
-def _say(lang: str, en: str, ko: str) -> str:
-    from sysdesign.i18n import say
-
-    return say(lang, en=en, ko=ko)
 
 
 # ------------------------------------------------------------------------------ progress
@@ -109,13 +104,13 @@ def progress(
         if notice:
             typer.echo(f"sysdesign: {notice}", err=True)
         atomic_write_bytes(png, image)
-        typer.echo(_say(language, f"wrote {png}", f"{png} 작성"), err=True)
+        typer.echo(messages.render("cli.progress.wrote", language, png=png), err=True)
     if svg is not None:
         from sysdesign.paths import atomic_write_bytes
         from sysdesign.progress.svg import progress_svg
 
         atomic_write_bytes(svg, progress_svg(report, language).encode("utf-8"))
-        typer.echo(_say(language, f"wrote {svg}", f"{svg} 작성"), err=True)
+        typer.echo(messages.render("cli.progress.wrote_2", language, svg=svg), err=True)
     from sysdesign.qa.progress import qa_topic_lines, qa_topic_rows
 
     qa_rows = qa_topic_rows(results)
@@ -167,35 +162,30 @@ def render_progress(report: Progress, lang: str) -> list[RenderableType]:
     totals = report.totals
     if report.since is not None:
         since = report.since.astimezone(report.tz).date().isoformat()
-        parts.append(_say(lang, f"Since {since}", f"{since} 이후"))
+        parts.append(messages.render("cli.progress.since", lang, since=since))
     parts.append(
-        _say(
+        messages.render(
+            "cli.progress.streak_day_s_longest_result",
             lang,
-            f"Streak: {report.streak} day(s) (longest {report.longest_streak}) · "
-            f"{totals['results']} result(s) over {totals['days_practised']} day(s): "
-            f"{totals['sessions']} interview(s), {totals['drills']} drill(s), "
-            f"{totals['star']} STAR round(s)",
-            f"연속 연습: {report.streak}일 (최장 {report.longest_streak}일) · "
-            f"{totals['days_practised']}일 동안 {totals['results']}회: 모의 면접 "
-            f"{totals['sessions']}회, 추정 드릴 {totals['drills']}회, STAR {totals['star']}회",
+            streak=report.streak,
+            longest_streak=report.longest_streak,
+            results=totals["results"],
+            days_practised=totals["days_practised"],
+            sessions=totals["sessions"],
+            drills=totals["drills"],
+            star=totals["star"],
         )
     )
     if report.empty:
-        parts.append(
-            _say(
-                lang,
-                "No practice recorded yet: `sysdesign next` suggests a first step.",
-                "아직 연습 기록이 없습니다: `sysdesign next`가 첫 연습을 골라 줍니다.",
-            )
-        )
+        parts.append(messages.render("cli.progress.no_practice_recorded_yet_sysdesign", lang))
         return parts
 
-    areas = Table(title=_say(lang, "Areas (daily mean, 0–100)", "영역별 점수 (일별 평균, 0–100)"))
-    areas.add_column(_say(lang, "Area", "영역"))
-    areas.add_column(_say(lang, "Over time", "추이"))
-    areas.add_column(_say(lang, "Mean", "평균"), min_width=20)
-    areas.add_column(_say(lang, "Last", "최근"), justify="right")
-    areas.add_column(_say(lang, "Trend", "변화"), justify="right")
+    areas = Table(title=messages.render("cli.progress.areas_daily_mean_0_100", lang))
+    areas.add_column(messages.render("cli.progress.area", lang))
+    areas.add_column(messages.render("cli.progress.over_time", lang))
+    areas.add_column(messages.render("cli.progress.mean", lang), min_width=20)
+    areas.add_column(messages.render("cli.progress.last", lang), justify="right")
+    areas.add_column(messages.render("cli.progress.trend", lang), justify="right")
     areas.add_column("n", justify="right")
     for name, series in report.areas.items():
         if not series.points:
@@ -211,18 +201,18 @@ def render_progress(report: Progress, lang: str) -> list[RenderableType]:
     parts.append(areas)
 
     for title, group in (
-        (_say(lang, "Scenarios", "시나리오"), report.scenarios),
-        (_say(lang, "Tracks", "트랙"), report.tracks),
+        (messages.render("cli.progress.scenarios", lang), report.scenarios),
+        (messages.render("cli.progress.tracks", lang), report.tracks),
     ):
         if not group:
             continue
         table = Table(title=title)
         table.add_column("id")
-        table.add_column(_say(lang, "Over time", "추이"))
-        table.add_column(_say(lang, "Sessions", "세션"), justify="right")
-        table.add_column(_say(lang, "Best", "최고"), justify="right")
-        table.add_column(_say(lang, "Last", "최근"), justify="right")
-        table.add_column(_say(lang, "Trend", "변화"), justify="right")
+        table.add_column(messages.render("cli.progress.over_time", lang))
+        table.add_column(messages.render("cli.progress.sessions", lang), justify="right")
+        table.add_column(messages.render("cli.progress.best", lang), justify="right")
+        table.add_column(messages.render("cli.progress.last", lang), justify="right")
+        table.add_column(messages.render("cli.progress.trend", lang), justify="right")
         for key, series in group.items():
             table.add_row(
                 key,
@@ -235,11 +225,11 @@ def render_progress(report: Progress, lang: str) -> list[RenderableType]:
         parts.append(table)
 
     if report.drills:
-        table = Table(title=_say(lang, "Estimation drills", "추정 드릴"))
-        table.add_column(_say(lang, "Metric", "지표"))
-        table.add_column(_say(lang, "Good", "좋음"), justify="right")
-        table.add_column(_say(lang, "Order of magnitude", "자릿수만 맞음"), justify="right")
-        table.add_column(_say(lang, "Wrong", "틀림"), justify="right")
+        table = Table(title=messages.render("cli.progress.estimation_drills", lang))
+        table.add_column(messages.render("cli.progress.metric", lang))
+        table.add_column(messages.render("cli.progress.good", lang), justify="right")
+        table.add_column(messages.render("cli.progress.order_of_magnitude", lang), justify="right")
+        table.add_column(messages.render("cli.progress.wrong", lang), justify="right")
         for metric, counts in report.drills.items():
             table.add_row(
                 metric,
@@ -291,24 +281,26 @@ def render_next(choice: Recommendation, lang: str, now: datetime) -> list[Render
     from rich.text import Text
 
     kinds = {
-        "scenario": _say(lang, "Mock interview", "모의 면접"),
-        "drill": _say(lang, "Estimation drill", "추정 드릴"),
-        "star": _say(lang, "STAR question", "STAR 질문"),
-        "qa": _say(lang, "Technical questions", "기술 질문"),
+        "scenario": messages.render("cli.progress.mock_interview", lang),
+        "drill": messages.render("cli.progress.estimation_drill", lang),
+        "star": messages.render("cli.progress.star_question", lang),
+        "qa": messages.render("cli.progress.technical_questions", lang),
     }
     body = Text()
     body.append(choice.reason_text(lang) + "\n\n")
-    body.append(_say(lang, "Run: ", "실행: "), style="dim")
+    body.append(messages.render("cli.progress.run", lang), style="dim")
     body.append(choice.command, style="bold")
-    title = f"{kinds[choice.kind]}: {choice.id} · ~{choice.minutes:g} " + _say(lang, "min", "분")
+    title = f"{kinds[choice.kind]}: {choice.id} · ~{choice.minutes:g} " + messages.render(
+        "cli.progress.min", lang
+    )
     parts: list[RenderableType] = [Panel(body, title=title, title_align="left")]
     if choice.due:
-        table = Table(title=_say(lang, "Due for review (SM-2)", "복습할 항목 (SM-2)"))
-        table.add_column(_say(lang, "Item", "항목"))
-        table.add_column(_say(lang, "Kind", "종류"))
-        table.add_column(_say(lang, "Missed", "놓친 횟수"), justify="right")
-        table.add_column(_say(lang, "Where", "어디서"))
-        table.add_column(_say(lang, "Due", "복습일"))
+        table = Table(title=messages.render("cli.progress.due_for_review_sm_2", lang))
+        table.add_column(messages.render("cli.progress.item", lang))
+        table.add_column(messages.render("cli.progress.kind", lang))
+        table.add_column(messages.render("cli.progress.missed", lang), justify="right")
+        table.add_column(messages.render("cli.progress.where", lang))
+        table.add_column(messages.render("cli.progress.due", lang))
         for card in choice.due[:10]:
             late = int(card.overdue_days(now))
             table.add_row(
@@ -317,7 +309,7 @@ def render_next(choice: Recommendation, lang: str, now: datetime) -> list[Render
                 str(card.lapses),
                 ", ".join(sorted(card.contexts)),
                 card.due.date().isoformat()
-                + (_say(lang, f" ({late}d late)", f" ({late}일 지남)") if late > 0 else ""),
+                + (messages.render("cli.progress.d_late", lang, late=late) if late > 0 else ""),
             )
         parts.append(table)
     return parts
@@ -358,13 +350,7 @@ def history(
         print_json([e.to_json() for e in entries])
         return
     if not entries:
-        typer.echo(
-            _say(
-                language,
-                "Nothing recorded yet: sysdesign start chat",
-                "아직 기록이 없습니다: sysdesign start chat",
-            )
-        )
+        typer.echo(messages.render("cli.progress.nothing_recorded_yet_sysdesign_start", language))
         return
     console().print(_history_table(entries, language))
 
@@ -373,23 +359,23 @@ def _history_table(entries: list[HistoryEntry], lang: str) -> RenderableType:
     from rich.table import Table
 
     kinds = {
-        "session": _say(lang, "interview", "모의 면접"),
-        "drill": _say(lang, "drill", "추정 드릴"),
+        "session": messages.render("cli.progress.interview", lang),
+        "drill": messages.render("cli.progress.drill", lang),
         "star": "STAR",
     }
     statuses = {
-        "running": _say(lang, "running", "진행 중"),
-        "paused": _say(lang, "paused", "일시정지"),
-        "finished": _say(lang, "finished", "완료"),
+        "running": messages.render("cli.progress.running", lang),
+        "paused": messages.render("cli.progress.paused", lang),
+        "finished": messages.render("cli.progress.finished", lang),
     }
-    table = Table(title=_say(lang, "History", "연습 기록"))
+    table = Table(title=messages.render("cli.progress.history", lang))
     table.add_column("id", style="bold")
-    table.add_column(_say(lang, "Kind", "종류"))
-    table.add_column(_say(lang, "Scenario", "시나리오"))
-    table.add_column(_say(lang, "Item", "항목"))
-    table.add_column(_say(lang, "Started", "시작"))
-    table.add_column(_say(lang, "Status", "상태"))
-    table.add_column(_say(lang, "Score", "점수"), justify="right")
+    table.add_column(messages.render("cli.progress.kind", lang))
+    table.add_column(messages.render("cli.progress.scenario", lang))
+    table.add_column(messages.render("cli.progress.item", lang))
+    table.add_column(messages.render("cli.progress.started", lang))
+    table.add_column(messages.render("cli.progress.status", lang))
+    table.add_column(messages.render("cli.progress.score", lang), justify="right")
     for e in entries:
         table.add_row(
             e.id,
@@ -444,17 +430,17 @@ def history_delete(
             what += ")" if entry.score is None else f", {entry.score:g})"
             try:
                 ok = typer.confirm(
-                    _say(language, f"Delete {what}?", f"이 기록을 삭제할까요? {what}"),
+                    messages.render("cli.progress.delete", language, what=what),
                     default=False,
                     err=True,
                 )
             except typer.Abort:
                 ok = False
             if not ok:
-                typer.echo(_say(language, "Nothing deleted.", "삭제하지 않았습니다."), err=True)
+                typer.echo(messages.render("cli.progress.nothing_deleted", language), err=True)
                 raise typer.Exit(EXIT_VERDICT)
         deleted = delete_entry(store, entry.id)
     if json_out:
         print_json({"deleted": deleted.to_json()})
         return
-    typer.echo(_say(language, f"Deleted {deleted.id}.", f"{deleted.id} 삭제했습니다."))
+    typer.echo(messages.render("cli.progress.deleted", language, id=deleted.id))

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from sysdesign import messages
 from sysdesign.cli.common import JsonOpt, LangOpt, finite_between, print_json
-from sysdesign.i18n import josa
 
 if TYPE_CHECKING:
     from sysdesign.session.engine import Session
@@ -142,11 +142,7 @@ def start(
         out = sys.stderr if json_out else sys.stdout
         if created:
             out.write(
-                _say(
-                    language,
-                    f"Created the design file {design} from a skeleton.\n",
-                    f"설계 파일 {josa(design, '을/를')} 뼈대로 만들었습니다.\n",
-                )
+                messages.render("cli.session.created_the_design_file_from", language, design=design)
             )
         _run_live(session, plain, language, out, begin=True)
         if session.status == "finished":
@@ -185,10 +181,6 @@ def _pick_scenario(scenario_id: str | None, track_id: str | None, lang: str | No
     return pick.scenario
 
 
-def _say(lang: str, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
-
-
 def _run_live(session: Session, plain: bool, lang: str, out: Any, *, begin: bool) -> None:
     from sysdesign.ui.plain import PlainUI
 
@@ -225,12 +217,12 @@ def _finished(session: Session, lang: str, json_out: bool, *, out: Any = None) -
         return
     stream = out or sys.stdout
     stream.write(
-        _say(
+        messages.render(
+            "cli.session.score_100_report_sysdesign_report",
             lang,
-            f"Score {doc['score']:g}/100. Report: {target}\n"
-            f"  sysdesign report {session.id} --format html -o report.html\n",
-            f"점수 {doc['score']:g}/100. 리포트: {target}\n"
-            f"  sysdesign report {session.id} --format html -o report.html\n",
+            score=doc["score"],
+            target=target,
+            id=session.id,
         )
     )
     stream.flush()
@@ -272,16 +264,12 @@ def resume(
             )
         with _session_lock(session_id) as other:
             if other:
-                from sysdesign.i18n import say
-
                 typer.echo(
-                    say(
+                    messages.render(
+                        "cli.session.warning_session_is_already_open",
                         language,
-                        en=f"warning: session {session_id} is already open in another sysdesign "
-                        f"({other}); both record into it, so their notes and answers "
-                        "interleave. Close the other one first.",
-                        ko=f"경고: 다른 sysdesign({other})에서 이미 연 세션입니다: {session_id}. "
-                        "두 곳의 메모와 답이 섞여 기록되니 다른 쪽을 먼저 닫으세요.",
+                        session_id=session_id,
+                        other=other,
                     ),
                     err=True,
                 )
@@ -397,7 +385,7 @@ def report(
     text = render_report(stored, fmt, lang=language, title=scenario.title.get(language))
     if output is not None:
         atomic_write_text(output, text)
-        typer.echo(_say(language, f"wrote {output}", f"{output} 작성"), err=True)
+        typer.echo(messages.render("cli.session.wrote", language, output=output), err=True)
         return
     sys.stdout.write(text)
     sys.stdout.flush()

@@ -6,15 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from sysdesign.messages import Message
 from sysdesign.models.common import Text
+
+Said = Text | Message
+"""A finding's text: a catalogue message, or a data file's text (a rubric's, a design's)."""
 
 Severity = Literal["critical", "major", "minor"]
 SEVERITY_RANK: dict[str, int] = {"critical": 3, "major": 2, "minor": 1}
-
-
-def t(en: str, ko: str) -> Text:
-    """A bilingual text (argument order follows `say`: English first)."""
-    return Text(en=en, ko=ko)
 
 
 def arrow(nodes: Iterable[str]) -> str:
@@ -28,10 +27,10 @@ class Finding:
     rule: str
     severity: Severity
     components: tuple[str, ...]
-    message: Text
-    why: Text
-    fix: Text
-    evidence: tuple[Text, ...] = ()
+    message: Said
+    why: Said
+    fix: Said
+    evidence: tuple[Said, ...] = ()
 
     def to_json(self, lang: str) -> dict[str, Any]:
         return {
@@ -53,8 +52,8 @@ class Hit:
     """What a rule function yields; the registry adds the rule id and default severity."""
 
     components: tuple[str, ...]
-    message: Text
-    why: Text
-    fix: Text
-    evidence: tuple[Text, ...] = field(default_factory=tuple)
+    message: Said
+    why: Said
+    fix: Said
+    evidence: tuple[Said, ...] = field(default_factory=tuple)
     severity: Severity | None = None

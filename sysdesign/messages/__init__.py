@@ -36,7 +36,17 @@ from typing import Any
 
 from sysdesign.i18n import particle
 
-AREAS: tuple[str, ...] = ("common", "session", "ui", "qa")
+AREAS: tuple[str, ...] = (
+    "common",
+    "cli",
+    "session",
+    "ui",
+    "qa",
+    "progress",
+    "star",
+    "design",
+    "rubric",
+)
 """Catalogue modules of this package, one per area; a key starts with its area's name."""
 
 FIELD = re.compile(

@@ -114,4 +114,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{minutes} minutes left in {title}.",
         "ko": "{title} {minutes}분 남았습니다.",
     },
+    "session.design.finding": {
+        "en": "  [{severity}] {rule}{where}: {message} Why: {why} Fix: {fix}",
+        "ko": "  [{severity}] {rule}{where}: {message} 이유: {why} 해결: {fix}",
+    },
+    "session.engine.which_of_two": {
+        "en": "Do you mean {a} or {b}? Ask again with the one you mean.",
+        "ko": "{a} 말씀인가요, 아니면 {b} 말씀인가요? 궁금한 쪽으로 다시 물어봐 주세요.",
+    },
+    "session.engine.answer_recorded": {
+        "en": "answer recorded (to: {question})",
+        "ko": "답변 저장 (질문: {question})",
+    },
 }

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sysdesign import messages
+
 if TYPE_CHECKING:
     from sysdesign.progress.areas import Progress
 
@@ -31,10 +33,6 @@ class Chart:
     no_data: str  # what an empty panel says
 
 
-def _say(lang: str, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
-
-
 def chart_of(progress: Progress, lang: str) -> Chart:
     """The chart of `sysdesign progress`: titles and labels in `lang`."""
     from sysdesign.progress.areas import area_title
@@ -45,7 +43,7 @@ def chart_of(progress: Progress, lang: str) -> Chart:
         if series.points
     ]
     panels += [
-        Panel(_say(lang, f"Scenario: {sid}", f"시나리오: {sid}"), series.daily(progress.tz))
+        Panel(messages.render("progress.chart.scenario", lang, sid=sid), series.daily(progress.tz))
         for sid, series in progress.scenarios.items()
     ]
     first, last = progress.totals.get("first"), progress.totals.get("last")
@@ -53,15 +51,17 @@ def chart_of(progress: Progress, lang: str) -> Chart:
     if first and last:
         span = f"{str(first)[:10]} – {str(last)[:10]}"
     else:
-        span = _say(lang, "no results yet", "아직 결과가 없습니다")
-    subtitle = _say(
+        span = messages.render("progress.chart.no_results_yet", lang)
+    subtitle = messages.render(
+        "progress.chart.streak_day_s_result_s",
         lang,
-        f"{span} · streak {progress.streak} day(s) · {results} result(s)",
-        f"{span} · 연속 {progress.streak}일 · 결과 {results}회",
+        span=span,
+        streak=progress.streak,
+        results=results,
     )
     return Chart(
-        title=_say(lang, "sysdesign progress", "sysdesign 연습 현황"),
+        title=messages.render("progress.chart.sysdesign_progress", lang),
         subtitle=subtitle,
         panels=panels,
-        no_data=_say(lang, "no data", "데이터 없음"),
+        no_data=messages.render("progress.chart.no_data", lang),
     )

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sysdesign.models.common import Reference, Text
+from sysdesign.messages import Message, given, message
+from sysdesign.models.common import Reference
 from sysdesign.models.kinds import satisfies
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class BreakdownItem:
     item: str  # e.g. "kind:cache", "tag:fanout", "path:fanout", "rule:spof"
     points: float
     max_points: float
-    reason: Text
+    reason: Message
     references: tuple[Reference, ...] = ()
 
     @property
@@ -61,10 +62,6 @@ class BreakdownItem:
             "reason": self.reason.get(lang),
             "references": [{"title": r.title, "url": r.url} for r in self.references],
         }
-
-
-def _t(en: str, ko: str) -> Text:
-    return Text(en=en, ko=ko)
 
 
 def _refs_for(rubric: Rubric, rule: str) -> tuple[Reference, ...]:
@@ -118,7 +115,7 @@ def design_score(
         ]
         have = bool(holders)
         if have:
-            reason = _t(
+            reason = given(
                 f"has a {name}: {', '.join(holders)}"
                 if what == "kind"
                 else f"'{name}' is done by {', '.join(holders)}",
@@ -127,7 +124,7 @@ def design_score(
                 else f"'{name}' 담당: {', '.join(holders)}",
             )
         else:
-            reason = _t(
+            reason = given(
                 f"no {name} in the design" if what == "kind" else f"no component tagged '{name}'",
                 f"설계에 {name} 없음" if what == "kind" else f"'{name}' 태그 없음",
             )
@@ -153,12 +150,9 @@ def design_score(
         found, _ = kind_path(graph, path.steps, rubric.equivalents)
         ok = found is not None
         reason = (
-            _t(
-                f"flow {flow} exists: {' → '.join(found or [])}",
-                f"흐름 {flow} 있음: {' → '.join(found or [])}",
-            )
+            message("rubric.scoring.flow_exists", flow=flow, join=" → ".join(found or []))
             if ok
-            else _t(f"flow {flow} is missing: {path.why.en}", f"흐름 {flow} 없음: {path.why.ko}")
+            else message("rubric.scoring.flow_is_missing", flow=flow, why=path.why)
         )
         items.append(
             BreakdownItem(
@@ -181,7 +175,11 @@ def design_score(
         if not fired:
             items.append(
                 BreakdownItem(
-                    "avoid", f"rule:{rule}", share, share, _t(f"avoids {rule}", f"{rule} 없음")
+                    "avoid",
+                    f"rule:{rule}",
+                    share,
+                    share,
+                    message("rubric.scoring.avoids", rule=rule),
                 )
             )
             continue
@@ -195,7 +193,7 @@ def design_score(
                 f"rule:{rule}",
                 got,
                 share,
-                _t(f"{rule} fired {len(fired)}×: {where}", f"{rule} {len(fired)}건: {where_ko}"),
+                given(f"{rule} fired {len(fired)}×: {where}", f"{rule} {len(fired)}건: {where_ko}"),
                 _refs_for(rubric, rule),
             )
         )
@@ -210,7 +208,7 @@ def design_score(
                 f"rule:{f.rule}",
                 -cost,
                 0.0,
-                _t(f"{f.severity} finding: {f.message.en}", f"{f.severity} 지적: {f.message.ko}"),
+                message("rubric.scoring.finding", severity=f.severity, message=f.message),
                 _refs_for(rubric, f.rule),
             )
         )
@@ -220,10 +218,7 @@ def design_score(
             "hygiene",
             other_pool,
             other_pool,
-            _t(
-                "points for a design free of other findings (each finding above costs some)",
-                "그 밖의 지적이 없는 설계에 주는 점수 (위의 지적마다 차감)",
-            ),
+            message("rubric.scoring.points_for_a_design_free"),
         )
     )
     criticals = [f for f in findings if f.severity == "critical"]
@@ -236,11 +231,10 @@ def design_score(
                 "cap:critical",
                 CRITICAL_CAP - total,
                 0.0,
-                _t(
-                    f"capped at {CRITICAL_CAP:g}: a critical finding ({names}) fails the design "
-                    "on its own",
-                    f"치명적 지적({names})이 있어 {CRITICAL_CAP:g}점으로 제한: 그것만으로 설계가 "
-                    "통과하지 못합니다",
+                message(
+                    "rubric.scoring.capped_at_a_critical_finding",
+                    critical_cap=CRITICAL_CAP,
+                    names=names,
                 ),
                 tuple(r for f in criticals for r in _refs_for(rubric, f.rule))[:3],
             )

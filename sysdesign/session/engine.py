@@ -530,12 +530,11 @@ class Session:
             en_a, ko_a = _fact_label(a)
             en_b, ko_b = _fact_label(b)
             out.append(
-                Msg(
+                msg(
                     "interviewer",
-                    given(
-                        f"Do you mean {en_a} or {en_b}? Ask again with the one you mean.",
-                        f"{ko_a} 말씀인가요, 아니면 {ko_b} 말씀인가요? 궁금한 쪽으로 다시 물어봐 주세요.",
-                    ),
+                    "session.engine.which_of_two",
+                    a=given(en_a, ko_a),
+                    b=given(en_b, ko_b),
                 )
             )
         else:
@@ -581,15 +580,13 @@ class Session:
                 return [*out, *self.note(text)]
             self._emit(ev.FOLLOWUP_ANSWERED, {"id": item.id, "text": text})
             q = _short(item.question)
-            out.append(
-                Msg("ack", given(f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})"))
-            )
+            out.append(msg("ack", "session.engine.answer_recorded", question=given(*q)))
             return out
         if pending is None:  # the phase moved on during the tick
             return [*out, *self.note(text)]
         self._emit(ev.FOLLOWUP_ANSWERED, {"id": pending.id, "text": text})
         q = _short(pending.question)
-        out.append(Msg("ack", given(f"answer recorded (to: {q[0]})", f"답변 저장 (질문: {q[1]})")))
+        out.append(msg("ack", "session.engine.answer_recorded", question=given(*q)))
         out += self._react(pending)
         return out
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sysdesign.messages import Message, given, message
+from sysdesign.messages import Message, message
 from sysdesign.session import events as ev
 from sysdesign.session.events import Event, Msg, SessionState, msg
 
@@ -90,22 +90,19 @@ class DesignWatcher:
         if design is None:
             return []
         found = findings_of(design, self.scenario, self.rubric)
-        names = {
-            "critical": ("critical", "치명"),
-            "major": ("major", "주요"),
-            "minor": ("minor", "경미"),
-        }
         lines = []
         for f in found[:limit]:
-            sev = names.get(f.severity, (f.severity, f.severity))
             where = f" ({', '.join(f.components[:4])})" if f.components else ""
             lines.append(
-                Msg(
+                msg(
                     "design",
-                    given(
-                        f"  [{sev[0]}] {f.rule}{where}: {f.message.en} Why: {f.why.en} Fix: {f.fix.en}",
-                        f"  [{sev[1]}] {f.rule}{where}: {f.message.ko} 이유: {f.why.ko} 해결: {f.fix.ko}",
-                    ),
+                    "session.design.finding",
+                    severity=message(f"common.severity.{f.severity}"),
+                    rule=f.rule,
+                    where=where,
+                    message=f.message,
+                    why=f.why,
+                    fix=f.fix,
                 )
             )
         if len(found) > limit:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from sysdesign.messages import Message, given, message
+
 if TYPE_CHECKING:
     from sysdesign.models.story import Story
 
@@ -70,24 +72,13 @@ _WEIGHTS = {
 
 
 @dataclass(frozen=True)
-class Msg:
-    """A text in both languages."""
-
-    en: str
-    ko: str
-
-    def get(self, lang: str) -> str:
-        return self.ko if lang == "ko" else self.en
-
-
-@dataclass(frozen=True)
 class Finding:
     """One problem with an answer: a stable check id, how bad it is, why, and how to fix it."""
 
     check: str
     severity: Severity
-    message: Msg
-    fix: Msg
+    message: Message
+    fix: Message
 
     def to_json(self, lang: str) -> dict[str, str]:
         return {
@@ -384,11 +375,11 @@ def _hits(patterns: Iterable[tuple[str, re.Pattern[str]]], text: str) -> dict[st
 # ---------------------------------------------------------------- the checks
 
 _SECTION_NAMES = {
-    "situation": Msg("Situation", "상황"),
-    "task": Msg("Task", "과제"),
-    "action": Msg("Action", "행동"),
-    "result": Msg("Result", "결과"),
-    "learned": Msg("Lesson", "배운 점"),
+    "situation": message("star.checks.situation"),
+    "task": message("star.checks.task"),
+    "action": message("star.checks.action"),
+    "result": message("star.checks.result"),
+    "learned": message("star.checks.lesson"),
 }
 
 
@@ -407,16 +398,11 @@ def _check_sections(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
     finding = Finding(
         "sections",
         "major",
-        Msg(
+        given(
             f"Missing or too thin: {en}. A STAR answer needs all four sections.",
             f"빠졌거나 너무 짧은 부분: {ko}. STAR 답변에는 네 부분이 모두 필요합니다.",
         ),
-        Msg(
-            "Give each section at least a sentence. In typed answers, start sections with "
-            "markers such as 'Situation:', 'Task:', 'Action:', 'Result:' (or 'S:' … 'R:').",
-            "각 부분을 한 문장 이상으로 채우세요. 직접 입력할 때는 '상황:', '과제:', '행동:', "
-            "'결과:' (또는 'S:' … 'R:') 같은 표시로 부분을 시작하세요.",
-        ),
+        message("star.checks.give_each_section_at_least"),
     )
     return [finding], {"missing_sections": missing}
 
@@ -435,23 +421,13 @@ def _check_quantified(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
     metrics = {"result_quantities": len(strong)}
     if strong:
         return [], metrics
-    fix = Msg(
-        "State the outcome as a number with a unit and a baseline: '500 ms → 50 ms (p99)', "
-        "'errors down 80%', 'saved 3 engineer-days a week', '₩20M a month'.",
-        "결과를 단위와 기준이 있는 숫자로 말하세요: '500ms에서 50ms로(p99)', '오류 80% 감소', "
-        "'주당 3인일 절약', '월 2천만 원 절감'.",
-    )
+    fix = message("star.checks.state_the_outcome_as_a")
     if _BARE_NUMBER.search(scope) or _VAGUE_AMOUNT.search(scope):
         return [
             Finding(
                 "quantified-result",
                 "minor",
-                Msg(
-                    "The result has a number or an adjective of size but no unit, percentage "
-                    "or before → after; the interviewer cannot tell how big the change was.",
-                    "결과에 숫자나 '크게' 같은 표현은 있지만 단위, 비율, 전후 비교가 없어 변화의 "
-                    "크기를 알 수 없습니다.",
-                ),
+                message("star.checks.the_result_has_a_number"),
                 fix,
             )
         ], metrics
@@ -459,10 +435,7 @@ def _check_quantified(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
         Finding(
             "quantified-result",
             "major",
-            Msg(
-                "The result has no numbers: no percentage, no before → after, no time or money.",
-                "결과에 숫자가 없습니다. 비율, 전후 비교, 시간이나 비용이 보이지 않습니다.",
-            ),
+            message("star.checks.the_result_has_no_numbers"),
             fix,
         )
     ], metrics
@@ -483,12 +456,7 @@ def _check_ownership(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
         "we_count": ours,
         "i_share": None if share is None else round(share, 2),
     }
-    fix = Msg(
-        "Say what you did yourself: 'I profiled…', 'I proposed…', 'I wrote…'. Keep 'we' for "
-        "the team's context, and name your part in every team step.",
-        "본인이 한 일을 주어로 말하세요: '제가 프로파일링했고…', '제가 제안해서…'. '우리/저희'는 "
-        "배경 설명에만 쓰고, 팀이 한 일에서도 본인의 몫을 밝히세요.",
-    )
+    fix = message("star.checks.say_what_you_did_yourself")
     if total == 0:
         if a.language == "ko":
             return [], metrics  # Korean drops the subject; no pronouns is not a problem by itself
@@ -496,11 +464,7 @@ def _check_ownership(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
             Finding(
                 "ownership",
                 "minor",
-                Msg(
-                    "Task, action and result never say 'I' or 'we': it is unclear who did what "
-                    "(passive voice hides the actor).",
-                    "과제·행동·결과에 '저/제가'도 '우리'도 없어 누가 무엇을 했는지 불분명합니다.",
-                ),
+                message("star.checks.task_action_and_result_never"),
                 fix,
             )
         ], metrics
@@ -513,13 +477,12 @@ def _check_ownership(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
         Finding(
             "ownership",
             severity,
-            Msg(
-                f"'I' is {pct}% of first-person words ({mine} I / {ours} we) in task, action and "
-                f"result; interviewers assess you, not the team (aim for ≥ "
-                f"{round(OWNERSHIP_PASS * 100)}%).",
-                f"과제·행동·결과에서 1인칭 중 '저/제가'의 비율이 {pct}%입니다 (저 {mine} / 우리 "
-                f"{ours}). 면접관은 팀이 아니라 지원자를 평가합니다 "
-                f"({round(OWNERSHIP_PASS * 100)}% 이상 권장).",
+            message(
+                "star.checks.i_is_of_first_person",
+                pct=pct,
+                mine=mine,
+                ours=ours,
+                ownership_pass=round(OWNERSHIP_PASS * 100),
             ),
             fix,
         )
@@ -537,23 +500,13 @@ def _check_action_weight(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
         return [], metrics
     severity: Severity = "major" if share < ACTION_SHARE_MAJOR else "minor"
     pct = round(share * 100)
-    unit = Msg("syllables", "음절") if a.language == "ko" else Msg("words", "단어")
+    unit = message("star.checks.syllables") if a.language == "ko" else message("star.checks.words")
     return [
         Finding(
             "action-weight",
             severity,
-            Msg(
-                f"The action is {pct}% of the {unit.en}; it should carry about half the answer "
-                "(the situation and task are set-up, the action is what you are hired for).",
-                f"행동 부분이 전체 {unit.ko}의 {pct}%입니다. 답변의 절반가량은 행동이어야 합니다 "
-                "(상황과 과제는 배경이고, 평가받는 것은 행동입니다).",
-            ),
-            Msg(
-                "Trim the situation and task to a sentence or two each; expand the action into "
-                "the concrete steps you took, the options you weighed and why you chose one.",
-                "상황과 과제는 한두 문장으로 줄이고, 행동에 구체적인 단계, 검토한 대안, 선택한 "
-                "이유를 더하세요.",
-            ),
+            message("star.checks.the_action_is_of_the", pct=pct, unit=unit),
+            message("star.checks.trim_the_situation_and_task"),
         )
     ], metrics
 
@@ -570,11 +523,11 @@ def _check_length(a: Answer, target: tuple[float, float]) -> tuple[list[Finding]
     if lo <= seconds <= hi:
         return [], metrics
     if a.language == "ko":
-        rate_text = Msg(
-            f"{SYLLABLES_PER_MINUTE_KO} syllables/min", f"분당 {SYLLABLES_PER_MINUTE_KO}음절"
+        rate_text = message(
+            "star.checks.syllables_min", syllables_per_minute_ko=SYLLABLES_PER_MINUTE_KO
         )
     else:
-        rate_text = Msg(f"{WORDS_PER_MINUTE_EN} words/min", f"분당 {WORDS_PER_MINUTE_EN}단어")
+        rate_text = message("star.checks.words_min", words_per_minute_en=WORDS_PER_MINUTE_EN)
     span = f"{_fmt_seconds(lo)}–{_fmt_seconds(hi)}"
     said = _fmt_seconds(seconds)
     if seconds < lo:
@@ -583,16 +536,13 @@ def _check_length(a: Answer, target: tuple[float, float]) -> tuple[list[Finding]
             Finding(
                 "length",
                 severity,
-                Msg(
-                    f"About {said} when spoken (at {rate_text.en}); the target is {span}. "
-                    "Too short to show what you did.",
-                    f"말하면 약 {said}입니다 ({rate_text.ko} 기준). 목표는 {span}입니다. "
-                    "본인의 행동을 보여 주기에 너무 짧습니다.",
+                message(
+                    "star.checks.about_when_spoken_at_the_2",
+                    said=said,
+                    rate_text=rate_text,
+                    span=span,
                 ),
-                Msg(
-                    "Add the concrete steps of the action and the numbers of the result.",
-                    "행동의 구체적인 단계와 결과의 수치를 더하세요.",
-                ),
+                message("star.checks.add_the_concrete_steps_of"),
             )
         ], metrics
     severity = "major" if seconds > hi * 4 / 3 else "minor"
@@ -600,18 +550,10 @@ def _check_length(a: Answer, target: tuple[float, float]) -> tuple[list[Finding]
         Finding(
             "length",
             severity,
-            Msg(
-                f"About {said} when spoken (at {rate_text.en}); the target is {span}. Long "
-                "answers lose the interviewer and leave no time for follow-ups.",
-                f"말하면 약 {said}입니다 ({rate_text.ko} 기준). 목표는 {span}입니다. 답이 길면 "
-                "핵심이 흐려지고 후속 질문 시간이 줄어듭니다.",
+            message(
+                "star.checks.about_when_spoken_at_the", said=said, rate_text=rate_text, span=span
             ),
-            Msg(
-                "Cut the situation to one or two sentences, drop side plots, keep the action "
-                "steps and the result's numbers; details can come in follow-up answers.",
-                "상황은 한두 문장으로 줄이고 곁가지를 빼세요. 행동 단계와 결과 수치만 남기고 "
-                "세부 사항은 후속 질문에서 말하면 됩니다.",
-            ),
+            message("star.checks.cut_the_situation_to_one"),
         )
     ], metrics
 
@@ -632,16 +574,8 @@ def _check_filler(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
         Finding(
             "filler",
             severity,
-            Msg(
-                f"Vague or filler words: {listed}. They make a specific story sound unsure.",
-                f"모호하거나 군더더기인 표현: {listed}. 구체적인 경험도 자신 없게 들리게 합니다.",
-            ),
-            Msg(
-                "Replace each with the specific thing: which service, which metric, which "
-                "change; drop hedges such as 'kind of' and 'basically'.",
-                "각 표현을 구체적인 대상(어떤 서비스, 어떤 지표, 어떤 변경)으로 바꾸고, '좀', "
-                "'그냥', '~것 같습니다' 같은 얼버무림은 빼세요.",
-            ),
+            message("star.checks.vague_or_filler_words_they", listed=listed),
+            message("star.checks.replace_each_with_the_specific"),
         )
     ], metrics
 
@@ -656,18 +590,8 @@ def _check_lesson(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
         Finding(
             "lesson",
             "minor",
-            Msg(
-                "No lesson learned: the answer stops at the result, and 'what did you learn?' "
-                "is the most common follow-up.",
-                "배운 점이 없습니다. 답변이 결과에서 끝나는데, '무엇을 배웠나요?'는 가장 흔한 "
-                "후속 질문입니다.",
-            ),
-            Msg(
-                "Close with one or two sentences on what you do differently since, e.g. "
-                "'Since then I add a race-detector run to every CI build.'",
-                "그 뒤로 무엇을 다르게 하는지 한두 문장으로 마무리하세요. 예: '이후로는 모든 CI "
-                "빌드에 레이스 디텍터를 돌립니다.'",
-            ),
+            message("star.checks.no_lesson_learned_the_answer"),
+            message("star.checks.close_with_one_or_two"),
         )
     ], {"lesson": None}
 

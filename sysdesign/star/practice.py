@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sysdesign.errors import NotFoundError
-from sysdesign.star.checks import Answer, CheckReport, Msg
+from sysdesign.messages import Message, message
+from sysdesign.star.checks import Answer, CheckReport
 
 if TYPE_CHECKING:
     from sysdesign.models.story import Question, Story
@@ -130,16 +131,16 @@ def suggest_stories(
 # ---------------------------------------------------------------- the time guide
 
 # Share of the answer's time per section: S and T short, A the longest, R with numbers.
-GUIDE_SHARES: tuple[tuple[str, float, Msg], ...] = (
-    ("situation", 0.15, Msg("context in one or two sentences", "배경을 한두 문장으로")),
-    ("task", 0.10, Msg("your responsibility, briefly", "본인의 책임을 짧게")),
+GUIDE_SHARES: tuple[tuple[str, float, Message], ...] = (
+    ("situation", 0.15, message("star.practice.context_in_one_or_two")),
+    ("task", 0.10, message("star.practice.your_responsibility_briefly")),
     (
         "action",
         0.50,
-        Msg("what you did, step by step — the longest part", "본인이 한 일을 단계별로 — 가장 길게"),
+        message("star.practice.what_you_did_step_by"),
     ),
-    ("result", 0.15, Msg("the outcome with numbers: before → after", "숫자로 된 결과: 전 → 후")),
-    ("learned", 0.10, Msg("what you do differently since", "그 뒤로 달라진 점")),
+    ("result", 0.15, message("star.practice.the_outcome_with_numbers_before")),
+    ("learned", 0.10, message("star.practice.what_you_do_differently_since")),
 )
 
 
@@ -147,7 +148,7 @@ GUIDE_SHARES: tuple[tuple[str, float, Msg], ...] = (
 class GuideStep:
     section: str
     seconds: int
-    hint: Msg
+    hint: Message
 
 
 def time_guide(minutes: float) -> list[GuideStep]:

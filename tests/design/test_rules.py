@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 from sysdesign.check import check_design
-from sysdesign.design.findings import Finding
+from sysdesign.design.findings import Finding, Said
 from sysdesign.design.rules import RULES
 from sysdesign.design.run import make_context, run_rules
 from sysdesign.library import load_design_text
-from sysdesign.models.common import Text
 from sysdesign.models.ids import RULE_IDS
 
 
@@ -165,7 +164,7 @@ def test_rule(rule: str, bad: str, expected: list[tuple[str, ...]], good: str | 
         assert f.rule == rule
         assert f.evidence, "every finding carries its evidence"
         for text in (f.message, f.why, f.fix, *f.evidence):
-            assert isinstance(text, Text) and text.en and text.ko
+            assert isinstance(text, Said) and text.en and text.ko
             assert text.en != text.ko
     if good is not None:
         assert findings(good, rule) == []

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sysdesign.design.context import Context
-from sysdesign.design.findings import Finding, Hit, Severity, t
+from sysdesign.design.findings import Finding, Hit, Severity
 
-__all__ = ["RULES", "Context", "Finding", "Hit", "Rule", "RuleFn", "rule", "t"]
+__all__ = ["RULES", "Context", "Finding", "Hit", "Rule", "RuleFn", "rule"]
 
 RuleFn = Callable[[Context], list[Finding]]
 

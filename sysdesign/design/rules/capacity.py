@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sysdesign.design.capacity import Load, loads
-from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.design.rules import Context, Hit, rule
 from sysdesign.estimate.units import format_count, format_korean_number
-from sysdesign.models.common import Text
+from sysdesign.messages import Message, given, message
 
 _WHAT = {
     "throughput": ("requests/s", "요청/초"),
@@ -26,27 +26,27 @@ def _units(load: Load) -> tuple[str, str, str, str]:
     return en_u, ko_u, "instance", "인스턴스"
 
 
-def _evidence(load: Load) -> tuple[Text, ...]:
+def _evidence(load: Load) -> tuple[Message, ...]:
     en_u, ko_u, unit_en, unit_ko = _units(load)
     cap = format_count(load.per_instance.value)
     out = [
-        t(
+        given(
             f"peak load: {format_count(load.load)} {en_u.split(' per')[0]} ({load.load_name})",
             f"최대 부하: {format_korean_number(load.load)} {ko_u.split('당 ')[-1]} "
             f"({load.load_name_ko or load.load_name})",
         ),
-        t(
+        given(
             f"capacity: {load.instances} {unit_en}(s) × {cap} = {format_count(load.capacity)}",
             f"용량: {unit_ko} {load.instances}개 × {format_korean_number(load.per_instance.value)} "
             f"= {format_korean_number(load.capacity)}",
         ),
-        t(
+        given(
             f"per-instance figure: {load.per_instance.source}",
             f"인스턴스당 수치: {load.per_instance.source_in('ko')}",
         ),
     ]
     if load.share is not None:
-        out.append(t(f"load placed by {load.share[0]}", f"부하 배분: {load.share[1]}"))
+        out.append(given(f"load placed by {load.share[0]}", f"부하 배분: {load.share[1]}"))
     return tuple(out)
 
 
@@ -69,19 +69,14 @@ def under_provisioned(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             components=load.components,
             severity="critical" if ratio >= 2 else None,
-            message=t(
+            message=given(
                 f"{names} is under-provisioned: peak {format_count(load.load)} {en_u} against "
                 f"a capacity of {format_count(load.capacity)} ({ratio:.1f}×)",
                 f"{names}의 용량이 부족합니다: 최대 {format_korean_number(load.load)} {ko_u}, 용량 "
                 f"{format_korean_number(load.capacity)} ({ratio:.1f}배)",
             ),
-            why=t(
-                "At peak the instances saturate: latency climbs, requests queue and time out, "
-                "and the retries make it worse.",
-                "최대 부하에서 인스턴스가 포화됩니다. 지연이 늘고 요청이 쌓여 타임아웃되며, 재시도가 "
-                "상황을 악화시킵니다.",
-            ),
-            fix=t(
+            why=message("design.capacity.at_peak_the_instances_saturate"),
+            fix=given(
                 f"Run at least {load.needed} {more} (plus headroom for a failure), or state a "
                 "higher per-instance `capacity:` you can justify.",
                 f"{more_ko}를 최소 {load.needed}개로 늘리세요(장애 대비 여유분 추가). 또는 근거가 있는 "
@@ -109,23 +104,15 @@ def needs_sharding(ctx: Context) -> Iterator[Hit]:
         db = load.components[0]
         yield Hit(
             components=load.components,
-            message=t(
+            message=given(
                 f"database '{db}' takes {format_count(load.load)} writes/s at peak on one "
                 f"primary that sustains about {format_count(load.capacity)}",
                 f"'{db}' 데이터베이스가 최대 초당 {format_korean_number(load.load)}건의 쓰기를 받는데 "
                 f"프라이머리 하나는 초당 약 {format_korean_number(load.capacity)}건까지 감당합니다",
             ),
-            why=t(
-                "Replicas scale reads, not writes: every write still goes through one primary, "
-                "which saturates at peak.",
-                "복제본은 읽기만 늘려 줍니다. 모든 쓰기는 여전히 프라이머리 하나를 거치므로 최대 "
-                "부하에서 포화됩니다.",
-            ),
-            fix=t(
-                f"Shard '{db}' into at least {load.needed} partitions on a key that spreads "
-                "writes evenly (`shards:`, `shard_key:`), or batch writes through a queue.",
-                f"쓰기를 고르게 퍼뜨리는 키로 '{db}' 데이터베이스를 최소 {load.needed}개로 샤딩하세요 "
-                "(`shards:`, `shard_key:`). 또는 큐로 쓰기를 묶어 처리하세요.",
+            why=message("design.capacity.replicas_scale_reads_not_writes"),
+            fix=message(
+                "design.capacity.shard_into_at_least_partitions", db=db, needed=load.needed
             ),
             evidence=_evidence(load),
         )

@@ -15,7 +15,8 @@ from sysdesign.design.graph import (
     of_kind,
     walk_back,
 )
-from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.design.rules import Context, Hit, rule
+from sysdesign.messages import given, message
 from sysdesign.models.kinds import DATA_STORES
 
 _SCALED_ENTRY = frozenset({"service", "websocket_gateway", "api_gateway"})
@@ -77,23 +78,14 @@ def no_load_balancer(ctx: Context) -> Iterator[Hit]:
         en_n, ko_n = instances_text(g, target)
         yield Hit(
             components=(target, *clients),
-            message=t(
+            message=given(
                 f"clients call '{target}' ({en_n}) directly, with no load balancer",
                 f"클라이언트가 로드 밸런서 없이 '{target}'({ko_n})에 직접 요청합니다",
             ),
-            why=t(
-                "Without one stable address in front, clients must know every instance: "
-                "traffic is not spread, a failed instance keeps receiving requests, and "
-                "scaling out or deploying changes what clients must call.",
-                "앞단에 고정 주소가 없으면 클라이언트가 모든 인스턴스를 알아야 합니다. 트래픽이 "
-                "고르게 퍼지지 않고, 죽은 인스턴스로도 요청이 가며, 증설·배포 때마다 호출 대상이 바뀝니다.",
-            ),
-            fix=t(
-                f"Put a load balancer (with health checks) between the clients and '{target}'.",
-                f"클라이언트와 '{target}' 사이에 헬스 체크가 있는 로드 밸런서를 두세요.",
-            ),
+            why=message("design.entry.without_one_stable_address_in"),
+            fix=message("design.entry.put_a_load_balancer_with", target=target),
             evidence=tuple(
-                t(f"{c} → {target} ({en_n})", f"{c} → {target} ({ko_n})") for c in clients
+                given(f"{c} → {target} ({en_n})", f"{c} → {target} ({ko_n})") for c in clients
             ),
         )
 
@@ -113,24 +105,15 @@ def client_to_datastore(ctx: Context) -> Iterator[Hit]:
                 continue
             yield Hit(
                 components=(client, store),
-                message=t(
-                    f"client '{client}' connects straight to data store '{store}' ({kind})",
-                    f"'{client}' 클라이언트가 데이터 저장소 '{store}'({kind})에 직접 연결됩니다",
+                message=message(
+                    "design.entry.client_connects_straight_to_data",
+                    client=client,
+                    store=store,
+                    kind=kind,
                 ),
-                why=t(
-                    "Credentials ship to every device, any user can read or change any row, and "
-                    "the schema can never change without breaking deployed apps; there is no "
-                    "place for validation, authorisation or rate limits.",
-                    "접속 정보가 모든 기기에 배포되고, 누구나 아무 데이터나 읽고 바꿀 수 있으며, 배포된 "
-                    "앱 때문에 스키마를 바꿀 수 없습니다. 검증·인가·속도 제한을 둘 곳도 없습니다.",
-                ),
-                fix=t(
-                    f"Put a service (behind the load balancer) between '{client}' and '{store}'; "
-                    "only services talk to data stores.",
-                    f"'{client}', '{store}' 사이에 (로드 밸런서 뒤의) 서비스를 두세요. 데이터 저장소에는 "
-                    "서비스만 접근해야 합니다.",
-                ),
-                evidence=(t(f"edge {client} → {store}", f"연결 {client} → {store}"),),
+                why=message("design.entry.credentials_ship_to_every_device"),
+                fix=message("design.entry.put_a_service_behind_the", client=client, store=store),
+                evidence=(message("design.entry.edge", client=client, store=store),),
             )
 
 
@@ -172,31 +155,12 @@ def no_rate_limit(ctx: Context) -> Iterator[Hit]:
     entry = [n for n in doors if kind_of(g, n) not in DATA_STORES] or doors
     yield Hit(
         components=tuple(entry),
-        message=t(
-            "nothing at the public entry limits request rates",
-            "공개 진입점에 요청 속도를 제한하는 것이 없습니다",
-        ),
-        why=t(
-            "One buggy client, scraper or abusive user can exhaust the services and the "
-            "database for everyone; a limiter also protects paid downstream APIs.",
-            "버그 있는 클라이언트, 크롤러, 악의적 사용자 하나가 모두의 서비스와 DB를 고갈시킬 수 "
-            "있습니다. 속도 제한은 유료 외부 API도 보호합니다.",
-        ),
-        fix=t(
-            "Add an API gateway or a rate limiter at the entry (token bucket per user or API "
-            "key), or tag the entry component `rate_limit` if it already does it.",
-            "진입점에 API 게이트웨이나 레이트 리미터를 두세요(사용자·API 키별 토큰 버킷). 이미 "
-            "제한한다면 진입 컴포넌트에 `rate_limit` 태그를 다세요.",
-        ),
+        message=message("design.entry.nothing_at_the_public_entry"),
+        why=message("design.entry.one_buggy_client_scraper_or"),
+        fix=message("design.entry.add_an_api_gateway_or"),
         evidence=(
-            t(
-                "public entry points: " + ", ".join(entry),
-                "공개 진입점: " + ", ".join(entry),
-            ),
-            t(
-                "no api_gateway or rate_limiter is reachable from " + ", ".join(open_clients),
-                ", ".join(open_clients) + "에서 닿는 api_gateway나 rate_limiter가 없습니다",
-            ),
+            message("design.entry.public_entry_points", join=", ".join(entry)),
+            message("design.entry.no_api_gateway_or_rate", join=", ".join(open_clients)),
         ),
     )
 
@@ -314,26 +278,12 @@ def no_cdn(ctx: Context) -> Iterator[Hit]:
 def _no_cdn_hit(store: str, path: list[str], fronted: bool, cdns: list[str]) -> Hit:
     return Hit(
         components=(store, *(n for n in path[1:-1] if n != store)),
-        message=t(
-            f"clients fetch content from '{store}' without a CDN",
-            f"클라이언트가 CDN 없이 '{store}'에서 콘텐츠를 가져옵니다",
-        ),
-        why=t(
-            "Every view crosses the internet to one region: high latency far from it, "
-            "egress billed at origin prices, and the origin must absorb every popular "
-            "object's traffic spike.",
-            "모든 조회가 한 리전까지 인터넷을 건너옵니다. 먼 사용자는 느리고, 원본 전송 비용이 "
-            "그대로 청구되며, 인기 콘텐츠의 트래픽 급증을 원본이 모두 받아야 합니다.",
-        ),
-        fix=t(
-            f"Serve reads through a CDN with '{store}' as its origin (users → cdn → "
-            f"{store}); label upload edges `upload` so they are not read as fetches.",
-            f"'{store}'를 원본으로 하는 CDN으로 읽기를 제공하세요 (users → cdn → {store}). "
-            "업로드 연결에는 `upload` 라벨을 붙이세요.",
-        ),
+        message=message("design.entry.clients_fetch_content_from_without", store=store),
+        why=message("design.entry.every_view_crosses_the_internet"),
+        fix=message("design.entry.serve_reads_through_a_cdn", store=store),
         evidence=(
-            t(f"fetch path without a CDN: {arrow(path)}", f"CDN 없는 조회 경로: {arrow(path)}"),
-            t(
+            message("design.entry.fetch_path_without_a_cdn", arrow=arrow(path)),
+            given(
                 f"a CDN fronts '{store}', but this read goes around it"
                 if fronted
                 else "no CDN reaches '" + store + "'"

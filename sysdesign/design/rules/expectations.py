@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from sysdesign.design.findings import arrow
 from sysdesign.design.graph import Graph, kind_path
-from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.design.rules import Context, Hit, rule
+from sysdesign.messages import given, message
 from sysdesign.models.common import Text
 from sysdesign.models.kinds import satisfies
 
@@ -90,28 +91,20 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
         en_p, ko_p = KIND_PURPOSE.get(kind, (kind, kind))
         others = ctx.rubric.accepted_kinds(kind)[1:]
         accepted = (
-            (
-                t(
-                    f"also accepted in its place: {', '.join(others)}",
-                    f"대신 인정하는 종류: {', '.join(others)}",
-                ),
-            )
+            (message("design.expectations.also_accepted_in_its_place", join=", ".join(others)),)
             if others
             else ()
         )
         yield Hit(
             components=(),
-            message=t(f"the design has no {kind}", f"설계에 없는 컴포넌트 종류: {kind}"),
-            why=t(
+            message=message("design.expectations.the_design_has_no", kind=kind),
+            why=given(
                 f"The rubric{_rubric_refs(ctx)} expects a {kind}: {en_p}.",
                 f"이 시나리오{_rubric_refs(ctx)}의 루브릭은 {kind} 종류의 컴포넌트를 기대합니다: {ko_p}.",
             ),
-            fix=t(
-                f"Add a component of kind {kind} and connect it where it serves.",
-                f"{kind} 종류의 컴포넌트를 추가하고 필요한 곳에 연결하세요.",
-            ),
+            fix=message("design.expectations.add_a_component_of_kind", kind=kind),
             evidence=(
-                t(f"kinds in the design: {present}", f"설계에 있는 종류: {present}"),
+                message("design.expectations.kinds_in_the_design", present=present),
                 *accepted,
             ),
         )
@@ -120,21 +113,15 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             components=(),
-            message=t(
-                f"no component is tagged '{tag}'", f"'{tag}' 태그가 붙은 컴포넌트가 없습니다"
+            message=message("design.expectations.no_component_is_tagged", tag=tag),
+            why=message(
+                "design.expectations.the_rubric_expects_a_component",
+                rubric_refs=_rubric_refs(ctx),
+                tag=tag,
             ),
-            why=t(
-                f"The rubric{_rubric_refs(ctx)} expects a component that does '{tag}'; the tag "
-                "says which component carries that responsibility.",
-                f"이 시나리오{_rubric_refs(ctx)}의 루브릭은 '{tag}' 역할을 하는 컴포넌트를 기대합니다. "
-                "태그로 어느 컴포넌트가 그 책임을 지는지 표시합니다.",
-            ),
-            fix=t(
-                f"Add `tags: [{tag}]` to the component that does it (or add one).",
-                f"그 일을 하는 컴포넌트에 `tags: [{tag}]`를 다세요 (없다면 추가하세요).",
-            ),
+            fix=message("design.expectations.add_tags_to_the_component", tag=tag),
             evidence=(
-                t(
+                given(
                     "tags in the design: " + (", ".join(sorted(tags)) or "none"),
                     "설계에 있는 태그: " + (", ".join(sorted(tags)) or "없음"),
                 ),
@@ -164,29 +151,24 @@ def missing_path(ctx: Context) -> Iterator[Hit]:
         if partial:
             done = len(_matched_steps(g, partial, expected.steps, ctx.rubric.equivalents))
             nxt = expected.steps[done] if done < len(expected.steps) else expected.steps[-1]
-            progress = t(
-                f"found {arrow(partial)}, but no {nxt} is reachable from '{partial[-1]}' "
-                "without crossing another data store",
-                f"{arrow(partial)}까지는 있지만 '{partial[-1]}'에서 다른 데이터 저장소를 거치지 않고 "
-                f"닿는 {nxt} 컴포넌트가 없습니다",
+            progress = message(
+                "design.expectations.found_but_no_is_reachable",
+                arrow=arrow(partial),
+                nxt=nxt,
+                value=partial[-1],
             )
         else:
-            progress = t(
-                f"no component matches the first step, {expected.steps[0]}",
-                f"첫 단계 {expected.steps[0]}에 해당하는 컴포넌트가 없습니다",
+            progress = message(
+                "design.expectations.no_component_matches_the_first", value=expected.steps[0]
             )
         why: Text = expected.why
         yield Hit(
             components=tuple(dict.fromkeys(partial)),
-            message=t(
-                f"expected flow {expected.id} is missing: {flow}",
-                f"기대하는 흐름이 없습니다: {expected.id}: {flow}",
+            message=message(
+                "design.expectations.expected_flow_is_missing", id=expected.id, flow=flow
             ),
             why=why,
-            fix=t(
-                f"Connect the components so that the flow {flow} exists.",
-                f"{flow} 흐름이 생기도록 컴포넌트를 연결하세요.",
-            ),
+            fix=message("design.expectations.connect_the_components_so_that", flow=flow),
             evidence=(progress,),
         )
 

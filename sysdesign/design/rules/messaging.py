@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from sysdesign.design.findings import arrow
 from sysdesign.design.graph import CALLER_KINDS, bfs, kind_of, of_kind, tagged
-from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.design.rules import Context, Hit, rule
+from sysdesign.messages import message
 from sysdesign.models.kinds import ASYNC_TARGETS
 
 
@@ -29,25 +30,13 @@ def sync_fanout(ctx: Context) -> Iterator[Hit]:
         targets = [v for _, v, _ in out]
         yield Hit(
             components=(node, *targets),
-            message=t(
-                f"fan-out point '{node}' delivers to {', '.join(targets)} synchronously",
-                f"팬아웃 지점 '{node}': {', '.join(targets)}에 동기로 전달합니다",
+            message=message(
+                "design.messaging.fan_out_point_delivers_to", node=node, join=", ".join(targets)
             ),
-            why=t(
-                "A request that fans out to thousands of recipients holds its caller until the "
-                "slowest delivery finishes; one slow or failed target stalls or fails them all, "
-                "and peaks cannot be absorbed.",
-                "수천 명에게 퍼지는 요청이 가장 느린 전달이 끝날 때까지 호출자를 붙잡습니다. 대상 "
-                "하나가 느리거나 실패하면 전체가 멈추거나 실패하고, 급증을 흡수할 곳이 없습니다.",
-            ),
-            fix=t(
-                f"Put a queue or pub/sub after '{node}' and deliver from workers or "
-                "subscribers, so the request returns once the message is durably accepted.",
-                f"'{node}' 뒤에 큐나 pub/sub을 두고 워커·구독자가 전달하게 하세요. 요청은 메시지가 "
-                "안전하게 접수되면 바로 반환됩니다.",
-            ),
+            why=message("design.messaging.a_request_that_fans_out"),
+            fix=message("design.messaging.put_a_queue_or_pub", node=node),
             evidence=tuple(
-                t(f"{node} → {v} (synchronous)", f"{node} → {v} (동기)") for v in targets
+                message("design.messaging.synchronous", node=node, v=v) for v in targets
             ),
         )
 
@@ -74,37 +63,15 @@ def ws_no_pubsub(ctx: Context) -> Iterator[Hit]:
             return
     gw_text = ", ".join(f"{n} ×{g.nodes[n]['instances']}" for n in gateways)
     if relays:
-        seen = t(
-            f"reached from the gateways or clients: {', '.join(relays)}, but none of them leads "
-            "back into a gateway",
-            f"게이트웨이나 클라이언트에서 {', '.join(relays)}에 닿지만 어느 것도 게이트웨이로 "
-            "돌아오지 않습니다",
-        )
+        seen = message("design.messaging.reached_from_the_gateways_or", join=", ".join(relays))
     else:
-        seen = t(
-            "no queue or pub/sub is reachable from the gateways or clients",
-            "게이트웨이나 클라이언트에서 닿는 큐나 pub/sub이 없습니다",
-        )
+        seen = message("design.messaging.no_queue_or_pub_sub")
     yield Hit(
         components=tuple(gateways),
-        message=t(
-            f"{count} gateway instances and no pub/sub path back into the gateways",
-            f"게이트웨이 인스턴스가 {count}개인데 게이트웨이로 돌아오는 pub/sub 경로가 없습니다",
-        ),
-        why=t(
-            "Each user holds a connection to one instance. A message handled on instance A "
-            "for a user connected to instance B has no way to reach B: it is silently lost.",
-            "각 사용자는 한 인스턴스에만 연결됩니다. 인스턴스 A가 받은 메시지를 인스턴스 B에 연결된 "
-            "사용자에게 보낼 길이 없어 조용히 유실됩니다.",
-        ),
-        fix=t(
-            "Publish each outgoing message to a pub/sub (or a queue) that every gateway "
-            "instance subscribes to, e.g. chat → pubsub → gateway, with a presence map of who "
-            "is connected where.",
-            "보낼 메시지를 모든 게이트웨이 인스턴스가 구독하는 pub/sub(또는 큐)에 발행하세요. 예: "
-            "chat → pubsub → gateway, 그리고 누가 어디에 연결됐는지 아는 프레즌스 맵.",
-        ),
-        evidence=(t(f"gateway instances: {gw_text}", f"게이트웨이 인스턴스: {gw_text}"), seen),
+        message=message("design.messaging.gateway_instances_and_no_pub", count=count),
+        why=message("design.messaging.each_user_holds_a_connection"),
+        fix=message("design.messaging.publish_each_outgoing_message_to"),
+        evidence=(message("design.messaging.gateway_instances", gw_text=gw_text), seen),
     )
 
 
@@ -139,23 +106,8 @@ def sync_cycle(ctx: Context) -> Iterator[Hit]:
         loop = arrow([*there, *back[1:]])
         yield Hit(
             components=tuple(members),
-            message=t(
-                f"synchronous call cycle: {loop}",
-                f"동기 호출 순환: {loop}",
-            ),
-            why=t(
-                "Each call waits for the next; under load the cycle holds threads on every "
-                "member until timeouts fire, one slow member stalls them all, and a retry can "
-                "loop forever. None of them can be deployed or scaled independently.",
-                "각 호출이 다음 호출을 기다립니다. 부하가 걸리면 모든 구성원의 스레드가 타임아웃까지 "
-                "묶이고, 하나가 느려지면 전부 멈추며, 재시도가 무한 반복될 수 있습니다. 독립적으로 "
-                "배포·확장할 수도 없습니다.",
-            ),
-            fix=t(
-                "Break the cycle: make one direction asynchronous (an event on a queue), or "
-                "merge the services that cannot work without each other.",
-                "순환을 끊으세요: 한 방향을 비동기(큐의 이벤트)로 바꾸거나, 서로 없이 동작할 수 없는 "
-                "서비스를 합치세요.",
-            ),
-            evidence=(t(f"synchronous edges: {loop}", f"동기 연결: {loop}"),),
+            message=message("design.messaging.synchronous_call_cycle", loop=loop),
+            why=message("design.messaging.each_call_waits_for_the"),
+            fix=message("design.messaging.break_the_cycle_make_one"),
+            evidence=(message("design.messaging.synchronous_edges", loop=loop),),
         )

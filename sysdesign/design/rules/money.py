@@ -28,8 +28,8 @@ from sysdesign.design.graph import (
     tagged,
     walk_back,
 )
-from sysdesign.design.rules import Context, Hit, rule, t
-from sysdesign.models.common import Text
+from sysdesign.design.rules import Context, Hit, rule
+from sysdesign.messages import Message, given, message
 from sysdesign.models.kinds import DATABASES
 
 MONEY_TAGS = frozenset({"payment", "transfer", "payment_provider"})
@@ -96,11 +96,11 @@ def money_points(ctx: Context) -> tuple[list[str], bool]:
     return inferred, True
 
 
-def _witness(ctx: Context, node: str) -> Text:
+def _witness(ctx: Context, node: str) -> Message:
     if node in ctx.client_paths:
         path = arrow(walk_back(ctx.client_paths, node))
-        return t(f"path: {path}", f"경로: {path}")
-    return t(f"'{node}' is not reached from a client", f"클라이언트에서 '{node}'에 닿지 않습니다")
+        return message("design.money.path", path=path)
+    return message("design.money.is_not_reached_from_a", node=node)
 
 
 @rule("no-idempotency", severity="critical")
@@ -123,31 +123,12 @@ def no_idempotency(ctx: Context) -> Iterator[Hit]:
         elsewhere = ", ".join(keyed) if keyed else None
         yield Hit(
             components=(node,),
-            message=t(
-                f"'{node}' moves money with no idempotency key on its path",
-                f"'{node}'에서 돈을 옮기는데 경로에 멱등성 키가 없습니다",
-            ),
-            why=t(
-                "Clients, gateways and workers retry after a timeout without knowing whether the "
-                "first attempt went through. Without a key that makes the retry a no-op, one tap "
-                "can charge or transfer twice — and money that left cannot be unsent.",
-                "클라이언트·게이트웨이·워커는 타임아웃이 나면 첫 시도가 처리됐는지 모른 채 재시도합니다. "
-                "재시도를 무효로 만드는 키가 없으면 한 번의 탭이 두 번 결제·이체되고, 이미 나간 돈은 "
-                "되돌릴 수 없습니다.",
-            ),
-            fix=t(
-                "Have the client send an Idempotency-Key (a UUID per user intent); store it with "
-                "the request's outcome under a unique constraint in the same transaction as the "
-                "money movement, return the stored outcome on a repeat, and pass the key on to the "
-                "provider. Tag what does it `idempotency`.",
-                "클라이언트가 사용자 의도마다 UUID로 Idempotency-Key를 보내게 하고, 돈을 옮기는 "
-                "트랜잭션 안에서 그 키와 결과를 유니크 제약으로 저장하세요. 같은 키가 다시 오면 저장된 "
-                "결과를 돌려주고, 외부 결제사에도 키를 넘기세요. 그 일을 하는 컴포넌트에 `idempotency` "
-                "태그를 다세요.",
-            ),
+            message=message("design.money.moves_money_with_no_idempotency", node=node),
+            why=message("design.money.clients_gateways_and_workers_retry"),
+            fix=message("design.money.have_the_client_send_an"),
             evidence=(
                 _witness(ctx, node),
-                t(
+                given(
                     "components tagged 'idempotency': "
                     + (f"{elsewhere}, none upstream of or called by it" if elsewhere else "none"),
                     "'idempotency' 태그: "
@@ -157,19 +138,7 @@ def no_idempotency(ctx: Context) -> Iterator[Hit]:
                         else "없음"
                     ),
                 ),
-                *(
-                    (
-                        t(
-                            "no component is tagged payment/transfer; the rubric expects one, "
-                            "so the services that write its databases are treated as the money "
-                            "path",
-                            "payment/transfer 태그가 없어, 루브릭이 그 역할을 기대하는 이 시나리오에서는 "
-                            "데이터베이스에 쓰는 서비스를 돈이 움직이는 경로로 봅니다",
-                        ),
-                    )
-                    if inferred
-                    else ()
-                ),
+                *((message("design.money.no_component_is_tagged_payment"),) if inferred else ()),
             ),
         )
 
@@ -209,47 +178,15 @@ def no_double_entry(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             components=(node,),
-            message=t(
-                f"ledger '{node}' is not kept in double entry",
-                f"'{node}' 원장이 복식부기로 기록되지 않습니다",
-            ),
-            why=t(
-                "A balance column that is updated in place cannot prove where money came from: a "
-                "bug or a half-applied retry creates or destroys money silently, and no audit or "
-                "reconciliation can find it. Double entry writes every movement as a debit and a "
-                "credit that sum to zero, append-only, so the books always balance and every "
-                "balance can be rebuilt from its entries.",
-                "잔액 컬럼만 덮어쓰면 돈이 어디서 왔는지 증명할 수 없습니다. 버그나 반쯤 적용된 재시도가 "
-                "돈을 조용히 만들거나 없애도 감사나 대사로 찾아낼 수 없습니다. 복식부기는 모든 이동을 합이 "
-                "0인 차변·대변 항목으로 추가만 하므로 장부가 항상 맞고, 잔액은 항목에서 다시 계산할 수 "
-                "있습니다.",
-            ),
-            fix=t(
-                "Record each transfer as one transaction of balanced entries (debit the payer, "
-                "credit the payee, same amount) in an append-only entries table, written in the "
-                "same ACID transaction as the balance update and the idempotency key; never "
-                "update or delete an entry — correct with a reversing one. Tag it `double_entry`.",
-                "이체 한 건을 합이 맞는 항목들(보내는 쪽 차변, 받는 쪽 대변, 같은 금액)의 한 트랜잭션으로 "
-                "추가 전용 entries 테이블에 기록하고, 잔액 갱신·멱등성 키와 같은 ACID 트랜잭션에서 쓰세요. "
-                "항목은 수정·삭제하지 않고 반대 항목으로 정정합니다. `double_entry` 태그를 다세요.",
-            ),
+            message=message("design.money.ledger_is_not_kept_in", node=node),
+            why=message("design.money.a_balance_column_that_is"),
+            fix=message("design.money.record_each_transfer_as_one"),
             evidence=(
-                t(
+                given(
                     f"'{node}' tags: " + (", ".join(sorted(_tags(g, node))) or "none"),
                     f"'{node}' 태그: " + (", ".join(sorted(_tags(g, node))) or "없음"),
                 ),
-                *(
-                    (
-                        t(
-                            "no component is tagged 'ledger'; the rubric expects one, so the "
-                            "databases the money path writes are taken as the ledger",
-                            "'ledger' 태그가 없어, 루브릭이 원장을 기대하는 이 시나리오에서는 돈이 "
-                            "움직이는 경로가 쓰는 데이터베이스를 원장으로 봅니다",
-                        ),
-                    )
-                    if inferred
-                    else ()
-                ),
+                *((message("design.money.no_component_is_tagged_ledger"),) if inferred else ()),
             ),
         )
 
@@ -279,28 +216,12 @@ def sync_fraud_no_fallback(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             components=(node, *bare),
-            message=t(
-                f"fraud scoring '{node}' is called synchronously by {', '.join(bare)} with no "
-                "timeout or fallback",
-                f"{', '.join(bare)}에서 사기 탐지 '{node}'에 동기로 요청하는데 타임아웃이나 대체 "
-                "경로가 없습니다",
+            message=message(
+                "design.money.fraud_scoring_is_called_synchronously",
+                node=node,
+                join=", ".join(bare),
             ),
-            why=t(
-                "Every payment now waits for the model: when feature lookups slow down or the "
-                "scorer fails, checkout and transfers stall or fail with it, and retries pile more "
-                "load on the struggling scorer.",
-                "모든 결제가 모델을 기다리게 됩니다. 피처 조회가 느려지거나 점수 서비스가 죽으면 결제와 "
-                "이체도 같이 멈추거나 실패하고, 재시도가 이미 힘든 점수 서비스에 부하를 더 얹습니다.",
-            ),
-            fix=t(
-                "Give the call a strict budget (e.g. 50–100 ms) and a decided fallback: rules-only "
-                "scoring, allow below a limit and review later (fail open), or hold the "
-                "transaction (fail closed) — per amount and risk. Do the heavy analysis "
-                "asynchronously from a queue. Tag the scorer or its caller `timeout`/`fallback`.",
-                "호출에 엄격한 시간 예산(예: 50–100ms)과 정해 둔 대체 동작을 주세요: 룰만으로 판정, 한도 "
-                "이하는 통과시키고 사후 검토(fail open), 또는 보류(fail closed)를 금액과 위험도에 따라 "
-                "고릅니다. 무거운 분석은 큐를 통해 비동기로 합니다. 점수 서비스나 호출자에 "
-                "`timeout`/`fallback` 태그를 다세요.",
-            ),
-            evidence=tuple(t(f"{u} → {node} (synchronous)", f"{u} → {node} (동기)") for u in bare),
+            why=message("design.money.every_payment_now_waits_for"),
+            fix=message("design.money.give_the_call_a_strict"),
+            evidence=tuple(message("design.money.synchronous", u=u, node=node) for u in bare),
         )

@@ -14,7 +14,8 @@ from sysdesign.design.graph import (
     kind_of,
     walk_back,
 )
-from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.design.rules import Context, Hit, rule
+from sysdesign.messages import given, message
 
 
 @rule("spof", severity="critical")
@@ -56,31 +57,23 @@ def spof(ctx: Context) -> Iterator[Hit]:
         listed = ", ".join(stores)
         yield Hit(
             components=(node,),
-            message=t(
+            message=given(
                 f"'{node}' is a single point of failure: {en_n}, and every path from "
                 f"{who_en} to {listed} passes through it",
                 f"'{node}' 컴포넌트는 단일 장애 지점입니다: {ko_n}이고, {who_ko}에서 {listed}까지 가는 "
                 "모든 경로가 이곳을 지납니다",
             ),
-            why=t(
-                f"When this one instance fails or is redeployed, no request reaches {listed}: "
-                "the whole journey is down, not degraded.",
-                f"이 인스턴스 하나가 죽거나 재배포되는 동안 어떤 요청도 {listed}에 닿지 못합니다. "
-                "기능이 느려지는 것이 아니라 멈춥니다.",
-            ),
-            fix=t(
-                f"Run '{node}' with at least 2 replicas (behind a load balancer if clients call "
-                "it), or use a managed, highly available service (`managed: true`).",
-                f"'{node}' 컴포넌트를 2개 이상의 복제본으로 운영하거나(클라이언트가 호출한다면 로드 밸런서 뒤에), "
-                "고가용성 매니지드 서비스를 쓰세요 (`managed: true`).",
-            ),
+            why=message("design.resilience.when_this_one_instance_fails", listed=listed),
+            fix=message("design.resilience.run_with_at_least_2", node=node),
             evidence=(
-                t(
-                    f"every path from '{first}' to '{stores[0]}' crosses '{node}', e.g. {path}",
-                    f"'{first}'에서 '{stores[0]}'까지 가는 모든 경로가 '{node}' 컴포넌트를 지납니다. "
-                    f"예: {path}",
+                message(
+                    "design.resilience.every_path_from_to_crosses",
+                    first=first,
+                    value=stores[0],
+                    node=node,
+                    path=path,
                 ),
-                t(f"'{node}': {en_n}, not managed", f"'{node}': {ko_n}, 매니지드 아님"),
+                given(f"'{node}': {en_n}, not managed", f"'{node}': {ko_n}, 매니지드 아님"),
             ),
         )
 
@@ -106,11 +99,8 @@ def unreplicated_store(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             components=(node,),
             severity=severity,
-            message=t(
-                f"data store '{node}' ({kind}) runs as a single instance",
-                f"'{node}' 데이터 저장소({kind})가 인스턴스 하나로만 운영됩니다",
-            ),
-            why=t(
+            message=message("design.resilience.data_store_runs_as_a", node=node, kind=kind),
+            why=given(
                 "One disk or host failure loses what it holds and stops every journey that "
                 "reads or writes it until it is restored from a backup."
                 if kind != "cache"
@@ -121,13 +111,6 @@ def unreplicated_store(ctx: Context) -> Iterator[Hit]:
                 if kind != "cache"
                 else "장애가 나면 모든 읽기가 한꺼번에 데이터베이스로 몰립니다(콜드 캐시 폭주).",
             ),
-            fix=t(
-                f"Give '{node}' replicas (e.g. `replicas: 3` with a primary and followers, or a "
-                "replication factor of 3), or use a managed service (`managed: true`).",
-                f"'{node}'에 복제본을 두세요 (예: `replicas: 3`, 프라이머리+팔로워 또는 복제 계수 3). "
-                "또는 매니지드 서비스를 쓰세요 (`managed: true`).",
-            ),
-            evidence=(
-                t(f"'{node}': 1 instance, not managed", f"'{node}': 인스턴스 1개, 매니지드 아님"),
-            ),
+            fix=message("design.resilience.give_replicas_e_g_replicas", node=node),
+            evidence=(message("design.resilience.1_instance_not_managed", node=node),),
         )

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from sysdesign.design.digraph import connected_components
 from sysdesign.design.graph import reverse_reach
-from sysdesign.design.rules import Context, Hit, rule, t
+from sysdesign.design.rules import Context, Hit, rule
+from sysdesign.messages import message
 
 # Past these, a design is generated or broken, not drawn by hand: findings stay few and short
 # (100k loose components gave 100k findings, 55 MB of JSON and 850 MB of memory).
@@ -43,25 +44,11 @@ def unreachable(ctx: Context) -> Iterator[Hit]:
             names += f", … (+{len(island) - MAX_NAMES})"
         yield Hit(
             components=tuple(island),
-            message=t(
-                f"no client or scheduler reaches {names}",
-                f"어떤 클라이언트나 스케줄러도 {names}에 닿지 않습니다",
-            ),
-            why=t(
-                "A component nothing calls or feeds does no work in this design: either a "
-                "connection is missing (so the flow it serves is broken) or it is not needed.",
-                "아무것도 호출하거나 데이터를 보내지 않는 컴포넌트는 이 설계에서 하는 일이 없습니다. "
-                "연결이 빠졌거나(그 흐름이 끊겼거나) 필요 없는 컴포넌트입니다.",
-            ),
-            fix=t(
-                "Connect it where it is used (e.g. `api -> " + island[0] + "`), or remove it.",
-                "쓰이는 곳에 연결하거나 (예: `api -> " + island[0] + "`) 지우세요.",
-            ),
+            message=message("design.topology.no_client_or_scheduler_reaches", names=names),
+            why=message("design.topology.a_component_nothing_calls_or"),
+            fix=message("design.topology.connect_it_where_it_is", value=island[0]),
             evidence=(
-                t(
-                    "reachable from clients/schedulers: none of " + names,
-                    "클라이언트·스케줄러에서 도달 가능: " + names + " 중 없음",
-                ),
-                t("it feeds nothing that they reach", "도달 가능한 곳에 아무것도 보내지 않습니다"),
+                message("design.topology.reachable_from_clients_schedulers_none", names=names),
+                message("design.topology.it_feeds_nothing_that_they"),
             ),
         )
