@@ -393,3 +393,47 @@ def test_a_single_instance_store_costs_by_what_it_loses(kind: str, severity: str
 def test_the_unreachable_fix_names_the_island_first_component() -> None:
     (finding,) = fired(_islands(1, 3), "unreachable")
     assert finding.fix.en == "Connect it where it is used (e.g. `api -> w0_0`), or remove it."
+
+
+def test_inferred_money_points_are_the_services_that_write_the_databases() -> None:
+    found = fired(
+        "scenario: payment-system\ncomponents: {u: client, api: {kind: api, replicas: 2}, "
+        "q: {kind: kafka, replicas: 3}, w: {kind: worker, replicas: 2}, "
+        "db: {kind: postgres, replicas: 2}}\nconnections: [u -> api -> q -> w -> db, api -> db]",
+        "no-idempotency",
+    )
+    assert [(f.components, f.evidence[0].en) for f in found] == [(("api",), "path: u → api")]
+    assert found[0].message.en == "'api' moves money with no idempotency key on its path"
+
+
+def test_spof_evidence_starts_from_the_first_client() -> None:
+    (finding,) = fired(
+        "components: {web: client, mob: client, api: api, db: {kind: postgres, replicas: 2}}\n"
+        "connections: [web -> api -> db, mob -> api]",
+        "spof",
+    )
+    assert (
+        finding.evidence[0].en == "every path from 'web' to 'db' crosses 'api', e.g. web → api → db"
+    )
+
+
+def test_spof_evidence_uses_the_first_store_and_its_first_client() -> None:
+    (finding,) = fired(
+        "components: {web: client, mob: client, api: api, s: {kind: api, replicas: 2}, "
+        "a: {kind: postgres, replicas: 2}, b: {kind: postgres, replicas: 2}}\n"
+        "connections: [web -> api -> a, web -> s -> b, mob -> api -> b]",
+        "spof",
+    )
+    assert (
+        finding.evidence[0].en == "every path from 'web' to 'a' crosses 'api', e.g. web → api → a"
+    )
+
+
+def test_a_money_point_no_client_reaches_says_so() -> None:
+    (finding,) = fired(
+        "components: {u: client, api: {kind: api, replicas: 2}, "
+        "pay: {kind: api, replicas: 2, tags: [payment]}, db: {kind: postgres, replicas: 2}}\n"
+        "connections: [u -> api, pay -> db]",
+        "no-idempotency",
+    )
+    assert finding.evidence[0].en == "'pay' is not reached from a client"

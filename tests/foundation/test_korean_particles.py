@@ -286,6 +286,7 @@ def test_korean_blog_post_of_every_bundled_design(design: Path, tmp_path: Path) 
     model = load_design(design)
     authored = [" ".join(n.split()) for n in model.notes]
     authored += [c.label for c in model.components.values() if c.label]
+    authored += [" ".join(c.notes.split()) for c in model.components.values() if c.notes]
     authored += [c.label for c in model.connections if c.label]
     for words in sorted(authored, key=len, reverse=True):
         text = text.replace(words, " ")

@@ -171,3 +171,26 @@ def test_questions_cover_every_fact_in_both_languages() -> None:
     for lang in ("en", "ko"):
         pay = [q for q in items if q["scenario"] == "payment-system" and q["lang"] == lang]
         assert len(pay) >= 10, (lang, len(pay))
+
+
+def test_holdout_references_real_scenarios_and_facts() -> None:
+    data = read_yaml(DEVSET / "holdout.yaml").data
+    assert question_problems(data) == []
+
+
+def test_holdout_covers_many_scenarios_in_both_languages() -> None:
+    items = read_yaml(DEVSET / "holdout.yaml").data
+    assert isinstance(items, list)
+    scenarios = {q["scenario"] for q in items}
+    assert len(scenarios) >= 15
+    for scenario_id in scenarios:
+        for lang in ("en", "ko"):
+            answered = [
+                q
+                for q in items
+                if q["scenario"] == scenario_id and q["lang"] == lang and q["fact"] is not None
+            ]
+            assert len(answered) >= 5, (scenario_id, lang, len(answered))
+    assert sum(1 for q in items if q["fact"] is None) >= 50
+    dev = {(q["scenario"], q["text"].strip().lower()) for q in _questions()}
+    assert not dev & {(q["scenario"], q["text"].strip().lower()) for q in items}

@@ -309,3 +309,7 @@ def test_an_empty_action_is_left_to_the_sections_check() -> None:
     report = check_answer(_answer(**{**CLEAN, "action": "", "situation": _words(200)}))
     assert "sections" in report.failed and "action-weight" not in report.failed
     assert report.metrics["action_share"] is None
+
+
+def test_a_one_word_answer_is_all_action() -> None:
+    assert check_answer(_answer(action="Profiled.")).metrics["action_share"] == 1.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sysdesign.design.findings import arrow
@@ -26,6 +27,25 @@ _RATE_LIMIT_TAGS = frozenset(
 INTERNAL_TAGS = frozenset({"internal", "staff", "admin", "private"})
 #: Reads of at least this many bytes are media (an image or more), which a CDN should serve.
 MEDIA_READ_BYTES = 100_000
+#: Words that say an object store holds what end users download: media and static assets.
+MEDIA_WORDS = re.compile(
+    r"\b(images?|photos?|pictures?|videos?|media|static|assets?|thumbnails?|avatars?|"
+    r"attachments?|downloads?|renditions?|pages?|html|css|js|bundles?)\b|"
+    r"이미지|사진|영상|동영상|미디어|정적|첨부|썸네일|다운로드"
+)
+#: Words that say an object store holds back-end data no end user fetches: backups, archives,
+#: snapshots, recovery copies. They hold even when the scenario says clients read media.
+BACKEND_WORDS = re.compile(
+    r"\b(backups?|archives?|archived|archiving|snapshots?|recovery|restore|replay|wal|"
+    r"checkpoints?|audit|dr)\b|백업|아카이브|스냅샷|복구|체크포인트|감사"
+)
+#: Words that say the same when nothing says clients read media: a time-series store's
+#: compacted blocks, logs, cold tiers. (A file-sync service's blocks are what users download,
+#: so these count only outside a media scenario.)
+INTERNAL_DATA_WORDS = re.compile(
+    r"\b(blocks?|compaction|compacted|cold|tiers?|tiered|logs?|metrics|dumps?|exports?|"
+    r"retention|lake|history)\b|블록|로그|보관|이력"
+)
 
 
 def _front_doors(ctx: Context) -> dict[str, list[str]]:
@@ -221,6 +241,9 @@ def no_cdn(ctx: Context) -> Iterator[Hit]:
     applies: a fetch path is one from a client that does not pass through a CDN and whose edges
     are not labelled as writes or uploads; when a CDN fronts the store, only an edge labelled as
     a read (`GET`, `download`…) counts as a fetch that bypasses it.
+    A store whose id, label, notes and edge labels name back-end data and no media (a backup,
+    an archive, a recovery copy; compacted blocks or logs when nothing says clients read media)
+    serves no end user and is left out.
     """
     g = ctx.graph
     if ctx.rubric is not None and ctx.rubric.storage_product:
@@ -237,7 +260,31 @@ def no_cdn(ctx: Context) -> Iterator[Hit]:
     def through(v: str) -> bool:
         return kind_of(g, v) not in DATA_STORES
 
-    if media_reads(ctx):
+    media = media_reads(ctx)
+
+    def backend_only(store: str) -> bool:
+        """The store's id, label, notes and the labels of its edges name back-end data
+        (backups, archives; blocks and logs outside a media scenario) and no media: nothing
+        in it is served to end users."""
+        texts = [store.replace("_", " ").replace("-", " "), g.nodes[store]["label"]]
+        notes = ctx.design.components[store].notes
+        if notes:
+            texts.append(notes)
+        for u in g.pred[store]:
+            texts += g.edges[u, store]["labels"]
+        for v in g.succ[store]:
+            texts += g.edges[store, v]["labels"]
+        words = " ".join(texts).lower()
+        if MEDIA_WORDS.search(words):
+            return False
+        return bool(
+            BACKEND_WORDS.search(words) or (not media and INTERNAL_DATA_WORDS.search(words))
+        )
+
+    stores = [s for s in stores if not backend_only(s)]
+    if not stores:
+        return
+    if media:
         reach = {} if fronted & set(stores) else bfs(g, ctx.clients, enter=not_cdn, expand=through)
         clients = set(ctx.clients)
         for store in stores:
