@@ -795,11 +795,6 @@ def _index_key() -> str:
     return "\n".join(parts)
 
 
-def index_key() -> str:
-    """The library index's key: changes when a scenario, rubric or track file, or a model, does."""
-    return _index_key()
-
-
 def _write_index(key: str, lib: Library) -> None:
     import pickle
 

@@ -472,12 +472,7 @@ def read_input_bytes(path: Path) -> bytes:
 
 def read_input_text(path: Path) -> str:
     """An input file as UTF-8 text; a byte that is not UTF-8 is reported by line:column."""
-    return decode_input(path, read_input_bytes(path))
-
-
-def decode_input(path: Path, data: bytes) -> str:
-    """The bytes read from `path` as UTF-8 text (a leading BOM dropped); a byte that is not
-    UTF-8 is reported by line:column."""
+    data = read_input_bytes(path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sysdesign.cli.common import JsonOpt, LangOpt, console, json_text, print_json
+from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
 
 if TYPE_CHECKING:
     from sysdesign.check import CheckResult
@@ -74,7 +73,7 @@ def check(
     """Find bottlenecks in a design, with evidence, fixes and a score. / 설계의 병목을 근거·해결책·점수와 함께 찾습니다."""
     from sysdesign.i18n import resolve_lang
     from sysdesign.library import parse_design
-    from sysdesign.yamlio import decode_input, parse_yaml, read_input_bytes
+    from sysdesign.yamlio import read_yaml
 
     language = resolve_lang(lang)
     if fail_on is not None and fail_on not in SEVERITY_ORDER:
@@ -86,20 +85,7 @@ def check(
             f"{did_you_mean(fail_on, SEVERITY_ORDER)}; use critical, major or minor"
             " / 심각도는 critical, major, minor 중 하나입니다"
         )
-    content = read_input_bytes(design)  # read once: the cache key, the model and the checks
-    if not kill:
-        from sysdesign.cli.check_cache import cache_key, replay
-
-        options = [f"scenario={scenario}", f"lang={language}", f"json={json_out}"]
-        options.append(f"fail_on={fail_on}")
-        key = cache_key(design, content, options)
-        if key is not None:
-            code = replay(design, options, key)
-            if code is not None:
-                if code:
-                    raise typer.Exit(code)
-                return
-    loaded = parse_yaml(decode_input(design, content), str(design))
+    loaded = read_yaml(design)  # read once: the model and the input checks share it
     model = parse_design(loaded)
     from sysdesign.design.inputs import input_problems, scenario_problems
     from sysdesign.errors import InvalidInputError
@@ -126,20 +112,11 @@ def check(
     if not model.name:
         result = replace(result, design=design.stem)
     if json_out:
-        text = json_text(result.to_json(language))
+        print_json(result.to_json(language))
     else:
-        with console().capture() as captured:  # the same text rich would write, kept to replay
-            _print_result(result, language)
-        text = captured.get()
-    sys.stdout.write(text)
-    sys.stdout.flush()
-    code = 1 if fail_on is not None and result.fails(fail_on) else 0
-    if key is not None:
-        from sysdesign.cli.check_cache import remember
-
-        remember(design, options, key, text, code)
-    if code:
-        raise typer.Exit(code)
+        _print_result(result, language)
+    if fail_on is not None and result.fails(fail_on):
+        raise typer.Exit(1)
 
 
 def _severity_name(severity: str, lang: str) -> str:

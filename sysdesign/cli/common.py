@@ -42,17 +42,12 @@ def strict_json(value: Any) -> Any:
     return value
 
 
-def json_text(document: Any) -> str:
-    """One strict JSON document (no NaN or Infinity) and a newline; Korean stays readable."""
+def print_json(document: Any) -> None:
+    """One strict JSON document on stdout (no NaN or Infinity); Korean stays readable."""
     text = json.dumps(
         strict_json(document), ensure_ascii=False, indent=2, default=str, allow_nan=False
     )
-    return text + "\n"
-
-
-def print_json(document: Any) -> None:
-    """One strict JSON document on stdout (no NaN or Infinity); Korean stays readable."""
-    sys.stdout.write(json_text(document))
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
