@@ -33,9 +33,9 @@ def make_context(
     scenario = scenario or design.scenario
     preset = EstimateInputs()
     if scenario is not None:
-        from sysdesign.library import library
+        from sysdesign.library import lookup_library
 
-        lib = library()
+        lib = lookup_library()
         if rubric is None:
             rubric = lib.rubric(scenario)
         if scenario in lib.scenarios:
