@@ -163,6 +163,11 @@ def load_scenario(path: Path) -> Scenario:
     return _finish(scenario, _scenario_problems(scenario, loaded))  # type: ignore[no-any-return]
 
 
+def load_scenario_estimates(path: Path) -> EstimateInputs:
+    """A scenario file's `estimates:`, the file validated as by `load_scenario`."""
+    return load_scenario(path).estimates
+
+
 def load_rubric(path: Path) -> Rubric:
     from sysdesign.models.rubric import Rubric
 
@@ -596,6 +601,15 @@ class Library:
                 f"no scenario {scenario_id!r}{did_you_mean(scenario_id, self.scenarios)}; "
                 f"see `sysdesign scenarios list` / 시나리오가 없습니다"
             ) from None
+
+    def estimates_of(self, scenario_id: str) -> EstimateInputs:
+        """A scenario's `estimates:`. From the index, only they are read from the cache (not
+        the whole scenario, whose model `check` has no other use for)."""
+        if isinstance(self.scenarios, _Lazy) and scenario_id not in self.scenarios._got:
+            path = self.scenarios._paths.get(scenario_id)
+            if path is not None:
+                return _cached(load_scenario_estimates, path)  # type: ignore[no-any-return]
+        return self.scenario(scenario_id).estimates
 
     def rubric(self, scenario_id: str) -> Rubric:
         try:

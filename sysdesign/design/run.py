@@ -39,7 +39,7 @@ def make_context(
         if rubric is None:
             rubric = lib.rubric(scenario)
         if scenario in lib.scenarios:
-            preset = lib.scenarios[scenario].estimates
+            preset = lib.estimates_of(scenario)
         elif rubric is None:
             lib.scenario(scenario)  # raises NotFoundError with "did you mean"
     inputs = (estimates or design.estimates).merged_over(preset)

@@ -102,7 +102,7 @@ def test_an_unreadable_rubric_loads_the_whole_library_which_reports_it(home: Pat
     assert "odd.yaml" in str(caught.value.problems[0])
 
 
-def test_a_first_check_validates_only_the_scenario_and_rubric_it_reads(home: Path) -> None:
+def test_a_first_check_reads_only_the_scenario_and_rubric_it_needs(home: Path) -> None:
     from tests.helpers import invoke
 
     design = paths.bundled("designs") / "url-shortener.yaml"
@@ -113,5 +113,31 @@ def test_a_first_check_validates_only_the_scenario_and_rubric_it_reads(home: Pat
     from sysdesign import library as module
 
     lib = module._LOOKUP[str(home)]
-    assert list(lib.scenarios._got) == ["url-shortener"]  # type: ignore[attr-defined]
+    assert not lib.scenarios._got  # type: ignore[attr-defined]  # its estimates only
     assert list(lib.rubrics._got) == ["url-shortener"]  # type: ignore[attr-defined]
+
+
+def test_estimates_of_reads_only_the_estimates(home: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from sysdesign.library import load_library
+
+    eager = load_library()
+    lazy = _fresh("lookup_library")
+    for sid, scenario in eager.scenarios.items():
+        assert lazy.estimates_of(sid) == scenario.estimates  # type: ignore[attr-defined]
+    assert not lazy.scenarios._got  # type: ignore[attr-defined]
+    assert eager.estimates_of("chat") == eager.scenarios["chat"].estimates
+    with pytest.raises(Exception, match="no scenario 'chatt'"):
+        lazy.estimates_of("chatt")  # type: ignore[attr-defined]
+    # A second check, from the cache, does not import the scenario model at all.
+    design = str(paths.bundled("designs") / "url-shortener.yaml")
+    argv = [sys.executable, "-X", "importtime", "-m", "sysdesign", "check", design]
+    env = {**os.environ, "SYSDESIGN_HOME": str(home / "new")}
+    runs = [subprocess.run(argv, capture_output=True, text=True, env=env) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0] and runs[0].stdout == runs[1].stdout
+    imported = [{line.split("|")[-1].strip() for line in r.stderr.splitlines()} for r in runs]
+    assert "sysdesign.models.scenario" in imported[0]
+    assert "sysdesign.models.scenario" not in imported[1]
