@@ -745,7 +745,7 @@ def _cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ())
         pass
     value = loader(path)
     with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
-        paths.atomic_write_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        paths.write_cache_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
 
 
@@ -822,7 +822,7 @@ def _write_index(key: str, lib: Library) -> None:
         "track_scenarios": {t.id: list(t.scenarios) for t in lib.tracks.values()},
     }
     with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
-        paths.atomic_write_bytes(paths.home() / "cache" / INDEX_FILE, pickle.dumps(index))
+        paths.write_cache_bytes(paths.home() / "cache" / INDEX_FILE, pickle.dumps(index))
 
 
 def _load_scenario_item(_: str, path: Path) -> Scenario:
