@@ -5,6 +5,10 @@ Run: .venv/bin/python benchmarks/startup.py [--runs 21]
 Every command and the floor are timed in the same run, interleaved round by round (so a busy
 machine slows them alike), in a scratch SYSDESIGN_HOME that holds a small history (40 results:
 interviews, drills and STAR rounds over 40 days), so `next` and `progress` show real tables.
+`check` is timed as a first run: each time in a new, empty SYSDESIGN_HOME (no library index, no
+cached scenario, rubric, lexicon or catalogue) on a copy of the design at a new path, so nothing
+it computed before can be reused. The second `check` row (no target) is the same check with the
+caches of the shared home warm, still on a design file it has never seen.
 PYTHONDONTWRITEBYTECODE is dropped for the commands: the project runs from bytecode like the
 installed packages it is compared with.
 Prints the median wall time of each command, its ratio to the floor and the target:
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL_DESIGN = ROOT / "designs" / "url-shortener.yaml"
 
 FLOOR = "floor: python -c 'import typer'"
+CHECK_COLD = "sysdesign check url-shortener (first run)"
+CHECK_WARM = "sysdesign check url-shortener (caches warm)"
 COMMANDS: dict[str, list[str]] = {
     FLOOR: [sys.executable, "-c", "import typer"],
     "sysdesign --help": [SYSDESIGN, "--help"],
@@ -41,7 +48,8 @@ COMMANDS: dict[str, list[str]] = {
         "--writes-per-user",
         "1",
     ],
-    "sysdesign check designs/url-shortener.yaml": [SYSDESIGN, "check", str(SMALL_DESIGN)],
+    CHECK_COLD: [SYSDESIGN, "check", "<a new copy of designs/url-shortener.yaml>"],
+    CHECK_WARM: [SYSDESIGN, "check", "<a new copy of designs/url-shortener.yaml>"],
     "sysdesign scenarios list": [SYSDESIGN, "scenarios", "list"],
     "sysdesign next": [SYSDESIGN, "next"],
     "sysdesign progress": [SYSDESIGN, "progress"],
@@ -49,7 +57,7 @@ COMMANDS: dict[str, list[str]] = {
 TARGETS = {
     "sysdesign --help": 1.25,
     "sysdesign estimate --dau 1M --writes-per-user 1": 1.6,
-    "sysdesign check designs/url-shortener.yaml": 3.0,
+    CHECK_COLD: 3.0,
     "sysdesign scenarios list": 3.0,
     "sysdesign next": 3.0,
     "sysdesign progress": 3.0,
@@ -81,6 +89,23 @@ def seed_history(home: str) -> None:
                 store.record_result("drill", "peak_write_qps", 70, {"grade": "good"}, at=at)
 
 
+def fresh_design(folder: str) -> str:
+    """A copy of the small design at a path no run has used (the file's stem names it)."""
+    target = Path(tempfile.mkdtemp(prefix="design-", dir=folder)) / SMALL_DESIGN.name
+    target.write_bytes(SMALL_DESIGN.read_bytes())
+    return str(target)
+
+
+def time_command(name: str, argv: list[str], env: dict[str, str], scratch: str) -> float:
+    """One timed run; the two `check` rows get a design file never seen, the first run also an
+    empty SYSDESIGN_HOME."""
+    if name == CHECK_COLD:
+        env = {**env, "SYSDESIGN_HOME": tempfile.mkdtemp(prefix="home-", dir=scratch)}
+    if name in (CHECK_COLD, CHECK_WARM):
+        argv = [*argv[:-1], fresh_design(scratch)]
+    return time_once(argv, env)
+
+
 def time_once(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
@@ -96,12 +121,16 @@ def main() -> int:
     env = {**os.environ, "SYSDESIGN_HOME": home, "SYSDESIGN_LANG": "en"}
     # Installed packages run from bytecode (pip compiles them); so must this checkout.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    for argv in COMMANDS.values():  # warm the bytecode and the library cache once
-        time_once(argv, env)
+    scratch = tempfile.mkdtemp(prefix="sysdesign-startup-runs-")
+    # Warm the bytecode (as an installed package's is) and the shared home's library cache once.
+    for name, argv in COMMANDS.items():
+        time_command(name, argv, env, scratch)
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for _ in range(args.runs):
         for name, argv in COMMANDS.items():
-            times[name].append(time_once(argv, env))
+            times[name].append(time_command(name, argv, env, scratch))
+    for folder in (scratch, home):
+        shutil.rmtree(folder, ignore_errors=True)
     medians = {name: statistics.median(ts) for name, ts in times.items()}
     floor = medians[FLOOR]
     over = False

@@ -163,6 +163,11 @@ def load_scenario(path: Path) -> Scenario:
     return _finish(scenario, _scenario_problems(scenario, loaded))  # type: ignore[no-any-return]
 
 
+def load_scenario_estimates(path: Path) -> EstimateInputs:
+    """A scenario file's `estimates:`, the file validated as by `load_scenario`."""
+    return load_scenario(path).estimates
+
+
 def load_rubric(path: Path) -> Rubric:
     from sysdesign.models.rubric import Rubric
 
@@ -597,6 +602,15 @@ class Library:
                 f"see `sysdesign scenarios list` / 시나리오가 없습니다"
             ) from None
 
+    def estimates_of(self, scenario_id: str) -> EstimateInputs:
+        """A scenario's `estimates:`. From the index, only they are read from the cache (not
+        the whole scenario, whose model `check` has no other use for)."""
+        if isinstance(self.scenarios, _Lazy) and scenario_id not in self.scenarios._got:
+            path = self.scenarios._paths.get(scenario_id)
+            if path is not None:
+                return _cached(load_scenario_estimates, path)  # type: ignore[no-any-return]
+        return self.scenario(scenario_id).estimates
+
     def rubric(self, scenario_id: str) -> Rubric:
         try:
             return self.rubrics[scenario_id]
@@ -731,7 +745,7 @@ def _cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ())
         pass
     value = loader(path)
     with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
-        paths.atomic_write_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        paths.write_cache_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
 
 
@@ -808,7 +822,7 @@ def _write_index(key: str, lib: Library) -> None:
         "track_scenarios": {t.id: list(t.scenarios) for t in lib.tracks.values()},
     }
     with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
-        paths.atomic_write_bytes(paths.home() / "cache" / INDEX_FILE, pickle.dumps(index))
+        paths.write_cache_bytes(paths.home() / "cache" / INDEX_FILE, pickle.dumps(index))
 
 
 def _load_scenario_item(_: str, path: Path) -> Scenario:
@@ -895,3 +909,139 @@ def preset_for(scenario_id: str, track_id: str | None = None) -> EstimateInputs:
 
 def reference_design_path(scenario_id: str) -> Path:
     return paths.bundled("designs") / f"{scenario_id}.yaml"
+
+
+# ---------------------------------------------------------------- one scenario's files
+
+
+class _Deferred(Mapping[str, V]):
+    """A mapping built by `build` when first read."""
+
+    def __init__(self, build: Callable[[], dict[str, V]]) -> None:
+        self._build = build
+        self._built: dict[str, V] | None = None
+
+    def _items(self) -> dict[str, V]:
+        if self._built is None:
+            self._built = self._build()
+        return self._built
+
+    def __getitem__(self, key: str) -> V:
+        return self._items()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+
+def _plain_is_text(value: str) -> bool:
+    """Whether an unquoted, untagged YAML scalar reads as text (not a number, bool or null)."""
+    import yaml.resolver
+
+    from sysdesign.yamlio import _BASE_60
+
+    if _BASE_60.fullmatch(value):
+        return True
+    resolver: Any = yaml.resolver.Resolver()
+    tag = resolver.resolve(yaml.ScalarNode, value, (True, False))
+    return bool(tag == "tag:yaml.org,2002:str")
+
+
+def rubric_scenario(path: Path) -> str | None:
+    """The `scenario:` a rubric file names, read from the YAML events up to that top-level key
+    (the first line of every bundled rubric) instead of the whole document: a rubric is tens of
+    kilobytes and `check` needs one. None when it cannot be told that way (not a mapping, no
+    such key, an alias, a value that is not text, a YAML error): the caller then loads the
+    whole library, which reports the file.
+    """
+    import yaml
+
+    from sysdesign.yamlio import _loader_class, read_input_text
+
+    try:
+        events = yaml.parse(read_input_text(path), Loader=_loader_class())
+        kinds = [type(next(events)) for _ in range(3)]
+        if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.MappingStartEvent]:
+            return None
+        while True:
+            key = next(events)
+            if not isinstance(key, yaml.ScalarEvent):
+                return None  # the end of the mapping, or a key that is not a plain value
+            value = next(events)
+            if key.value == "scenario":
+                if not isinstance(value, yaml.ScalarEvent):
+                    return None
+                if value.tag is not None and value.tag not in ("!", "tag:yaml.org,2002:str"):
+                    return None
+                if value.tag is None and value.implicit[0] and not _plain_is_text(value.value):
+                    return None
+                return str(value.value)
+            depth = 1 if isinstance(value, yaml.CollectionStartEvent) else 0
+            while depth:  # skip the rest of a nested value
+                event = next(events)
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+    except (yaml.YAMLError, StopIteration, SysdesignError):
+        return None
+
+
+def _load_tracks_of(files: list[Path]) -> dict[str, Track]:
+    return {t.id: t for path in files for t in _cached(load_tracks, path).tracks}
+
+
+def lookup_library() -> Library:
+    """The library for a command that reads one scenario and its rubric (`check`).
+
+    The index when it is valid, or the library already loaded in this process; otherwise the
+    ids without loading the library: a scenario's id is its file name (`load_scenario` refuses
+    any other), a rubric's is the `scenario:` it names (`rubric_scenario`). Each model is then
+    loaded, validated and cached, when first read, as from the index. Unlike `library()`, a
+    broken scenario file that is not read is not reported here (`validate` and `scenarios list`
+    do); a rubric whose `scenario:` cannot be read that way makes it load the whole library.
+    """
+    home = str(paths.home())
+    if home in _CACHE:
+        return _CACHE[home]
+    if home not in _LOOKUP:
+        lib = _indexed_library(_index_key())
+        if lib is not None:
+            _CACHE[home] = lib
+            return lib
+        _LOOKUP[home] = _lookup_from_files()
+    return _LOOKUP[home]
+
+
+_LOOKUP: dict[str, Library] = {}
+
+
+def _lookup_from_files() -> Library:
+    """`lookup_library` without an index: ids from the file names and the rubrics' first lines."""
+    sources: dict[str, Path] = {}
+    scenario_files: dict[str, Path] = {}
+    rubric_files: dict[str, Path] = {}
+    track_files: list[Path] = []
+    for base in (paths.bundled, paths.user_dir):
+        for path in _yaml_files(base("scenarios")):
+            if path.name == TRACKS_FILE:
+                track_files.append(path)
+                continue
+            scenario_files[path.stem] = path
+            sources[f"scenario:{path.stem}"] = path
+        for path in _yaml_files(base("rubrics")):
+            sid = rubric_scenario(path)
+            if sid is None:
+                return library()
+            rubric_files[sid] = path
+            sources[f"rubric:{sid}"] = path
+    if track_files:
+        sources["tracks"] = track_files[-1]
+    return Library(
+        scenarios=_Lazy(scenario_files, _load_scenario_item),
+        rubrics=_Lazy(rubric_files, _load_rubric_item),
+        tracks=_Deferred(lambda: _load_tracks_of(track_files)),
+        sources=sources,
+    )

@@ -49,7 +49,15 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
         raise CannotWriteError(target, exc) from exc
 
 
-def _atomic_write_bytes(target: Path, data: bytes) -> None:
+def write_cache_bytes(target: Path, data: bytes) -> None:
+    """A cache file: written whole and swapped in (readers never see half of it), but not
+    flushed to disk: after a crash it may be empty or cut short, and every cache reader
+    rebuilds a file it cannot load. A first command writes several; each flush to disk costs
+    milliseconds. Raises OSError (the callers skip a cache they cannot write)."""
+    _atomic_write_bytes(target, data, durable=False)
+
+
+def _atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
@@ -61,8 +69,9 @@ def _atomic_write_bytes(target: Path, data: bytes) -> None:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

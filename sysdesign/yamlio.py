@@ -87,7 +87,12 @@ def _loader_class() -> Any:
 
     class Loader(base):  # type: ignore[misc,valid-type]
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            if kind is yaml.ScalarNode and implicit[0] and _BASE_60.fullmatch(value):
+            if (
+                kind is yaml.ScalarNode
+                and implicit[0]
+                and ":" in value
+                and _BASE_60.fullmatch(value)
+            ):
                 return "tag:yaml.org,2002:str"
             return super().resolve(kind, value, implicit)
 
@@ -117,9 +122,11 @@ def _quoted(text: str) -> str:
 def _offsets(text: str) -> list[int]:
     """Where each line of `text` starts (for turning marks back into text)."""
     starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
+    find = text.find
+    at = find("\n")
+    while at >= 0:  # a C-level search per line, not a Python step per character
+        starts.append(at + 1)
+        at = find("\n", at + 1)
     return starts
 
 

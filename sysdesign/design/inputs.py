@@ -112,9 +112,9 @@ def scenario_problems(loaded: LoadedYaml) -> list[Problem]:
     scenario = data.get("scenario")
     if not isinstance(scenario, str):
         return []
-    from sysdesign.library import library
+    from sysdesign.library import lookup_library
 
-    lib = library()
+    lib = lookup_library()
     if scenario in lib.scenarios or scenario in lib.rubrics:
         return []
     known = sorted({*lib.scenarios, *lib.rubrics})

@@ -33,13 +33,13 @@ def make_context(
     scenario = scenario or design.scenario
     preset = EstimateInputs()
     if scenario is not None:
-        from sysdesign.library import library
+        from sysdesign.library import lookup_library
 
-        lib = library()
+        lib = lookup_library()
         if rubric is None:
             rubric = lib.rubric(scenario)
         if scenario in lib.scenarios:
-            preset = lib.scenarios[scenario].estimates
+            preset = lib.estimates_of(scenario)
         elif rubric is None:
             lib.scenario(scenario)  # raises NotFoundError with "did you mean"
     inputs = (estimates or design.estimates).merged_over(preset)
