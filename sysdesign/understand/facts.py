@@ -4,7 +4,8 @@ Each fact is indexed by its example questions (as candidates ask them), its keyw
 more weakly, its answer. A question is split into clauses ("How many users, and how big is a
 message?"); each clause is ranked against the facts. The outcomes:
 - `answer`: the best fact clears `ANSWER_THRESHOLD` and leads the next fact by `MARGIN`, or
-  clears `LOW_THRESHOLD` and leads the next by `LEAD_RATIO`;
+  clears `LOW_THRESHOLD` and leads the next by `LEAD_RATIO` (not for a question naming a
+  side topic left to the candidate's assumptions: that one must clear the threshold);
 - `clarify`: two facts both clear the threshold and are too close to choose ("Do you mean …
   or …?");
 - `refuse`: nothing clears it: "state your assumption".
@@ -51,7 +52,8 @@ ANSWER_WEIGHT = 0.75
 MAX_FACTS_PER_QUESTION = 3
 # A question about a topic left to the candidate's assumptions (a lexicon concept marked
 # `assumption`: team, launch date, language…) keeps this share of its score for a fact whose own
-# questions and keywords never name that topic.
+# questions and keywords never name that topic, or whose answer does not ("Is delivery another
+# team's job?" may be asked of a fact whose answer says nothing about any team).
 ASSUMPTION_SHARE = 0.4
 # A question that names such a topic ("How many engineers will work on the redirect service?")
 # must also share content with the fact: the share of its weight that is neither the topic's own
@@ -66,7 +68,7 @@ NO_EVIDENCE_SHARE = 0.2
 GENERIC_WORDS = (
     "many much number big large long system systems service services app product project "
     "need needs use uses used using build building make making work working handle company "
-    "plan planned going 몇 얼마 시스템 서비스 앱 제품 프로젝트 필요 사용 쓰 만들 만드 개발 "
+    "plan planned going 몇 명 얼마 시스템 서비스 앱 제품 프로젝트 필요 사용 쓰 만들 만드 개발 "
     "구축 회사 계획 이거 여기"
 )
 GENERIC_CONCEPTS = frozenset(["users", "scope", "scale"])
@@ -136,6 +138,7 @@ class FactIndex:
     vocab: dict[str, set[str]] = field(default_factory=dict)
     asked: dict[str, set[str]] = field(default_factory=dict)
     core: dict[str, set[str]] = field(default_factory=dict)
+    said: dict[str, set[str]] = field(default_factory=dict)
     domain_topics: set[str] = field(default_factory=set)
     idf: dict[str, float] = field(default_factory=dict)
     unseen_concept_idf: float = 1.0
@@ -175,6 +178,7 @@ class FactIndex:
         lex = lexicon()
         for f in facts:
             said = {"c:" + c for c in lex.concepts(f"{f.answer.en}\n{f.answer.ko}")}
+            self.said[f.id] = said
             self.core[f.id] = {
                 k
                 for k in said & self.asked.get(f.id, set())
@@ -199,13 +203,13 @@ class FactIndex:
             out[f] = (1.0 + math.log(c)) * WEIGHTS[f[0]] * idf
         return _norm(out)
 
-    def rank(self, text: str) -> list[tuple[str, float, str]]:
-        """(fact id, score, best example) for every fact, best first."""
-        q = self.vector(features(text))
+    def side_topics(self, q: Vector | Counter[str]) -> list[str]:
+        """The topics of a question (its features) left to the candidate's assumptions that
+        are not this scenario's domain."""
         from sysdesign.understand.lexicon import lexicon
 
         entries = lexicon().entries
-        open_topics = [
+        return [
             k
             for k in q
             if k.startswith("c:")
@@ -213,6 +217,11 @@ class FactIndex:
             and entries[k[2:]].assumption
             and k[2:] not in self.domain_topics
         ]
+
+    def rank(self, text: str) -> list[tuple[str, float, str]]:
+        """(fact id, score, best example) for every fact, best first."""
+        q = self.vector(features(text))
+        open_topics = self.side_topics(q)
         domain = _domain_features(text, self.domain_topics) if open_topics else None
         best: dict[str, tuple[float, str]] = {}
         for (label, vec, weight), (_, example, _) in zip(self.examples, self._texts, strict=True):
@@ -225,7 +234,8 @@ class FactIndex:
             coverage = sum(v * v for k, v in q.items() if k in self.vocab[label])
             blended = (1 - CENTROID_SHARE) * score + CENTROID_SHARE * centroid
             asked = self.asked.get(label, set())
-            if any(topic not in asked for topic in open_topics):
+            said = self.said.get(label, set())
+            if any(topic not in asked or topic not in said for topic in open_topics):
                 blended *= ASSUMPTION_SHARE
             if domain is not None:
                 own = self.vocab[label]
@@ -304,14 +314,15 @@ def clauses(question: str) -> list[str]:
     return out or [question]
 
 
-def _decide(ranked: list[tuple[str, float, str]]) -> FactMatch:
+def _decide(ranked: list[tuple[str, float, str]], *, side_topic: bool = False) -> FactMatch:
     top = tuple(Ranked(f, s, e) for f, s, e in ranked[:5])
     if not ranked:
         return FactMatch("refuse", ranked=top)
     first = ranked[0]
     second = ranked[1] if len(ranked) > 1 else None
     runner_up = second[1] if second is not None else 0.0
-    clear_lead = first[1] >= LOW_THRESHOLD and first[1] >= LEAD_RATIO * runner_up
+    # a question naming a side topic must clear the threshold itself
+    clear_lead = not side_topic and first[1] >= LOW_THRESHOLD and first[1] >= LEAD_RATIO * runner_up
     if first[1] < ANSWER_THRESHOLD and not clear_lead:
         return FactMatch("refuse", ranked=top)
     if second is not None and second[1] >= CLARIFY_FLOOR and first[1] - second[1] < MARGIN:
@@ -319,17 +330,21 @@ def _decide(ranked: list[tuple[str, float, str]]) -> FactMatch:
     return FactMatch("answer", facts=(first[0],), ranked=top)
 
 
+def _names_side_topic(index: FactIndex, text: str) -> bool:
+    return bool(index.side_topics(features(text)))
+
+
 def match_question(question: str, scenario: Scenario) -> FactMatch:
     """Answer, clarify or refuse a candidate's question from the scenario's facts."""
     index = fact_index(scenario)
-    whole = _decide(index.rank(question))
+    whole = _decide(index.rank(question), side_topic=_names_side_topic(index, question))
     parts = clauses(question)
     if len(parts) < 2:
         return whole
     answered: list[str] = []
     choices: tuple[str, ...] = ()
     for part in parts:
-        decided = _decide(index.rank(part))
+        decided = _decide(index.rank(part), side_topic=_names_side_topic(index, part))
         if decided.outcome == "answer":
             answered += [f for f in decided.facts if f not in answered]
         elif decided.outcome == "clarify" and not choices:

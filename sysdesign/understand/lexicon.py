@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from sysdesign.models.lexicon import LexiconFile
 
 
+# A Korean compound noun ending in 팀 names a team (검색팀, 배차팀은): the lexicon's `team`.
+TEAM_CONCEPT = "team"
+TEAM_SUFFIX = "팀"
+
+
 @dataclass(frozen=True)
 class Entry:
     """One concept as the matcher uses it."""
@@ -78,6 +83,13 @@ class Lexicon:
                 if len(seq) == 1 and is_hangul(tok) and len(tok) <= 2 and not whole[i]:
                     continue
                 found.append((cid, i, i + len(seq)))
+            if (
+                TEAM_CONCEPT in self.entries
+                and is_hangul(tok)
+                and len(tok) >= 3
+                and tok.endswith(TEAM_SUFFIX)
+            ):
+                found.append((TEAM_CONCEPT, i, i + 1))  # 검색팀, 배차팀: a team's name
         if self.joined:
             flat = "".join(toks)
             spaced = normalise(text).replace(" ", "")
@@ -97,7 +109,23 @@ class Lexicon:
                 elif joined in spaced:
                     found.append((cid, 0, 0))
                     seen.add(cid)
-        return found
+        return self._drop_nested_side_topics(found)
+
+    def _drop_nested_side_topics(
+        self, found: list[tuple[str, int, int]]
+    ) -> list[tuple[str, int, int]]:
+        """A side topic named only inside a longer domain form is not asked: "latency budget"
+        and "지연 예산" name latency, not the budget."""
+        domain = [(s, e) for cid, s, e in found if not self.entries[cid].assumption and e > s]
+        return [
+            (cid, s, e)
+            for cid, s, e in found
+            if not (
+                self.entries[cid].assumption
+                and e > s
+                and any(ds <= s and e <= de and de - ds > e - s for ds, de in domain)
+            )
+        ]
 
     def concepts(self, text: str) -> list[str]:
         """Concept ids found in `text`, in order of appearance, with their broader concepts."""

@@ -194,3 +194,25 @@ def test_holdout_covers_many_scenarios_in_both_languages() -> None:
     assert sum(1 for q in items if q["fact"] is None) >= 50
     dev = {(q["scenario"], q["text"].strip().lower()) for q in _questions()}
     assert not dev & {(q["scenario"], q["text"].strip().lower()) for q in items}
+
+
+def test_dev2_references_real_scenarios_and_facts() -> None:
+    data = read_yaml(DEVSET / "dev2.yaml").data
+    assert question_problems(data) == []
+
+
+def test_dev2_covers_twelve_scenarios_in_both_languages() -> None:
+    items = read_yaml(DEVSET / "dev2.yaml").data
+    assert isinstance(items, list)
+    scenarios = {q["scenario"] for q in items}
+    assert len(scenarios) >= 12
+    for newer in ("digital-wallet", "hotel-reservation", "stock-exchange", "rate-limiter"):
+        assert newer in scenarios
+    for scenario_id in scenarios:
+        for lang in ("en", "ko"):
+            mine = [q for q in items if q["scenario"] == scenario_id and q["lang"] == lang]
+            answered = [q for q in mine if q["fact"] is not None]
+            assert len(answered) >= 10, (scenario_id, lang, len(answered))
+            assert len(mine) - len(answered) >= 5, (scenario_id, lang)
+    dev = {(q["scenario"], q["text"].strip().lower()) for q in _questions()}
+    assert not dev & {(q["scenario"], q["text"].strip().lower()) for q in items}
