@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from sysdesign.understand.match import Index, build_index, content_words
@@ -275,6 +276,7 @@ _NEGATION = re.compile(
 NEGATION_PENALTY = 0.6  # one side negates what the other affirms
 
 
+@lru_cache(maxsize=8192)
 def negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
@@ -294,16 +296,14 @@ def grade(points: Sequence[Gradable], texts: Sequence[str]) -> list[PointVerdict
         # hybrid, not "no fan-out at all")
         line_ok: dict[str, float] = {}
         for sentence, for_points in units:
-            ranked = index.rank(sentence, measure="blended")
             polarity = negated(sentence)
-            ranked = [
-                (
-                    label,
-                    score if negated(example) == polarity else score * NEGATION_PENALTY,
-                    example,
-                )
-                for label, score, example in ranked
-            ]
+
+            def same_polarity(score: float, example: str, polarity: bool = polarity) -> float:
+                return score if negated(example) == polarity else score * NEGATION_PENALTY
+
+            # each phrasing is weighed with its own polarity before the best one is picked, so a
+            # negated sentence meets the negated phrasing of a point, not only its plain one
+            ranked = index.rank(sentence, measure="blended", adjust=same_polarity)
             ok_scores: dict[str, float] = {}
             for label, score, _ in ranked:
                 if label.startswith("ok:"):

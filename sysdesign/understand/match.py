@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -324,14 +324,24 @@ class Index:
     def query(self, text: str) -> Vector:
         return self.vector_of(features(text))
 
-    def rank(self, text: str | Vector, *, measure: str = "cosine") -> list[tuple[str, float, str]]:
+    def rank(
+        self,
+        text: str | Vector,
+        *,
+        measure: str = "cosine",
+        adjust: Callable[[float, str], float] | None = None,
+    ) -> list[tuple[str, float, str]]:
         """(label, score, best example) for every label, best first. `measure` is
-        "cosine" (question against question) or "blended" (an answer against phrasings)."""
+        "cosine" (question against question) or "blended" (an answer against phrasings).
+        `adjust(score, example)` changes each example's score before the best one per label is
+        picked (the grader lowers examples whose negation differs from the sentence's)."""
         vec = self.query(text) if isinstance(text, str) else text
         sim = blended if measure == "blended" else cosine
         best: dict[str, tuple[float, str]] = {}
         for e in self.examples:
             score = sim(vec, e.vector) * e.weight
+            if adjust is not None:
+                score = adjust(score, e.text)
             if score > best.get(e.label, (-1.0, ""))[0]:
                 best[e.label] = (score, e.text)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))

@@ -59,3 +59,25 @@ def test_a_known_wrong_claim_costs_the_point_and_carries_its_claim() -> None:
 def test_sentences_split_on_korean_endings_and_bullets() -> None:
     assert len(sentences("캐시에 저장합니다. 그리고 복제합니다")) == 2
     assert len(sentences("- cache ids\n- rebuild on a miss")) == 2
+
+
+def test_each_phrasing_is_weighed_with_its_own_polarity() -> None:
+    """A negated sentence meets a point's negated phrasing even when the plain phrasing is the
+    closer text: polarity is applied to each phrasing, then the best one is picked."""
+    from sysdesign.understand.grade import NEGATION_PENALTY, negated
+    from sysdesign.understand.match import build_index
+
+    plain = "매입 전에 취소하면 고객에게 청구가 됩니다"
+    negative = "매입 전에 취소하면 청구 안 됩니다"
+    said = "매입 전에 취소하면 고객에게 청구가 안 됩니다"
+    assert negated(said) and negated(negative) and not negated(plain)
+    index = build_index([("ok:cancel", plain, 1.0), ("ok:cancel", negative, 1.0)])
+    ((_, raw_score, raw_best),) = index.rank(said, measure="blended")
+    assert raw_best == plain  # closer in words, opposite in meaning
+
+    def penalise(score: float, example: str) -> float:
+        return score if negated(example) == negated(said) else score * NEGATION_PENALTY
+
+    ((label, score, example),) = index.rank(said, measure="blended", adjust=penalise)
+    assert (label, example) == ("ok:cancel", negative)
+    assert score > raw_score * NEGATION_PENALTY
