@@ -280,7 +280,7 @@ NOT_YET_TRANSLATED = frozenset(
 
 #: Lower-case words a plain-string label may carry in a Korean post: protocol and pattern
 #: names engineers write in English in Korean too.
-KEPT_TERMS = frozenset({"https", "websocket", "read-through"})
+KEPT_TERMS = frozenset({"https", "websocket", "read-through", "binlog"})
 _PATH_OR_CODE = re.compile(r"\S*[/_=?{}]\S*")
 
 
