@@ -271,7 +271,6 @@ NOT_YET_TRANSLATED = frozenset(
         "digital-wallet",
         "messaging-2b-users",
         "metrics-monitoring",
-        "multi-region-api-1b",
         "regulatory-compliance",
         "stock-exchange",
         "zero-downtime-banking",
