@@ -266,7 +266,6 @@ def test_validate_bad_files(tmp_path: Path) -> None:
 NOT_YET_TRANSLATED = frozenset(
     {
         "api-platform-100k-rps",
-        "datacenter-outage",
         "delivery-dispatch",
         "digital-wallet",
         "messaging-2b-users",
