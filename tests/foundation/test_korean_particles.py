@@ -271,7 +271,6 @@ NOT_YET_TRANSLATED = frozenset(
         "messaging-2b-users",
         "metrics-monitoring",
         "regulatory-compliance",
-        "stock-exchange",
         "zero-downtime-banking",
     }
 )
