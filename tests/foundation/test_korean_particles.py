@@ -267,7 +267,6 @@ NOT_YET_TRANSLATED = frozenset(
     {
         "delivery-dispatch",
         "digital-wallet",
-        "metrics-monitoring",
         "regulatory-compliance",
         "zero-downtime-banking",
     }
