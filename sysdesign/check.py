@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sysdesign.design.findings import SEVERITY_RANK, Finding
+from sysdesign.models.common import in_lang
 
 if TYPE_CHECKING:
     from sysdesign.design.intent import Reading
@@ -32,7 +33,7 @@ class CheckResult:
 
     def to_json(self, lang: str) -> dict[str, Any]:
         return {
-            "design": self.design,
+            "design": in_lang(self.design, lang),
             "scenario": self.scenario,
             "score": self.score,
             "breakdown": [item.to_json(lang) for item in self.breakdown],

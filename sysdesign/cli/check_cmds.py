@@ -137,9 +137,10 @@ def _print_result(result: CheckResult, lang: str) -> None:
     from rich.table import Table
 
     from sysdesign.i18n import say
+    from sysdesign.models.common import in_lang
 
     out = console()
-    head = f"[bold]{escape(result.design)}[/bold]"
+    head = f"[bold]{escape(in_lang(result.design, lang) or result.design)}[/bold]"
     if result.scenario:
         head += f"  ·  {say(lang, en='scenario', ko='시나리오')} {escape(result.scenario)}"
     out.print(head)

@@ -66,7 +66,8 @@ def build_graph(design: Design) -> Graph:
                 "replicated": comp.is_replicated,
                 "shards": comp.shards,
                 "tags": frozenset(comp.tags),
-                "label": comp.label or cid,
+                # Both languages' words, for the rules that read them (`Inventory / 재고`).
+                "label": comp.label.both if comp.label else cid,
                 "capacity": comp.capacity,
                 # The product: the kind as written (`cassandra`), else one the label or
                 # notes name ("Postgres (sharded)").
@@ -81,11 +82,11 @@ def build_graph(design: Design) -> Graph:
         if data is not None:
             data["sync"] = data["sync"] or edge.sync
             if edge.label:
-                data["labels"] = (*data["labels"], edge.label)
+                data["labels"] = (*data["labels"], edge.label.both)
             continue
         merged[edge.src, edge.dst] = {
             "sync": edge.sync,
-            "labels": (edge.label,) if edge.label else (),
+            "labels": (edge.label.both,) if edge.label else (),
             "item": edge.item,
         }
     g.add_edges_from((src, dst, data) for (src, dst), data in merged.items())

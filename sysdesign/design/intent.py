@@ -50,7 +50,14 @@ SCOPE_KINDS = frozenset(
 
 
 def _texts(comp: Component) -> list[tuple[str, str]]:
-    return [(src, text) for src, text in (("label", comp.label), ("notes", comp.notes)) if text]
+    """The label's and the notes' texts, English first, then the Korean when it differs:
+    a design written in either language (or both) is read the same way."""
+    return [
+        (src, text)
+        for src, words in (("label", comp.label), ("notes", comp.notes))
+        if words
+        for text in words.texts
+    ]
 
 
 def read_intent(design: Design) -> tuple[Design, list[Reading]]:

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from sysdesign.i18n import josa
-from sysdesign.models.common import Strict
+from sysdesign.models.common import Localized, Strict, in_lang
 from sysdesign.models.estimates import EstimateInputs
 from sysdesign.models.kinds import ASYNC_TARGETS, KINDS, all_kind_names, canonical_kind
 
@@ -25,8 +25,8 @@ COMPONENT_ID_PATTERN = r"^[a-z0-9_-]+$"
 ComponentId = Annotated[str, StringConstraints(pattern=COMPONENT_ID_PATTERN)]
 #: A capacity as an editor's schema sees it: text that starts with a number (`20k rps`).
 CapacityText = Annotated[str, StringConstraints(pattern=r"^\s*[0-9]")]
-#: What a connection label may be written as (the loader turns it into text).
-LabelValue = str | int | float | bool | None
+#: A connection label as an editor's schema sees it: text or `{en, ko}` (numbers become text).
+LabelInput = Localized | int | float | bool | None
 MAX_COPIES = 1_000_000
 ARROW = re.compile(r"\s*(?:->|→)\s*")
 
@@ -53,8 +53,16 @@ class Component(Strict):
     )
     regions: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
-    label: str | None = None
-    notes: str | None = None
+    label: Localized | None = Field(
+        None,
+        description="What the component is, as the diagram shows it: one string, or "
+        "{en: ..., ko: ...}. / 다이어그램에 보일 이름. 문자열 하나 또는 {en: ..., ko: ...}.",
+    )
+    notes: Localized | None = Field(
+        None,
+        description="A note on the component: one string, or {en: ..., ko: ...}. / "
+        "컴포넌트 메모. 문자열 하나 또는 {en: ..., ko: ...}.",
+    )
     #: The kind as written, when it was an alias naming a technology (`cassandra`, `mysql`).
     _written_kind: str | None = PrivateAttr(default=None)
 
@@ -111,7 +119,7 @@ class ConnectionMapping(BaseModel):
     model_config = {"extra": "forbid", "populate_by_name": True}
     from_: str = Field(alias="from")
     to: str
-    label: LabelValue = None
+    label: LabelInput = None
     sync: bool | None = None
 
 
@@ -142,13 +150,13 @@ class Chain(Strict):
     """One connection item: two or more components joined by arrows, with an optional label."""
 
     nodes: list[str] = Field(min_length=2)
-    label: str | None = None
+    label: Localized | None = None
     sync: bool | None = None
 
     @field_validator("label", mode="before")
     @classmethod
     def _label_str(cls, value: Any) -> Any:
-        return None if value is None else str(value)
+        return str(value) if isinstance(value, int | float | bool) else value
 
 
 ComponentItem = Annotated[
@@ -157,13 +165,14 @@ ComponentItem = Annotated[
 ChainItem = Annotated[
     Chain,
     BeforeValidator(
-        _chain_before, json_schema_input_type=str | dict[str, LabelValue] | ConnectionMapping
+        _chain_before,
+        json_schema_input_type=str | dict[str, LabelInput] | ConnectionMapping,
     ),
 ]
 
 
 def _notes_before(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    return [value] if isinstance(value, str | dict) else value
 
 
 class Edge(BaseModel):
@@ -172,7 +181,7 @@ class Edge(BaseModel):
     model_config = {"frozen": True}
     src: str
     dst: str
-    label: str | None
+    label: Localized | None
     sync: bool
     item: int
 
@@ -180,17 +189,26 @@ class Edge(BaseModel):
 class Design(Strict):
     """A candidate's architecture."""
 
-    name: str | None = None
+    name: Localized | None = Field(
+        None,
+        description="The design's title: one string, or {en: ..., ko: ...}. / "
+        "설계 제목. 문자열 하나 또는 {en: ..., ko: ...}.",
+    )
     scenario: str | None = None
     components: dict[ComponentId, ComponentItem] = Field(min_length=1)
     connections: list[ChainItem] = Field(default_factory=list)
     estimates: EstimateInputs = Field(default_factory=EstimateInputs)
     notes: Annotated[
-        list[str], BeforeValidator(_notes_before, json_schema_input_type=str | list[str])
+        list[Localized],
+        BeforeValidator(
+            _notes_before,
+            json_schema_input_type=Localized | list[Localized],
+        ),
     ] = Field(
         default_factory=list,
-        description="Key decisions and trade-offs, in the candidate's words. / "
-        "핵심 결정과 트레이드오프를 지원자의 말로 적습니다.",
+        description="Key decisions and trade-offs, in the candidate's words; each note one "
+        "string or {en: ..., ko: ...}. / 핵심 결정과 트레이드오프를 지원자의 말로 적습니다. "
+        "메모마다 문자열 하나 또는 {en: ..., ko: ...}.",
     )
 
     def edges(self) -> list[Edge]:
@@ -210,8 +228,17 @@ class Design(Strict):
                 )
         return out
 
-    def label_of(self, component_id: str) -> str:
-        return self.components[component_id].label or component_id
+    def label_of(self, component_id: str, lang: str = "en") -> str:
+        """The component's label in `lang`, else its id."""
+        return in_lang(self.components[component_id].label, lang) or component_id
+
+    def title(self, lang: str) -> str | None:
+        """The design's name in `lang`, if it has one."""
+        return in_lang(self.name, lang)
+
+    def notes_in(self, lang: str) -> list[str]:
+        """The design's notes in `lang`."""
+        return [note.get(lang) for note in self.notes]
 
 
 def design_problems(design: Design) -> list[tuple[tuple[str | int, ...], str]]:

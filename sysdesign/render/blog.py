@@ -127,7 +127,7 @@ def post_context(
         topic = scenario.title.get(lang)
         title = say(lang, en=f"System design: {topic}", ko=f"시스템 디자인: {topic}")
     else:
-        title = design.name or say(lang, en="System design", ko="시스템 디자인")
+        title = design.title(lang) or say(lang, en="System design", ko="시스템 디자인")
     tags = ["system-design"] + ([scenario_id] if scenario_id else [])
     estimates = rv.estimate(design, scenario_id, lang)
     return {
@@ -144,7 +144,7 @@ def post_context(
         "image": image,
         "image_note": image_note,
         "components": rv.component_rows(design, lang),
-        "decisions": [" ".join(n.split()) for n in design.notes],
+        "decisions": [" ".join(n.split()) for n in design.notes_in(lang)],
         "review": review,
         "answered": answered,
         "references": _references(scenario, rubric, lang),

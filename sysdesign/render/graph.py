@@ -132,7 +132,7 @@ def build_view(
         grouped.setdefault(tier, []).append(
             NodeView(
                 id=cid,
-                label=clean_text(design.label_of(cid)),
+                label=clean_text(design.label_of(cid, lang)),
                 kind=comp.kind,
                 tier=tier,
                 replicas=comp.replicas,
@@ -147,12 +147,12 @@ def build_view(
         EdgeView(
             src=e.src,
             dst=e.dst,
-            label=clean_text(e.label) if e.label else None,
+            label=clean_text(e.label.get(lang)) if e.label else None,
             sync=e.sync,
         )
         for e in design.edges()
     )
-    title = clean_text(design.name or design.scenario or say(lang, en="Design", ko="설계"))
+    title = clean_text(design.title(lang) or design.scenario or say(lang, en="Design", ko="설계"))
     return DiagramView(
         title=title,
         direction=direction,

@@ -47,7 +47,7 @@ def review_context(
         except NotFoundError:
             scenario_title = None
     return {
-        "title": design.name or scenario_title or say(lang, en="Design", ko="설계"),
+        "title": design.title(lang) or scenario_title or say(lang, en="Design", ko="설계"),
         "scenario_title": scenario_title,
         "svg": svg,
         "mermaid": to_mermaid(view),
@@ -60,7 +60,7 @@ def review_context(
         ),
         "review": rv.review_data(check_result, design, lang),
         "components": rv.component_rows(design, lang),
-        "decisions": [" ".join(n.split()) for n in design.notes],
+        "decisions": [" ".join(n.split()) for n in design.notes_in(lang)],
         "estimates": rv.estimate(design, scenario_id, lang),
         "source": source,
     }

@@ -111,7 +111,7 @@ def review_data(result: Any | None, design: Design, lang: str) -> ReviewData | N
                 severity=f.severity,
                 components=tuple(f.components),
                 labels=tuple(
-                    design.label_of(c) if c in design.components else c for c in f.components
+                    design.label_of(c, lang) if c in design.components else c for c in f.components
                 ),
                 message=f.message.get(lang),
                 why=f.why.get(lang),
@@ -199,11 +199,11 @@ def component_rows(design: Design, lang: str) -> list[ComponentRow]:
         rows.append(
             ComponentRow(
                 id=cid,
-                label=design.label_of(cid),
+                label=design.label_of(cid, lang),
                 kind=comp.kind,
                 tier=tier_title(TIERS.get(comp.kind, "services"), lang),
                 instances=instances,
-                notes=comp.notes or "",
+                notes=comp.notes.get(lang) if comp.notes else "",
             )
         )
     return rows

@@ -125,6 +125,18 @@ VALID = {
     "chain label as a number": _design(connections=["u -> lb -> api", {"api -> db": 2}]),
     "long-form connection": _design(connections=[{"from": "u", "to": "lb", "sync": False}]),
     "kind alias in capitals": _design(components__db={"kind": "PostgreSQL", "replicas": 2}),
+    "name in both languages": _design(name={"en": "Chat", "ko": "채팅"}),
+    "label in both languages": _design(
+        components__api={"kind": "api", "label": {"en": "Chat API", "ko": "채팅 API"}}
+    ),
+    "notes in both languages": _design(notes=[{"en": "one", "ko": "하나"}, "Kafka"]),
+    "one note in both languages": _design(notes={"en": "one", "ko": "하나"}),
+    "chain label in both languages": _design(
+        connections=["u -> lb -> api", {"api -> db": {"en": "write", "ko": "쓰기"}}]
+    ),
+    "long-form label in both languages": _design(
+        connections=[{"from": "u", "to": "lb", "label": {"en": "https", "ko": "HTTPS"}}]
+    ),
 }
 
 # Refused by the loader: the schema must refuse them too.
@@ -144,6 +156,15 @@ INVALID = {
     "two chains in one mapping": _design(connections=[{"u -> lb": "a", "lb -> api": "b"}]),
     "sync as text": _design(connections=[{"from": "u", "to": "lb", "sync": "sometimes"}]),
     "connections not a list": _design(connections="u -> lb"),
+    "label missing ko": _design(components__api={"kind": "api", "label": {"en": "Chat API"}}),
+    "name missing en": _design(name={"ko": "채팅"}),
+    "note with an unknown language": _design(notes=[{"en": "a", "ko": "가", "ja": "あ"}]),
+    "label in a language as a number": _design(
+        components__api={"kind": "api", "label": {"en": "API", "ko": 3}}
+    ),
+    "label as a list": _design(components__api={"kind": "api", "label": ["a", "b"]}),
+    "chain label missing en": _design(connections=[{"u -> lb": {"ko": "요청"}}]),
+    "empty ko text": _design(notes=[{"en": "a", "ko": " "}]),
 }
 
 

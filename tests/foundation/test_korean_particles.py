@@ -12,6 +12,7 @@ import functools
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -260,11 +261,43 @@ def test_validate_bad_files(tmp_path: Path) -> None:
         _assert_no_guess(out + err, f"validate {path.name}")
 
 
+#: Lower-case words a plain-string label may carry in a Korean post: protocol and pattern
+#: names engineers write in English in Korean too.
+KEPT_TERMS = frozenset({"https", "websocket", "read-through", "binlog"})
+_PATH_OR_CODE = re.compile(r"\S*[/_=?{}]\S*")
+
+
+def _english_words(text: str) -> list[str]:
+    """The lower-case English words of a text, leaving out product names (capitalised or
+    upper-case), paths and code (`/v1/shops/{id}`, `conversation_id`)."""
+    bare = _PATH_OR_CODE.sub(" ", text)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", bare)
+    return [w for w in words if w.islower() and len(w) > 2 and w not in KEPT_TERMS]
+
+
+def _authored(model: Any) -> list[Any]:
+    """Every label and note the design's author wrote (the name shows only without a scenario)."""
+    texts: list[Any] = list(model.notes)
+    texts += [c.label for c in model.components.values() if c.label]
+    texts += [c.notes for c in model.components.values() if c.notes]
+    texts += [c.label for c in model.connections if c.label]
+    return texts
+
+
+def test_the_product_name_filter() -> None:
+    assert _english_words("Redis (session registry, presence)") == [
+        "session",
+        "registry",
+        "presence",
+    ]
+    assert _english_words("Redis Pub/Sub · Kafka · APNs / FCM · GET /v1/shops/{id}") == []
+    assert _english_words("websocket") == []
+
+
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda p: p.stem)
 def test_korean_blog_post_of_every_bundled_design(design: Path, tmp_path: Path) -> None:
-    """Everything sysdesign writes in a Korean post is Korean. The design's own labels and
-    notes are the author's words in the language they wrote them (the design format has one
-    text per label and note), so they are left out of the check."""
+    """Everything in a Korean post is Korean, the design's own labels and notes included: each
+    is written `{en, ko}` and the post shows the Korean, or is one string naming products."""
     from sysdesign.library import load_design
 
     post = tmp_path / "post.md"
@@ -282,13 +315,14 @@ def test_korean_blog_post_of_every_bundled_design(design: Path, tmp_path: Path) 
         "none",
     )
     assert code == 0, err
-    text = " ".join(html.unescape(post.read_text("utf-8")).split())
+    text = html.unescape(post.read_text("utf-8")).replace("<br/>", " ").replace("#quot;", '"')
+    text = " ".join(re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), text).split())
     model = load_design(design)
-    authored = [" ".join(n.split()) for n in model.notes]
-    authored += [c.label for c in model.components.values() if c.label]
-    authored += [" ".join(c.notes.split()) for c in model.components.values() if c.notes]
-    authored += [c.label for c in model.connections if c.label]
-    for words in sorted(authored, key=len, reverse=True):
-        text = text.replace(words, " ")
+    authored = _authored(model)
+    for words in authored:
+        korean = " ".join(words.get("ko").split())
+        assert korean in text, f"{design.name}: {korean!r} missing from the Korean post"
+        if words.ko == words.en:
+            assert not _english_words(words), f"{design.name}: untranslated {words!r}"
     _assert_no_guess(text, f"export blog {design.name}")
     assert "하루" in text or "초당" in text or "추정" in text

@@ -28,7 +28,10 @@ def strip(design: Design, tags: set[str], *, label_words: tuple[str, ...] = ()) 
     for comp in data["components"].values():
         comp["tags"] = [t for t in comp.get("tags", []) if t not in tags]
         for field in ("label", "notes"):
-            if isinstance(comp.get(field), str) and set(lexicon().tags_in(comp[field])) & tags:
+            value = comp.get(field)
+            # one string, or `{en, ko}`: either language naming a tag drops the text
+            texts = list(value.values()) if isinstance(value, dict) else [value] if value else []
+            if any(set(lexicon().tags_in(text)) & tags for text in texts):
                 del comp[field]
     edges: list[dict[str, Any]] = []
     for e in design.edges():

@@ -233,7 +233,7 @@ def no_cdn(ctx: Context) -> Iterator[Hit]:
         texts = [store.replace("_", " ").replace("-", " "), g.nodes[store]["label"]]
         notes = ctx.design.components[store].notes
         if notes:
-            texts.append(notes)
+            texts.append(notes.both)
         for u in g.pred[store]:
             texts += g.edges[u, store]["labels"]
         for v in g.succ[store]:
