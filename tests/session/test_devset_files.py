@@ -216,3 +216,54 @@ def test_dev2_covers_twelve_scenarios_in_both_languages() -> None:
             assert len(mine) - len(answered) >= 5, (scenario_id, lang)
     dev = {(q["scenario"], q["text"].strip().lower()) for q in _questions()}
     assert not dev & {(q["scenario"], q["text"].strip().lower()) for q in items}
+
+
+HOLDOUT2_SCENARIOS = (
+    "api-platform-100k-rps",
+    "chat",
+    "delivery-dispatch",
+    "feed-recommendation",
+    "fraud-detection-realtime",
+    "log-search-100m",
+    "messaging-2b-users",
+    "money-transfer-ledger",
+    "nearby-friends",
+    "order-processing",
+    "payment-system",
+    "realtime-game",
+    "video-streaming",
+    "zero-downtime-banking",
+)
+
+
+def test_holdout2_references_real_scenarios_and_facts() -> None:
+    data = read_yaml(DEVSET / "holdout2.yaml").data
+    assert question_problems(data) == []
+
+
+def test_holdout2_covers_the_scenarios_no_other_blind_set_covers() -> None:
+    items = read_yaml(DEVSET / "holdout2.yaml").data
+    assert isinstance(items, list)
+    scenarios = {q["scenario"] for q in items}
+    assert scenarios == set(HOLDOUT2_SCENARIOS)
+    others = {q["scenario"] for name in ("holdout.yaml", "dev2.yaml") for q in _items(name)}
+    assert not scenarios & others, sorted(scenarios & others)
+    for scenario_id in scenarios:
+        for lang in ("en", "ko"):
+            mine = [q for q in items if q["scenario"] == scenario_id and q["lang"] == lang]
+            answered = [q for q in mine if q["fact"] is not None]
+            assert len(answered) >= 6, (scenario_id, lang, len(answered))
+            assert len(mine) - len(answered) >= 2, (scenario_id, lang)
+
+
+def test_holdout2_repeats_no_question_of_another_set() -> None:
+    texts = {q["text"].strip().lower() for q in _items("holdout2.yaml")}
+    for name in ("questions.yaml", "dev2.yaml", "holdout.yaml"):
+        repeated = texts & {q["text"].strip().lower() for q in _items(name)}
+        assert not repeated, (name, sorted(repeated))
+
+
+def _items(name: str) -> list[dict[str, Any]]:
+    data = read_yaml(DEVSET / name).data
+    assert isinstance(data, list)
+    return data
