@@ -143,6 +143,7 @@ class FactIndex:
     said: dict[str, set[str]] = field(default_factory=dict)
     domain_topics: set[str] = field(default_factory=set)
     topic_words: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    answer_words: dict[str, set[str]] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)
     idf: dict[str, float] = field(default_factory=dict)
     unseen_concept_idf: float = 1.0
@@ -192,6 +193,10 @@ class FactIndex:
                 for cid, words in _topic_words(text).items():
                     naming.setdefault(cid, set()).update(words)
             self.topic_words[f.id] = naming
+            answer_words = set(tokens(f"{f.answer.en}\n{f.answer.ko}"))
+            for cid, words in _topic_words(f"{f.answer.en}\n{f.answer.ko}").items():
+                answer_words |= words
+            self.answer_words[f.id] = answer_words
             self.core[f.id] = {
                 k
                 for k in said & self.asked.get(f.id, set())
@@ -222,6 +227,8 @@ class FactIndex:
         if cached is None:
             vocab = self.vocab.get(label, set())
             cached = {k if k.startswith("c:") else k[2:] for k in vocab if k[0] in "wc"}
+            for naming in self.topic_words.get(label, {}).values():
+                cached |= naming  # with the languages or products it names (c:java_lang)
             self._words[label] = cached
         return cached
 
@@ -269,8 +276,10 @@ class FactIndex:
                 for t in open_topics
                 if _same_words(asked_words.get(t[2:], set()), naming.get(t[2:], set()), words)
             }
+            answer = self.answer_words.get(label, set())
             if any(
-                t not in asked or t not in said or t not in named
+                (t not in asked or t not in said or t not in named)
+                and not _all_in(asked_words.get(t[2:], set()), answer)
                 for t in open_topics
                 if lexicon_entry(t[2:]).assumption
             ):
@@ -386,6 +395,12 @@ def _alternatives(text: str, index: FactIndex) -> list[set[str]]:
 
 def normalise_for_choice(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _all_in(asked: set[str], answer: set[str]) -> bool:
+    """Whether a fact's answer says every word a question names a side topic with ("Chat,
+    voice and the shop are out of scope" for "Is voice chat part of it?")."""
+    return bool(asked) and asked <= answer
 
 
 def _broadest(topics: list[str]) -> list[str]:
