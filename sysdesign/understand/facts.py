@@ -55,14 +55,20 @@ MAX_FACTS_PER_QUESTION = 3
 # A question about a topic left to the candidate's assumptions (a lexicon concept marked
 # `assumption`: team, launch date, language…) keeps this share of its score for a fact whose own
 # questions and keywords never name that topic, or whose answer does not ("Is delivery another
-# team's job?" may be asked of a fact whose answer says nothing about any team).
+# team's job?" may be asked of a fact whose answer says nothing about any team), or that names it
+# only with other words of the concept (a deposit "deadline" is not a sprint, a reseller
+# "contract" is not AWS) — unless its answer says every word the question names it with
+# ("Chat, voice and the shop are out of scope" for "Is voice chat part of it?"). A technology
+# no fact names (Kafka, Redis) is a side topic too, without this share: only content counts.
 ASSUMPTION_SHARE = 0.4
 # A question that names such a topic ("How many engineers will work on the redirect service?")
 # must also share content with the fact: the share of its weight that is neither the topic's own
 # words nor generic ones (`GENERIC_WORDS`, `GENERIC_CONCEPTS`) and that the fact's words
 # account for. Below `MIN_EVIDENCE` the fact keeps `NO_EVIDENCE_SHARE` of its score. A fact
-# whose answer and questions name every such topic of the question ("300 teams use it" for
-# "How many teams use it?") counts them as content.
+# whose answer and questions name every such topic of the question, with the question's words
+# ("300 teams use it" for "How many teams use it?"), counts them as content. A choice between
+# products ("Redis or Memcached?", "우분투예요, CentOS예요?") has no content for a fact that names
+# none of them.
 MIN_EVIDENCE = 0.1
 NO_EVIDENCE_SHARE = 0.2
 # Words and concepts that any scenario's questions use and that say nothing about which fact
@@ -194,7 +200,7 @@ class FactIndex:
                     naming.setdefault(cid, set()).update(words)
             self.topic_words[f.id] = naming
             answer_words = set(tokens(f"{f.answer.en}\n{f.answer.ko}"))
-            for cid, words in _topic_words(f"{f.answer.en}\n{f.answer.ko}").items():
+            for words in _topic_words(f"{f.answer.en}\n{f.answer.ko}").values():
                 answer_words |= words
             self.answer_words[f.id] = answer_words
             self.core[f.id] = {
@@ -372,7 +378,7 @@ def _alternatives(text: str, index: FactIndex) -> list[set[str]]:
     offers a choice; else none."""
     from sysdesign.understand.lexicon import lexicon
 
-    if not _CHOICE.search(normalise_for_choice(text)):
+    if not _CHOICE.search(text):
         return []
     lex = lexicon()
     toks = tokens(text)
@@ -391,10 +397,6 @@ def _alternatives(text: str, index: FactIndex) -> list[set[str]]:
         kept.append(at[start])
         last_end = start + 1
     return kept if len(kept) >= 2 else []
-
-
-def normalise_for_choice(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def _all_in(asked: set[str], answer: set[str]) -> bool:
