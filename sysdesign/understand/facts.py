@@ -27,15 +27,17 @@ from sysdesign.understand.match import (
     WEIGHTS,
     Vector,
     _norm,
+    _stopped,
     content_words,
     cosine,
     features,
     token_features,
 )
-from sysdesign.understand.normalise import tokens
+from sysdesign.understand.normalise import is_hangul, tokens
 
 if TYPE_CHECKING:
     from sysdesign.models.scenario import Fact, Scenario
+    from sysdesign.understand.lexicon import Entry
 
 ANSWER_THRESHOLD = 0.2
 MARGIN = 0.03
@@ -53,14 +55,20 @@ MAX_FACTS_PER_QUESTION = 3
 # A question about a topic left to the candidate's assumptions (a lexicon concept marked
 # `assumption`: team, launch date, language…) keeps this share of its score for a fact whose own
 # questions and keywords never name that topic, or whose answer does not ("Is delivery another
-# team's job?" may be asked of a fact whose answer says nothing about any team).
+# team's job?" may be asked of a fact whose answer says nothing about any team), or that names it
+# only with other words of the concept (a deposit "deadline" is not a sprint, a reseller
+# "contract" is not AWS) — unless its answer says every word the question names it with
+# ("Chat, voice and the shop are out of scope" for "Is voice chat part of it?"). A technology
+# no fact names (Kafka, Redis) is a side topic too, without this share: only content counts.
 ASSUMPTION_SHARE = 0.4
 # A question that names such a topic ("How many engineers will work on the redirect service?")
 # must also share content with the fact: the share of its weight that is neither the topic's own
 # words nor generic ones (`GENERIC_WORDS`, `GENERIC_CONCEPTS`) and that the fact's words
 # account for. Below `MIN_EVIDENCE` the fact keeps `NO_EVIDENCE_SHARE` of its score. A fact
-# whose answer and questions name every such topic of the question ("300 teams use it" for
-# "How many teams use it?") counts them as content.
+# whose answer and questions name every such topic of the question, with the question's words
+# ("300 teams use it" for "How many teams use it?"), counts them as content. A choice between
+# products ("Redis or Memcached?", "우분투예요, CentOS예요?") has no content for a fact that names
+# none of them.
 MIN_EVIDENCE = 0.1
 NO_EVIDENCE_SHARE = 0.2
 # Words and concepts that any scenario's questions use and that say nothing about which fact
@@ -140,6 +148,9 @@ class FactIndex:
     core: dict[str, set[str]] = field(default_factory=dict)
     said: dict[str, set[str]] = field(default_factory=dict)
     domain_topics: set[str] = field(default_factory=set)
+    topic_words: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    answer_words: dict[str, set[str]] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)
     idf: dict[str, float] = field(default_factory=dict)
     unseen_concept_idf: float = 1.0
 
@@ -176,9 +187,22 @@ class FactIndex:
         from sysdesign.understand.lexicon import lexicon
 
         lex = lexicon()
+        for words in self.vocab.values():
+            self.named.update(k[2:] for k in words if k.startswith("c:"))
         for f in facts:
             said = {"c:" + c for c in lex.concepts(f"{f.answer.en}\n{f.answer.ko}")}
             self.said[f.id] = said
+            texts = [f.answer.en, f.answer.ko, *f.examples.en, *f.examples.ko]
+            texts += [*f.keywords.en, *f.keywords.ko]
+            naming: dict[str, set[str]] = {}
+            for text in texts:
+                for cid, words in _topic_words(text).items():
+                    naming.setdefault(cid, set()).update(words)
+            self.topic_words[f.id] = naming
+            answer_words = set(tokens(f"{f.answer.en}\n{f.answer.ko}"))
+            for words in _topic_words(f"{f.answer.en}\n{f.answer.ko}").values():
+                answer_words |= words
+            self.answer_words[f.id] = answer_words
             self.core[f.id] = {
                 k
                 for k in said & self.asked.get(f.id, set())
@@ -203,26 +227,42 @@ class FactIndex:
             out[f] = (1.0 + math.log(c)) * WEIGHTS[f[0]] * idf
         return _norm(out)
 
+    def words(self, label: str) -> set[str]:
+        """A fact's stems and concept features (its examples, keywords and answer)."""
+        cached = self._words.get(label)
+        if cached is None:
+            vocab = self.vocab.get(label, set())
+            cached = {k if k.startswith("c:") else k[2:] for k in vocab if k[0] in "wc"}
+            for naming in self.topic_words.get(label, {}).values():
+                cached |= naming  # with the languages or products it names (c:java_lang)
+            self._words[label] = cached
+        return cached
+
     def side_topics(self, q: Vector | Counter[str]) -> list[str]:
         """The topics of a question (its features) left to the candidate's assumptions that
         are not this scenario's domain."""
         from sysdesign.understand.lexicon import lexicon
 
         entries = lexicon().entries
-        return [
-            k
-            for k in q
-            if k.startswith("c:")
-            and k[2:] in entries
-            and entries[k[2:]].assumption
-            and k[2:] not in self.domain_topics
-        ]
+        return [k for k in q if k.startswith("c:") and self.is_side_topic(k[2:], entries)]
+
+    def is_side_topic(self, cid: str, entries: dict[str, Entry]) -> bool:
+        """A concept left to the candidate: a lexicon side topic that is not this scenario's
+        domain, or a technology product (Kafka, Redis, MySQL) that none of its facts names."""
+        entry = entries.get(cid)
+        if entry is None:
+            return False
+        if entry.assumption:
+            return cid not in self.domain_topics
+        return entry.tech is not None and cid not in self.named
 
     def rank(self, text: str) -> list[tuple[str, float, str]]:
         """(fact id, score, best example) for every fact, best first."""
         q = self.vector(features(text))
-        open_topics = self.side_topics(q)
-        domain = _domain_features(text, self.domain_topics) if open_topics else None
+        open_topics = _broadest(self.side_topics(q))
+        domain = _domain_features(text, self) if open_topics else None
+        asked_words = _topic_words(text) if open_topics else {}
+        choices = _alternatives(text, self) if open_topics else []
         best: dict[str, tuple[float, str]] = {}
         for (label, vec, weight), (_, example, _) in zip(self.examples, self._texts, strict=True):
             score = cosine(q, vec) * weight
@@ -235,16 +275,31 @@ class FactIndex:
             blended = (1 - CENTROID_SHARE) * score + CENTROID_SHARE * centroid
             asked = self.asked.get(label, set())
             said = self.said.get(label, set())
-            if any(topic not in asked or topic not in said for topic in open_topics):
+            naming = self.topic_words.get(label, {})
+            words = self.words(label)
+            named = {
+                t
+                for t in open_topics
+                if _same_words(asked_words.get(t[2:], set()), naming.get(t[2:], set()), words)
+            }
+            answer = self.answer_words.get(label, set())
+            if any(
+                (t not in asked or t not in said or t not in named)
+                and not _all_in(asked_words.get(t[2:], set()), answer)
+                for t in open_topics
+                if lexicon_entry(t[2:]).assumption
+            ):
                 blended *= ASSUMPTION_SHARE
             if domain is not None:
                 own = self.vocab[label]
                 core = self.core.get(label, set())
-                if not core.issuperset(open_topics):
+                if not core.issuperset(open_topics) or not named.issuperset(open_topics):
                     core = set()  # it covers some side topics of the question, not all
                 evidence = sum(
                     v * v for k, v in q.items() if k in own and (k in domain or k in core)
                 )
+                if choices and not any(_same_words(alt, set(), words) for alt in choices):
+                    evidence = 0.0  # a choice between products no fact names
                 if evidence < MIN_EVIDENCE:
                     blended *= NO_EVIDENCE_SHARE
             out.append((label, blended * coverage, example))
@@ -252,6 +307,7 @@ class FactIndex:
         return out
 
     _texts: list[tuple[str, str, float]] = field(default_factory=list)
+    _words: dict[str, set[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +315,7 @@ def _generic_stems() -> frozenset[str]:
     return frozenset(tokens(GENERIC_WORDS))
 
 
-def _domain_features(text: str, domain_topics: set[str]) -> set[str]:
+def _domain_features(text: str, index: FactIndex) -> set[str]:
     """The features of `text` that can tell facts apart: not those of a topic left to the
     candidate's assumptions (its concept and the words that name it), not generic ones."""
     from sysdesign.understand.lexicon import lexicon
@@ -269,7 +325,7 @@ def _domain_features(text: str, domain_topics: set[str]) -> set[str]:
     spans = lex.spans(text)
     off: set[int] = set()
     for cid, start, end in spans:
-        if lex.entries[cid].assumption and cid not in domain_topics:
+        if index.is_side_topic(cid, lex.entries):
             off.update(range(start, end))
     generic = _generic_stems()
     kept = [t for i, t in enumerate(toks) if i not in off and t not in generic]
@@ -279,9 +335,99 @@ def _domain_features(text: str, domain_topics: set[str]) -> set[str]:
         if start < end and off.issuperset(range(start, end)):
             continue
         for c in (cid, *entry.broader):
-            if c not in GENERIC_CONCEPTS and (not lex.entries[c].assumption or c in domain_topics):
+            if c not in GENERIC_CONCEPTS and not index.is_side_topic(c, lex.entries):
                 out.add("c:" + c)
     return out
+
+
+def _topic_words(text: str) -> dict[str, set[str]]:
+    """The words that name each side topic or technology in `text` (concept id → stems)."""
+    from sysdesign.understand.lexicon import lexicon
+
+    lex = lexicon()
+    toks = tokens(text)
+    generic = _generic_stems()
+    out: dict[str, set[str]] = {}
+    for cid, start, end in lex.spans(text):
+        entry = lex.entries[cid]
+        if not (entry.assumption or entry.tech is not None):
+            continue
+        words = {t for t in toks[start:end] if t not in generic and not _stopped(t)}
+        if entry.broader:
+            words.add("c:" + cid)  # Java and 자바 are one language
+        out.setdefault(cid, set()).update(words)
+        for b in entry.broader:
+            out.setdefault(b, set()).update(words)
+    return out
+
+
+def lexicon_entry(cid: str) -> Entry:
+    from sysdesign.understand.lexicon import lexicon
+
+    return lexicon().entries[cid]
+
+
+# Words that offer a choice between alternatives ("Kafka or RabbitMQ?", "AWS 아니면 GCP?"); a
+# Korean question also offers one by asking twice ("C++로 짜요, Go로 짜요?").
+_CHOICE = re.compile(r"\b(?:or|vs|versus)\b|아니면|또는|[가-힣]요[,\s]+\S", re.IGNORECASE)
+
+
+def _alternatives(text: str, index: FactIndex) -> list[set[str]]:
+    """The products or side topics a question offers as a choice ("Redis or Memcached?",
+    "우분투예요, CentOS예요?"): the words of each, when there are two or more and the question
+    offers a choice; else none."""
+    from sysdesign.understand.lexicon import lexicon
+
+    if not _CHOICE.search(text):
+        return []
+    lex = lexicon()
+    toks = tokens(text)
+    generic = _generic_stems()
+    at: dict[int, set[str]] = {}
+    for cid, start, end in lex.spans(text):
+        if start < end and index.is_side_topic(cid, lex.entries):
+            words = {t for t in toks[start:end] if t not in generic and not _stopped(t)}
+            at.setdefault(start, set()).update(words or toks[start:end])
+    starts = sorted(at)
+    kept: list[set[str]] = []
+    last_end = -1
+    for start in starts:
+        if start < last_end:
+            continue  # a shorter form inside the last one
+        kept.append(at[start])
+        last_end = start + 1
+    return kept if len(kept) >= 2 else []
+
+
+def _all_in(asked: set[str], answer: set[str]) -> bool:
+    """Whether a fact's answer says every word a question names a side topic with ("Chat,
+    voice and the shop are out of scope" for "Is voice chat part of it?")."""
+    return bool(asked) and asked <= answer
+
+
+def _broadest(topics: list[str]) -> list[str]:
+    """Side topics without those whose broader topic is there too: "Java" asks about the
+    language (`language_stack`), and its word tells which one."""
+    from sysdesign.understand.lexicon import lexicon
+
+    entries = lexicon().entries
+    present = {t[2:] for t in topics}
+    return [t for t in topics if not any(b in present for b in entries[t[2:]].broader)]
+
+
+def _same_words(asked: set[str], naming: set[str], words: set[str]) -> bool:
+    """Whether a fact uses the words a question names a side topic with ("teams" and "300
+    teams"; 개발팀 and the fact's 팀; 자바 and Java, one language), not only another word of
+    the same concept ("sprint" and a deposit "deadline", "AWS" and a provider "contract").
+    `words` are the fact's stems and concepts, `naming` the words it names the topic with. A
+    topic read from unspaced Korean text alone has no words and matches any."""
+    if not asked or asked & words:
+        return True
+    return any(
+        is_hangul(a) and is_hangul(n) and (a.endswith(n) or n.endswith(a))
+        for a in asked
+        for n in naming
+    )
 
 
 @lru_cache(maxsize=64)

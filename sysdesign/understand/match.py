@@ -229,8 +229,12 @@ def features(text: str) -> Counter[str]:
     """Raw feature counts of a text (before weighting)."""
     from sysdesign.understand.lexicon import lexicon
 
+    lex = lexicon()
     out = token_features(tokens(text))
-    for concept in lexicon().concepts(text):
+    for concept in lex.concepts(text):
+        entry = lex.entries[concept]
+        if entry.assumption and entry.broader:
+            continue  # which language or cloud (Java, AWS): its word says it, its topic counts
         out["c:" + concept] += 1
     return out
 
