@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sysdesign.design.findings import SEVERITY_RANK, Finding
-from sysdesign.models.common import in_lang
+from sysdesign.models.localized import in_lang
 
 if TYPE_CHECKING:
     from sysdesign.design.intent import Reading
     from sysdesign.models.design import Design
+    from sysdesign.models.design_plain import PlainDesign, PlainEstimates, RubricView
     from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.rubric import Rubric
     from sysdesign.rubric.scoring import BreakdownItem
@@ -52,11 +53,11 @@ class CheckResult:
 
 
 def check_design(
-    design: Design,
+    design: Design | PlainDesign,
     scenario: str | None = None,
     *,
-    rubric: Rubric | None = None,
-    estimates: EstimateInputs | None = None,
+    rubric: Rubric | RubricView | None = None,
+    estimates: EstimateInputs | PlainEstimates | None = None,
 ) -> CheckResult:
     """Run every rule on `design`; score it when a scenario (argument or `design.scenario`) or a
     rubric is given. `estimates` replaces the design's own estimates (the preset fills gaps).

@@ -19,6 +19,7 @@ from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
+    from sysdesign.models.design_plain import PlainEstimates, RubricView
     from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.lexicon import LexiconFile
     from sysdesign.models.qa import QaTopicFile
@@ -166,6 +167,27 @@ def load_scenario(path: Path) -> Scenario:
 def load_scenario_estimates(path: Path) -> EstimateInputs:
     """A scenario file's `estimates:`, the file validated as by `load_scenario`."""
     return load_scenario(path).estimates
+
+
+def load_plain_estimates(path: Path) -> PlainEstimates:
+    """A scenario file's `estimates:` as plain text, without pydantic; only they are checked
+    (`check` reads no more of a scenario). When the reader leaves them to the model, the whole
+    file is validated as by `load_scenario`."""
+    from sysdesign.models.design_plain import PlainEstimates, scenario_estimates
+
+    plain = scenario_estimates(read_yaml(path).data)
+    return plain if plain is not None else PlainEstimates.of(load_scenario(path).estimates)
+
+
+def load_rubric_view(path: Path) -> RubricView:
+    """What `check` reads of a rubric file (`RubricView`), without pydantic. Only those parts
+    are checked; when the reader leaves them to the model, the whole file is validated as by
+    `load_rubric` (and refused with its problems located)."""
+    from sysdesign.models.design_plain import RubricView, read_rubric_view
+    from sysdesign.models.ids import RULE_IDS
+
+    view = read_rubric_view(read_yaml(path).data, RULE_IDS)
+    return view if view is not None else RubricView.of(load_rubric(path))
 
 
 def load_rubric(path: Path) -> Rubric:
@@ -610,6 +632,26 @@ class Library:
             if path is not None:
                 return _cached(load_scenario_estimates, path)  # type: ignore[no-any-return]
         return self.scenario(scenario_id).estimates
+
+    def plain_estimates_of(self, scenario_id: str) -> PlainEstimates:
+        """A scenario's `estimates:` without pydantic (what `check` reads): read from the file
+        alone when the scenario is not loaded (`load_plain_estimates`)."""
+        from sysdesign.models.design_plain import PlainEstimates
+
+        if isinstance(self.scenarios, _Lazy) and scenario_id not in self.scenarios._got:
+            path = self.scenarios._paths.get(scenario_id)
+            if path is not None:
+                return _cached(load_plain_estimates, path)  # type: ignore[no-any-return]
+        return PlainEstimates.of(self.scenario(scenario_id).estimates)
+
+    def rubric_view(self, scenario_id: str) -> Rubric | RubricView:
+        """What `check` reads of a rubric: its view, without pydantic, when the rubric is not
+        loaded (`load_rubric_view`); else the rubric itself."""
+        if isinstance(self.rubrics, _Lazy) and scenario_id not in self.rubrics._got:
+            path = self.rubrics._paths.get(scenario_id)
+            if path is not None:
+                return _cached(load_rubric_view, path)  # type: ignore[no-any-return]
+        return self.rubric(scenario_id)
 
     def rubric(self, scenario_id: str) -> Rubric:
         try:

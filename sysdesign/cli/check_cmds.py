@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+from sysdesign.models.design_plain import PlainDesign
 
 if TYPE_CHECKING:
     from sysdesign.check import CheckResult
     from sysdesign.design.whatif import KillResult
+    from sysdesign.models.design import Design
 
 SEVERITY_ORDER = ("critical", "major", "minor")
 # A design with thousands of findings (100k components) prints the first ones in full and
@@ -72,7 +74,6 @@ def check(
 ) -> None:
     """Find bottlenecks in a design, with evidence, fixes and a score. / 설계의 병목을 근거·해결책·점수와 함께 찾습니다."""
     from sysdesign.i18n import resolve_lang
-    from sysdesign.library import parse_design
     from sysdesign.yamlio import read_yaml
 
     language = resolve_lang(lang)
@@ -86,7 +87,14 @@ def check(
             " / 심각도는 critical, major, minor 중 하나입니다"
         )
     loaded = read_yaml(design)  # read once: the model and the input checks share it
-    model = parse_design(loaded)
+    if kill:
+        from sysdesign.library import parse_design
+
+        model: Design | PlainDesign = parse_design(loaded)
+    else:  # plain objects, without pydantic, unless the file needs the model's messages
+        from sysdesign.design.reader import read_for_check
+
+        model = read_for_check(loaded)
     from sysdesign.design.inputs import input_problems, scenario_problems
     from sysdesign.errors import InvalidInputError
 
@@ -96,6 +104,7 @@ def check(
     if kill:
         from sysdesign.design.whatif import kill as kill_components
 
+        assert not isinstance(model, PlainDesign)
         outcome = kill_components(model, list(kill))
         if json_out:
             print_json(outcome.to_json())
@@ -137,7 +146,7 @@ def _print_result(result: CheckResult, lang: str) -> None:
     from rich.table import Table
 
     from sysdesign.i18n import say
-    from sysdesign.models.common import in_lang
+    from sysdesign.models.localized import in_lang
 
     out = console()
     head = f"[bold]{escape(in_lang(result.design, lang) or result.design)}[/bold]"

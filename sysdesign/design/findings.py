@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sysdesign.messages import Message
-from sysdesign.models.common import Text
 
-Said = Text | Message
-"""A finding's text: a catalogue message, or a data file's text (a rubric's, a design's)."""
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sysdesign.models.common import Text
+    from sysdesign.models.design_plain import PlainText
+
+    Said: TypeAlias = Text | PlainText | Message
+    """A finding's text: a catalogue message, or a data file's text (a rubric's, a design's)."""
 
 Severity = Literal["critical", "major", "minor"]
 SEVERITY_RANK: dict[str, int] = {"critical": 3, "major": 2, "minor": 1}

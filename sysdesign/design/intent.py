@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Component, Design
+    from sysdesign.models.design_plain import PlainComponent, PlainDesign
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ SCOPE_KINDS = frozenset(
 )
 
 
-def _texts(comp: Component) -> list[tuple[str, str]]:
+def _texts(comp: Component | PlainComponent) -> list[tuple[str, str]]:
     """The label's and the notes' texts, English first, then the Korean when it differs:
     a design written in either language (or both) is read the same way."""
     return [
@@ -60,7 +61,7 @@ def _texts(comp: Component) -> list[tuple[str, str]]:
     ]
 
 
-def read_intent(design: Design) -> tuple[Design, list[Reading]]:
+def read_intent(design: Design | PlainDesign) -> tuple[Design | PlainDesign, list[Reading]]:
     """The design with the tags its labels and notes imply added, and what was read."""
     from sysdesign.understand.lexicon import lexicon
 
@@ -82,11 +83,11 @@ def read_intent(design: Design) -> tuple[Design, list[Reading]]:
         changed[cid] = copy
     if not changed:
         return design, readings
-    components = {cid: changed.get(cid, comp) for cid, comp in design.components.items()}
+    components = {cid: changed.get(cid, c) for cid, c in design.components.items()}
     return design.model_copy(update={"components": components}), readings
 
 
-def technology_of(comp: Component) -> str | None:
+def technology_of(comp: Component | PlainComponent) -> str | None:
     """The product a component is: the kind as written (`cassandra`), else one its label or
     notes name ("Postgres (sharded)")."""
     if comp.written_kind:

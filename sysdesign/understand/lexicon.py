@@ -9,10 +9,11 @@ the design checker reads from labels.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sysdesign.understand.normalise import (
     is_hangul,
@@ -179,10 +180,56 @@ def compile_lexicon(model: LexiconFile) -> Lexicon:
     return lex
 
 
+_CONCEPT_KEYS = frozenset({"id", "en", "ko", "broader", "tags", "tech", "kind", "assumption"})
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_]*")
+
+
+def _words(value: Any) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return None
+
+
+def read_lexicon(data: Any) -> Lexicon | None:
+    """The lexicon file's data compiled without pydantic, when it is exactly what
+    `LexiconFile` accepts unchanged (the same checks, its validator's included); else None, and
+    the model validates the file and says what is wrong."""
+    raw = data.get("concepts") if isinstance(data, dict) and set(data) == {"concepts"} else None
+    if not isinstance(raw, list) or not raw:
+        return None
+    entries: list[tuple[Entry, list[str]]] = []
+    for c in raw:
+        if not isinstance(c, dict) or not _CONCEPT_KEYS.issuperset(c):
+            return None
+        cid, tech, kind = c.get("id"), c.get("tech"), c.get("kind")
+        lists = [_words(c.get(name, [])) for name in ("en", "ko", "broader", "tags")]
+        assumption = c.get("assumption", False)
+        if not isinstance(cid, str) or not _SLUG.fullmatch(cid) or not isinstance(assumption, bool):
+            return None
+        if not all(v is None or isinstance(v, str) for v in (tech, kind)):
+            return None
+        en, ko, broader, tags = lists
+        if en is None or ko is None or broader is None or tags is None:
+            return None
+        if any(not w or w != w.lower() or w.strip() != w for w in [*en, *ko]):
+            return None
+        entry = Entry(cid, tuple(tags), tech, kind, tuple(broader), assumption)
+        entries.append((entry, [cid.replace("_", " "), *en, *ko]))
+    ids = [e.id for e, _ in entries]
+    if len(set(ids)) != len(ids) or any(b not in ids for e, _ in entries for b in e.broader):
+        return None
+    lex = Lexicon()
+    for entry, forms in entries:
+        lex.add(entry, forms)
+    return lex
+
+
 def compile_lexicon_file(path: Path) -> Lexicon:
     from sysdesign.library import load_lexicon
+    from sysdesign.yamlio import read_yaml
 
-    return compile_lexicon(load_lexicon(path))
+    fast = read_lexicon(read_yaml(path).data)
+    return fast if fast is not None else compile_lexicon(load_lexicon(path))
 
 
 @lru_cache(maxsize=1)
