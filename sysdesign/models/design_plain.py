@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from sysdesign.models.kinds import ASYNC_TARGETS, KIND_QUALIFIERS, KINDS, canonical_kind
 from sysdesign.models.localized import Localized, in_lang
 
 if TYPE_CHECKING:
-    from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.rubric import Rubric
+
+
+class Given(Protocol):
+    """Estimate inputs that list what was set: `PlainEstimates`, or the model `EstimateInputs`
+    (which imports this module, so it is not named here)."""
+
+    def given(self) -> dict[str, str]: ...
 
 
 class Plain:
@@ -139,12 +145,12 @@ class PlainEstimates(Plain):
                 out[name] = value
         return out
 
-    def merged_over(self, base: PlainEstimates | EstimateInputs) -> PlainEstimates:
+    def merged_over(self, base: Given) -> PlainEstimates:
         """These inputs, with `base` filling whatever is missing."""
         return PlainEstimates(**{**base.given(), **self.given()})
 
     @classmethod
-    def of(cls, inputs: PlainEstimates | EstimateInputs) -> PlainEstimates:
+    def of(cls, inputs: Given) -> PlainEstimates:
         return inputs if isinstance(inputs, PlainEstimates) else cls(**inputs.given())
 
 
