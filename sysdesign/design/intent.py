@@ -63,9 +63,9 @@ def _texts(comp: Component | PlainComponent) -> list[tuple[str, str]]:
 
 def read_intent(design: Design | PlainDesign) -> tuple[Design | PlainDesign, list[Reading]]:
     """The design with the tags its labels and notes imply added, and what was read."""
-    from sysdesign.understand.lexicon import lexicon
+    from sysdesign.understand.lexicon import tag_lexicon
 
-    lex = lexicon()
+    lex = tag_lexicon()
     readings: list[Reading] = []
     changed: dict[str, Any] = {}
     for cid, comp in design.components.items():
@@ -92,10 +92,10 @@ def technology_of(comp: Component | PlainComponent) -> str | None:
     notes name ("Postgres (sharded)")."""
     if comp.written_kind:
         return comp.written_kind
-    from sysdesign.understand.lexicon import lexicon
+    from sysdesign.understand.lexicon import tag_lexicon
 
     for _, text in _texts(comp):
-        tech = lexicon().tech_in(text)
+        tech = tag_lexicon().tech_in(text)
         if tech:
             return tech
     return None

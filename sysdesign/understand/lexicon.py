@@ -190,10 +190,10 @@ def _words(value: Any) -> list[str] | None:
     return None
 
 
-def read_lexicon(data: Any) -> Lexicon | None:
-    """The lexicon file's data compiled without pydantic, when it is exactly what
-    `LexiconFile` accepts unchanged (the same checks, its validator's included); else None, and
-    the model validates the file and says what is wrong."""
+def read_entries(data: Any) -> list[tuple[Entry, list[str]]] | None:
+    """The lexicon file's concepts and their surface forms, read without pydantic, when the
+    data is exactly what `LexiconFile` accepts unchanged (the same checks, its validator's
+    included); else None, and the model validates the file and says what is wrong."""
     raw = data.get("concepts") if isinstance(data, dict) and set(data) == {"concepts"} else None
     if not isinstance(raw, list) or not raw:
         return None
@@ -218,18 +218,78 @@ def read_lexicon(data: Any) -> Lexicon | None:
     ids = [e.id for e, _ in entries]
     if len(set(ids)) != len(ids) or any(b not in ids for e, _ in entries for b in e.broader):
         return None
+    return entries
+
+
+def read_lexicon(data: Any) -> Lexicon | None:
+    """`read_entries` compiled (None when the model must validate the file)."""
+    entries = read_entries(data)
+    if entries is None:
+        return None
     lex = Lexicon()
     for entry, forms in entries:
         lex.add(entry, forms)
     return lex
 
 
-def compile_lexicon_file(path: Path) -> Lexicon:
+def _file_entries(path: Path) -> list[tuple[Entry, list[str]]]:
+    """The lexicon file's concepts and forms: read without pydantic, else through the model."""
     from sysdesign.library import load_lexicon
     from sysdesign.yamlio import read_yaml
 
-    fast = read_lexicon(read_yaml(path).data)
-    return fast if fast is not None else compile_lexicon(load_lexicon(path))
+    fast = read_entries(read_yaml(path).data)
+    if fast is not None:
+        return fast
+    return [
+        (
+            Entry(c.id, tuple(c.tags), c.tech, c.kind, tuple(c.broader), c.assumption),
+            [c.id.replace("_", " "), *c.en, *c.ko],
+        )
+        for c in load_lexicon(path).concepts
+    ]
+
+
+def compile_tag_lexicon_file(path: Path) -> Lexicon:
+    """The lexicon as `tags_in` and `tech_in` read it: every entry, but the surface forms of
+    only the concepts that imply a tag or name a technology, themselves or through a broader
+    concept (about a third of them). Their results are those of the whole lexicon: a concept
+    without forms is never found, so it can neither give a tag nor hide one; the concepts found
+    keep their order; and the only concepts `spans` drops (side topics, `assumption: true`)
+    imply no tag or technology, which is checked here (else every form is compiled)."""
+    entries = _file_entries(path)
+    by_id = {e.id: e for e, _ in entries}
+
+    def leads_to_tag(cid: str, seen: frozenset[str] = frozenset()) -> bool:
+        e = by_id[cid]
+        if e.tags or e.tech:
+            return True
+        return any(leads_to_tag(b, seen | {cid}) for b in e.broader if b not in seen)
+
+    needed = {cid for cid in by_id if leads_to_tag(cid)}
+    if any(by_id[cid].assumption for cid in needed):
+        needed = set(by_id)
+    lex = Lexicon()
+    for entry, forms in entries:
+        lex.add(entry, forms if entry.id in needed else [])
+    return lex
+
+
+@lru_cache(maxsize=1)
+def tag_lexicon() -> Lexicon:
+    """The lexicon for `tags_in` and `tech_in` only (the design checker's reading of labels):
+    `compile_tag_lexicon_file`, cached on disk like `lexicon()`."""
+    from sysdesign.library import cached
+    from sysdesign.understand import normalise
+
+    code = (__file__, normalise.__file__)
+    return cached(compile_tag_lexicon_file, lexicon_path(), code)  # type: ignore[no-any-return]
+
+
+def compile_lexicon_file(path: Path) -> Lexicon:
+    lex = Lexicon()
+    for entry, forms in _file_entries(path):
+        lex.add(entry, forms)
+    return lex
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from sysdesign.models.design_plain import (
     scenario_estimates,
 )
 from sysdesign.models.ids import RULE_IDS
-from sysdesign.understand.lexicon import compile_lexicon, lexicon_path, read_lexicon
+from sysdesign.understand.lexicon import compile_lexicon, lexicon_path, read_entries, read_lexicon
 from sysdesign.yamlio import parse_yaml, read_yaml, validate_as
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,3 +181,37 @@ def test_estimates_read_as_the_model_reads_them(raw: Any) -> None:
         pytest.fail(f"accepted what the model refuses: {exc}")
     assert isinstance(plain, PlainEstimates)
     assert list(plain.given().items()) == list(model.given().items())
+
+
+def _texts_to_read() -> list[str]:
+    """Every label and note of the bundled designs, every surface form of the lexicon, and
+    pairs of forms (a tagged concept inside or beside another)."""
+    import random
+
+    out: list[str] = []
+    for path in DESIGNS:
+        design = parse_design(read_yaml(path))
+        for comp in design.components.values():
+            for words in (comp.label, comp.notes):
+                if words:
+                    out.extend(words.texts)
+        for note in design.notes:
+            out.extend(note.texts)
+    entries = read_entries(read_yaml(lexicon_path()).data)
+    assert entries is not None
+    forms = [form for _, fs in entries for form in fs]
+    out.extend(forms)
+    rng = random.Random(7)
+    out.extend(f"{rng.choice(forms)} {rng.choice(forms)}" for _ in range(2000))
+    out.extend(f"{rng.choice(forms)}{rng.choice(forms)}" for _ in range(500))
+    return out
+
+
+def test_the_tag_lexicon_reads_tags_and_technologies_as_the_whole_lexicon() -> None:
+    from sysdesign.understand.lexicon import lexicon, tag_lexicon
+
+    whole, tags = lexicon(), tag_lexicon()
+    assert sum(map(len, tags.by_first.values())) < sum(map(len, whole.by_first.values())) / 2
+    for text in _texts_to_read():
+        assert list(tags.tags_in(text).items()) == list(whole.tags_in(text).items()), text
+        assert tags.tech_in(text) == whole.tech_in(text), text
