@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -142,6 +143,117 @@ _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
 
 
 def _print_result(result: CheckResult, lang: str) -> None:
+    """The findings and the score: as plain text where rich would write plain text (a pipe, a
+    file), without importing rich's console (`_plain_result`); else by rich."""
+    from sysdesign.cli.plain_out import plain_width
+
+    width = plain_width()
+    text = None if width is None else _plain_result(result, lang, width)
+    if text is None:
+        _print_rich(result, lang)
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _plain_result(result: CheckResult, lang: str, width: int) -> str | None:
+    """What `_print_rich` writes when rich writes no colour, laid out by `plain_out`; None
+    when some text is one rich would read as markup (it then prints)."""
+    from sysdesign.cli import plain_out
+    from sysdesign.i18n import say
+    from sysdesign.models.localized import in_lang
+
+    lines: list[str] = []
+    # texts the rich printer escapes (rich prints them as they are, `[` included), and the
+    # ones it prints as markup (fixed words, rule and item ids, numbers)
+    user: list[str] = []
+    head = in_lang(result.design, lang) or result.design
+    user.append(head)
+    if result.scenario:
+        head += f"  ·  {say(lang, en='scenario', ko='시나리오')} {result.scenario}"
+        user.append(result.scenario)
+    lines.append(head)
+    user += [reading.text(lang) for reading in result.readings[:20]]
+    lines += user[len(user) - len(result.readings[:20]) :]
+    markup: list[str] = []
+    if not result.findings:
+        lines.append(say(lang, en="No findings.", ko="지적 사항이 없습니다."))
+    for severity in SEVERITY_ORDER:
+        group = [f for f in result.findings if f.severity == severity]
+        if not group:
+            continue
+        lines += ["", f"{_severity_name(severity, lang)} ({len(group)})"]
+        for f in group[:SHOWN_PER_SEVERITY]:
+            names = _names(f.components, lang) if f.components else ""
+            where = f" ({names})" if f.components else ""
+            lines.append(f"  ✗ {f.rule}: {f.message.get(lang)}{where}")
+            lines.append(f"      {say(lang, en='why', ko='이유')}: {f.why.get(lang)}")
+            lines += [f"      • {e.get(lang)}" for e in f.evidence]
+            lines.append(f"      {say(lang, en='fix', ko='해결')}: {f.fix.get(lang)}")
+            user += [names, f.message.get(lang), f.why.get(lang), f.fix.get(lang)]
+            user += [e.get(lang) for e in f.evidence]
+            markup.append(f.rule)
+        rest = group[SHOWN_PER_SEVERITY:]
+        if rest:
+            counts: dict[str, int] = {}
+            for f in rest:
+                counts[f.rule] = counts.get(f.rule, 0) + 1
+            listed = ", ".join(f"{rule} ×{n}" for rule, n in counts.items())
+            lines.append(
+                "  "
+                + say(
+                    lang,
+                    en=f"… and {len(rest)} more ({listed}); --json lists every one",
+                    ko=f"… 그 밖에 {len(rest)}개 ({listed}). 전체 목록은 --json으로 보세요",
+                )
+            )
+    rows: list[list[str]] = []
+    if result.score is None:
+        lines += [
+            "",
+            say(
+                lang,
+                en="No scenario: pass --scenario ID (or add `scenario:` to the file) for a score.",
+                ko="시나리오가 없어 점수를 매기지 않았습니다. --scenario ID를 주거나 파일에 "
+                "`scenario:`를 적으세요.",
+            ),
+        ]
+    else:
+        lines += ["", f"{say(lang, en='Score', ko='점수')}: {result.score:g} / 100"]
+        for item in result.breakdown:
+            points = (
+                f"{item.points:+.1f}"
+                if item.max_points == 0
+                else f"{item.points:.1f}/{item.max_points:.1f}"
+            )
+            reason = item.reason.get(lang)
+            user.append(reason)
+            if item.lost and item.references:
+                reads = "; ".join(
+                    r.title + (f" <{r.url}>" if r.url else "") for r in item.references
+                )
+                reason += f"\n{say(lang, en='read', ko='참고')}: {reads}"
+                user.append(reads)
+            rows.append([item.item, points, reason])
+            markup.append(item.item)
+    headers = [
+        say(lang, en="Item", ko="항목"),
+        say(lang, en="Points", ko="점수"),
+        say(lang, en="Why", ko="이유"),
+    ]
+    texts = [*lines, *headers, *(c.replace("\n", " ") for row in rows for c in row)]
+    if not plain_out.is_plain(*texts) and not plain_out.is_plain_escaped(texts, user, markup):
+        return None
+    out = "".join(plain_out.line(text, width) if text else "\n" for text in lines)
+    if result.score is not None:
+        table = plain_out.table(headers, ["left", "right", "left"], rows, width)
+        if table is None:
+            return None
+        out += table
+    return out
+
+
+def _print_rich(result: CheckResult, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
