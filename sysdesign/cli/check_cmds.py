@@ -114,13 +114,11 @@ def check(
         if outcome.broken_journeys:
             raise typer.Exit(1)
         return
-    from dataclasses import replace
-
     from sysdesign.check import check_design
 
     result = check_design(model, scenario)
     if not model.name:
-        result = replace(result, design=design.stem)
+        result = result.model_copy(update={"design": design.stem})
     if json_out:
         print_json(result.to_json(language))
     else:

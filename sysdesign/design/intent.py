@@ -10,22 +10,35 @@ The technology a label names ("Postgres (sharded)", "MySQL", "Cassandra") is rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from sysdesign.models.design_plain import Plain
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Component, Design
     from sysdesign.models.design_plain import PlainComponent, PlainDesign
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Plain):
     """One tag read from a component's words."""
 
+    __slots__ = ("component", "concept", "source", "tag")
     component: str
     tag: str
     concept: str
-    source: str  # "label" or "notes"
+    source: str
+
+    def __init__(
+        self,
+        component: str,
+        tag: str,
+        concept: str,
+        source: str,
+    ) -> None:
+        self.component = component
+        self.tag = tag
+        self.concept = concept
+        self.source = source
 
     def to_json(self) -> dict[str, str]:
         return {

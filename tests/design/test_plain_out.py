@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -37,7 +36,7 @@ def test_every_design_prints_as_rich_prints_it(path: Path, monkeypatch: pytest.M
     design = read_for_check(read_yaml(path))
     results = [check_design(design)]
     if design.scenario is None:
-        results[0] = replace(results[0], design=path.stem)
+        results[0] = results[0].model_copy(update={"design": path.stem})
         results.append(check_design(design, "chat"))  # a score table for every design
     for result in results:
         for lang in ("en", "ko"):
