@@ -764,9 +764,11 @@ def _cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ())
     the validated model, keyed by the file's path, size, mtime and the package version, does not.
     `code` names source files the result also depends on (their mtimes join the key).
     Any problem with the cache (unwritable, stale, corrupt) falls back to loading the file.
+    The file is named by a CRC of the key and holds the key beside the value: a name two keys
+    share only costs a reload (no `hashlib`, whose OpenSSL import costs a start-up ~3 ms).
     """
-    import hashlib
     import pickle
+    import zlib
 
     from sysdesign import __version__
 
@@ -779,15 +781,20 @@ def _cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ())
         f"{__version__}|{_models_stamp()}|{loader.__name__}|{path.resolve()}|"
         f"{stat.st_size}|{stat.st_mtime_ns}|{stamps}"
     )
-    cache = paths.home() / "cache" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+    raw = key.encode()
+    name = f"{zlib.crc32(raw):08x}{zlib.crc32(raw[::-1]):08x}{len(raw):x}.pickle"
+    cache = paths.home() / "cache" / name
     try:
         with cache.open("rb") as fh:
-            return pickle.load(fh)
+            stored_key, stored = pickle.load(fh)
+        if stored_key == key:
+            return stored
     except Exception:
         pass
     value = loader(path)
     with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
-        paths.write_cache_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        paths.write_cache_bytes(cache, data)
     return value
 
 
@@ -1049,7 +1056,9 @@ def lookup_library() -> Library:
     if home in _CACHE:
         return _CACHE[home]
     if home not in _LOOKUP:
-        lib = _indexed_library(_index_key())
+        # no index (a first run): not even its key, which stats every scenario and rubric
+        indexed = (paths.home() / "cache" / INDEX_FILE).is_file()
+        lib = _indexed_library(_index_key()) if indexed else None
         if lib is not None:
             _CACHE[home] = lib
             return lib

@@ -215,3 +215,23 @@ def test_the_tag_lexicon_reads_tags_and_technologies_as_the_whole_lexicon() -> N
     for text in _texts_to_read():
         assert list(tags.tags_in(text).items()) == list(whole.tags_in(text).items()), text
         assert tags.tech_in(text) == whole.tech_in(text), text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_check_imports_neither_pydantic_nor_riches_console(home: Path, lang: str) -> None:
+    """The point of the plain readers and printer: a first and a second `check` of a valid
+    design, piped, run without pydantic and without rich's console."""
+    import os
+    import subprocess
+    import sys
+
+    design = str(paths.bundled("designs") / "url-shortener.yaml")
+    argv = [sys.executable, "-X", "importtime", "-m", "sysdesign", "check", design]
+    env = {**os.environ, "SYSDESIGN_HOME": str(home), "SYSDESIGN_LANG": lang}
+    env.pop("FORCE_COLOR", None)
+    for _ in range(2):
+        run = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
+        assert run.returncode == 0, run.stderr
+        imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines()}
+        assert "pydantic" not in imported and "rich.console" not in imported
+        assert "rich.table" not in imported and "sysdesign.models.design" not in imported
