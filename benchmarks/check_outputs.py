@@ -241,7 +241,9 @@ def main() -> int:
             continue
         for field in ("exit", "stdout", "stderr"):
             if old[field] != new[field]:
-                print(f"  {field}: before {old[field]!r:.400}\n  {field}: after  {new[field]!r:.400}")
+                print(
+                    f"  {field}: before {old[field]!r:.400}\n  {field}: after  {new[field]!r:.400}"
+                )
     print(f"{len(outputs)} cases, {differ} differ")
     return 1 if differ else 0
 

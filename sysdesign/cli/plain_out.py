@@ -5,7 +5,7 @@ a terminal, no FORCE_COLOR or TTY_COMPATIBLE=1, a UTF-8 stream, not Windows), it
 the text wrapped at the console width; this module lays it out with rich's own measuring and
 line-breaking functions (`rich.cells`, `rich._wrap`), and its table layout (column widths from
 each cell's shortest and longest line, collapsed widest-first to fit, heavy-head box without
-edges, one space of padding), so the bytes are the same (`tests/design/test_check_cli.py`
+edges, one space of padding), so the bytes are the same (`tests/design/test_plain_out.py`
 compares the two on every bundled design, in both languages). Importing `rich.console` and
 `rich.table` costs `check` about half the start-up of a typer CLI.
 
