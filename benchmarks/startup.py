@@ -11,7 +11,9 @@ it computed before can be reused. The second `check` row (no target) is the same
 caches of the shared home warm, still on a design file it has never seen.
 PYTHONDONTWRITEBYTECODE is dropped for the commands: the project runs from bytecode like the
 installed packages it is compared with.
-Prints the median wall time of each command, its ratio to the floor and the target:
+Prints the median wall time of each command, its ratio to the floor and the target, and the
+median CPU time (user + system of the child, less disturbed by other jobs on the machine) with its
+ratio to the floor's:
 `--help` ≤ 1.25×, `estimate` ≤ 1.6×, `check` / `scenarios list` / `next` / `progress` ≤ 3×.
 Exits 1 when a command is over its target (so CI can run it).
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -96,7 +99,9 @@ def fresh_design(folder: str) -> str:
     return str(target)
 
 
-def time_command(name: str, argv: list[str], env: dict[str, str], scratch: str) -> float:
+def time_command(
+    name: str, argv: list[str], env: dict[str, str], scratch: str
+) -> tuple[float, float]:
     """One timed run; the two `check` rows get a design file never seen, the first run also an
     empty SYSDESIGN_HOME."""
     if name == CHECK_COLD:
@@ -106,10 +111,15 @@ def time_command(name: str, argv: list[str], env: dict[str, str], scratch: str) 
     return time_once(argv, env)
 
 
-def time_once(argv: list[str], env: dict[str, str]) -> float:
+def time_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main() -> int:
@@ -126,24 +136,36 @@ def main() -> int:
     for name, argv in COMMANDS.items():
         time_command(name, argv, env, scratch)
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for _ in range(args.runs):
         for name, argv in COMMANDS.items():
-            times[name].append(time_command(name, argv, env, scratch))
+            wall, cpu = time_command(name, argv, env, scratch)
+            times[name].append(wall)
+            cpus[name].append(cpu)
     for folder in (scratch, home):
         shutil.rmtree(folder, ignore_errors=True)
     medians = {name: statistics.median(ts) for name, ts in times.items()}
+    cpu_medians = {name: statistics.median(ts) for name, ts in cpus.items()}
     floor = medians[FLOOR]
+    cpu_floor = cpu_medians[FLOOR]
     over = False
     print(f"median of {args.runs} runs each, interleaved; floor = {FLOOR[7:]}")
-    print(f"| {'command':48} | {'median ms':>9} | {'ratio':>6} | {'target':>6} |    |")
-    print(f"|{'-' * 50}|{'-' * 11}|{'-' * 8}|{'-' * 8}|----|")
+    print(
+        f"| {'command':48} | {'median ms':>9} | {'ratio':>6} | {'target':>6} |    "
+        f"| {'CPU ms':>6} | {'CPU ratio':>9} |"
+    )
+    print(f"|{'-' * 50}|{'-' * 11}|{'-' * 8}|{'-' * 8}|----|{'-' * 8}|{'-' * 11}|")
     for name, seconds in medians.items():
         ratio = seconds / floor
         target = TARGETS.get(name)
         mark = "" if target is None else ("ok" if ratio <= target else "OVER")
         over = over or mark == "OVER"
         tgt = f"{target:.2f}×" if target else ""
-        print(f"| {name:48} | {seconds * 1000:9.1f} | {ratio:5.2f}× | {tgt:>6} | {mark:2} |")
+        cpu = cpu_medians[name]
+        print(
+            f"| {name:48} | {seconds * 1000:9.1f} | {ratio:5.2f}× | {tgt:>6} | {mark:2} "
+            f"| {cpu * 1000:6.1f} | {cpu / cpu_floor:8.2f}× |"
+        )
     return 1 if over else 0
 
 

@@ -6,30 +6,47 @@ other's callers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sysdesign.design.findings import SEVERITY_RANK, Finding
-from sysdesign.models.common import in_lang
+from sysdesign.models.design_plain import Plain
+from sysdesign.models.localized import in_lang
 
 if TYPE_CHECKING:
     from sysdesign.design.intent import Reading
     from sysdesign.models.design import Design
+    from sysdesign.models.design_plain import PlainDesign, PlainEstimates, RubricView
     from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.rubric import Rubric
     from sysdesign.rubric.scoring import BreakdownItem
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Plain):
     """The findings on one design and, with a scenario, its score and the breakdown."""
 
+    __slots__ = ("breakdown", "design", "findings", "readings", "scenario", "score")
     design: str
     scenario: str | None
     findings: list[Finding]
     score: float | None
-    breakdown: list[BreakdownItem] = field(default_factory=list)
-    readings: list[Reading] = field(default_factory=list)
+    breakdown: list[BreakdownItem]
+    readings: list[Reading]
+
+    def __init__(
+        self,
+        design: str,
+        scenario: str | None,
+        findings: list[Finding],
+        score: float | None,
+        breakdown: list[BreakdownItem] | None = None,
+        readings: list[Reading] | None = None,
+    ) -> None:
+        self.design = design
+        self.scenario = scenario
+        self.findings = findings
+        self.score = score
+        self.breakdown = list() if breakdown is None else breakdown
+        self.readings = list() if readings is None else readings
 
     def to_json(self, lang: str) -> dict[str, Any]:
         return {
@@ -52,11 +69,11 @@ class CheckResult:
 
 
 def check_design(
-    design: Design,
+    design: Design | PlainDesign,
     scenario: str | None = None,
     *,
-    rubric: Rubric | None = None,
-    estimates: EstimateInputs | None = None,
+    rubric: Rubric | RubricView | None = None,
+    estimates: EstimateInputs | PlainEstimates | None = None,
 ) -> CheckResult:
     """Run every rule on `design`; score it when a scenario (argument or `design.scenario`) or a
     rubric is given. `estimates` replaces the design's own estimates (the preset fills gaps).

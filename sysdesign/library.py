@@ -19,6 +19,7 @@ from sysdesign.yamlio import LoadedYaml, did_you_mean, read_yaml, validate_as
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
+    from sysdesign.models.design_plain import PlainEstimates, RubricView
     from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.lexicon import LexiconFile
     from sysdesign.models.qa import QaTopicFile
@@ -166,6 +167,27 @@ def load_scenario(path: Path) -> Scenario:
 def load_scenario_estimates(path: Path) -> EstimateInputs:
     """A scenario file's `estimates:`, the file validated as by `load_scenario`."""
     return load_scenario(path).estimates
+
+
+def load_plain_estimates(path: Path) -> PlainEstimates:
+    """A scenario file's `estimates:` as plain text, without pydantic; only they are checked
+    (`check` reads no more of a scenario). When the reader leaves them to the model, the whole
+    file is validated as by `load_scenario`."""
+    from sysdesign.models.design_plain import PlainEstimates, scenario_estimates
+
+    plain = scenario_estimates(read_yaml(path).data)
+    return plain if plain is not None else PlainEstimates.of(load_scenario(path).estimates)
+
+
+def load_rubric_view(path: Path) -> RubricView:
+    """What `check` reads of a rubric file (`RubricView`), without pydantic. Only those parts
+    are checked; when the reader leaves them to the model, the whole file is validated as by
+    `load_rubric` (and refused with its problems located)."""
+    from sysdesign.models.design_plain import RubricView, read_rubric_view
+    from sysdesign.models.ids import RULE_IDS
+
+    view = read_rubric_view(read_yaml(path).data, RULE_IDS)
+    return view if view is not None else RubricView.of(load_rubric(path))
 
 
 def load_rubric(path: Path) -> Rubric:
@@ -611,6 +633,26 @@ class Library:
                 return _cached(load_scenario_estimates, path)  # type: ignore[no-any-return]
         return self.scenario(scenario_id).estimates
 
+    def plain_estimates_of(self, scenario_id: str) -> PlainEstimates:
+        """A scenario's `estimates:` without pydantic (what `check` reads): read from the file
+        alone when the scenario is not loaded (`load_plain_estimates`)."""
+        from sysdesign.models.design_plain import PlainEstimates
+
+        if isinstance(self.scenarios, _Lazy) and scenario_id not in self.scenarios._got:
+            path = self.scenarios._paths.get(scenario_id)
+            if path is not None:
+                return _cached(load_plain_estimates, path)  # type: ignore[no-any-return]
+        return PlainEstimates.of(self.scenario(scenario_id).estimates)
+
+    def rubric_view(self, scenario_id: str) -> Rubric | RubricView:
+        """What `check` reads of a rubric: its view, without pydantic, when the rubric is not
+        loaded (`load_rubric_view`); else the rubric itself."""
+        if isinstance(self.rubrics, _Lazy) and scenario_id not in self.rubrics._got:
+            path = self.rubrics._paths.get(scenario_id)
+            if path is not None:
+                return _cached(load_rubric_view, path)  # type: ignore[no-any-return]
+        return self.rubric(scenario_id)
+
     def rubric(self, scenario_id: str) -> Rubric:
         try:
             return self.rubrics[scenario_id]
@@ -722,9 +764,11 @@ def _cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ())
     the validated model, keyed by the file's path, size, mtime and the package version, does not.
     `code` names source files the result also depends on (their mtimes join the key).
     Any problem with the cache (unwritable, stale, corrupt) falls back to loading the file.
+    The file is named by a CRC of the key and holds the key beside the value: a name two keys
+    share only costs a reload (no `hashlib`, whose OpenSSL import costs a start-up ~3 ms).
     """
-    import hashlib
     import pickle
+    import zlib
 
     from sysdesign import __version__
 
@@ -737,15 +781,20 @@ def _cached(loader: Callable[[Path], Any], path: Path, code: Iterable[str] = ())
         f"{__version__}|{_models_stamp()}|{loader.__name__}|{path.resolve()}|"
         f"{stat.st_size}|{stat.st_mtime_ns}|{stamps}"
     )
-    cache = paths.home() / "cache" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+    raw = key.encode()
+    name = f"{zlib.crc32(raw):08x}{zlib.crc32(raw[::-1]):08x}{len(raw):x}.pickle"
+    cache = paths.home() / "cache" / name
     try:
         with cache.open("rb") as fh:
-            return pickle.load(fh)
+            stored_key, stored = pickle.load(fh)
+        if stored_key == key:
+            return stored
     except Exception:
         pass
     value = loader(path)
     with contextlib.suppress(OSError, SysdesignError):  # a cache that cannot be written
-        paths.write_cache_bytes(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        paths.write_cache_bytes(cache, data)
     return value
 
 
@@ -1007,7 +1056,9 @@ def lookup_library() -> Library:
     if home in _CACHE:
         return _CACHE[home]
     if home not in _LOOKUP:
-        lib = _indexed_library(_index_key())
+        # no index (a first run): not even its key, which stats every scenario and rubric
+        indexed = (paths.home() / "cache" / INDEX_FILE).is_file()
+        lib = _indexed_library(_index_key()) if indexed else None
         if lib is not None:
             _CACHE[home] = lib
             return lib

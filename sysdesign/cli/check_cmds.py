@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
+from sysdesign.models.design_plain import PlainDesign
 
 if TYPE_CHECKING:
     from sysdesign.check import CheckResult
     from sysdesign.design.whatif import KillResult
+    from sysdesign.models.design import Design
 
 SEVERITY_ORDER = ("critical", "major", "minor")
 # A design with thousands of findings (100k components) prints the first ones in full and
@@ -21,12 +24,12 @@ SHOWN_COMPONENTS = 12
 
 
 def _names(components: tuple[str, ...] | list[str], lang: str) -> str:
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
 
     names = ", ".join(components[:SHOWN_COMPONENTS])
     more = len(components) - SHOWN_COMPONENTS
     if more > 0:
-        names += say(lang, en=f", … {more} more", ko=f", … 외 {more}개")
+        names += render("check.more_components", lang, more=more)
     return names
 
 
@@ -72,7 +75,6 @@ def check(
 ) -> None:
     """Find bottlenecks in a design, with evidence, fixes and a score. / 설계의 병목을 근거·해결책·점수와 함께 찾습니다."""
     from sysdesign.i18n import resolve_lang
-    from sysdesign.library import parse_design
     from sysdesign.yamlio import read_yaml
 
     language = resolve_lang(lang)
@@ -86,7 +88,14 @@ def check(
             " / 심각도는 critical, major, minor 중 하나입니다"
         )
     loaded = read_yaml(design)  # read once: the model and the input checks share it
-    model = parse_design(loaded)
+    if kill:
+        from sysdesign.library import parse_design
+
+        model: Design | PlainDesign = parse_design(loaded)
+    else:  # plain objects, without pydantic, unless the file needs the model's messages
+        from sysdesign.design.reader import read_for_check
+
+        model = read_for_check(loaded)
     from sysdesign.design.inputs import input_problems, scenario_problems
     from sysdesign.errors import InvalidInputError
 
@@ -96,6 +105,7 @@ def check(
     if kill:
         from sysdesign.design.whatif import kill as kill_components
 
+        assert not isinstance(model, PlainDesign)
         outcome = kill_components(model, list(kill))
         if json_out:
             print_json(outcome.to_json())
@@ -104,13 +114,11 @@ def check(
         if outcome.broken_journeys:
             raise typer.Exit(1)
         return
-    from dataclasses import replace
-
     from sysdesign.check import check_design
 
     result = check_design(model, scenario)
     if not model.name:
-        result = replace(result, design=design.stem)
+        result = result.model_copy(update={"design": design.stem})
     if json_out:
         print_json(result.to_json(language))
     else:
@@ -120,34 +128,129 @@ def check(
 
 
 def _severity_name(severity: str, lang: str) -> str:
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
 
-    return {
-        "critical": say(lang, en="Critical", ko="치명적"),
-        "major": say(lang, en="Major", ko="주요"),
-        "minor": say(lang, en="Minor", ko="경미"),
-    }[severity]
+    return render(f"check.severity.{severity}", lang)
 
 
 _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
 
 
 def _print_result(result: CheckResult, lang: str) -> None:
+    """The findings and the score: as plain text where rich would write plain text (a pipe, a
+    file), without importing rich's console (`_plain_result`); else by rich."""
+    from sysdesign.cli.plain_out import plain_width
+
+    width = plain_width()
+    text = None if width is None else _plain_result(result, lang, width)
+    if text is None:
+        _print_rich(result, lang)
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _plain_result(result: CheckResult, lang: str, width: int) -> str | None:
+    """What `_print_rich` writes when rich writes no colour, laid out by `plain_out`; None
+    when some text is one rich would read as markup (it then prints)."""
+    from sysdesign.cli import plain_out
+    from sysdesign.messages import render
+    from sysdesign.models.localized import in_lang
+
+    lines: list[str] = []
+    # texts the rich printer escapes (rich prints them as they are, `[` included), and the
+    # ones it prints as markup (fixed words, rule and item ids, numbers)
+    user: list[str] = []
+    head = in_lang(result.design, lang) or result.design
+    user.append(head)
+    if result.scenario:
+        head += f"  ·  {render('check.scenario', lang)} {result.scenario}"
+        user.append(result.scenario)
+    lines.append(head)
+    user += [reading.text(lang) for reading in result.readings[:20]]
+    lines += user[len(user) - len(result.readings[:20]) :]
+    markup: list[str] = []
+    if not result.findings:
+        lines.append(render("check.no_findings", lang))
+    for severity in SEVERITY_ORDER:
+        group = [f for f in result.findings if f.severity == severity]
+        if not group:
+            continue
+        lines += ["", f"{_severity_name(severity, lang)} ({len(group)})"]
+        for f in group[:SHOWN_PER_SEVERITY]:
+            names = _names(f.components, lang) if f.components else ""
+            where = f" ({names})" if f.components else ""
+            lines.append(f"  ✗ {f.rule}: {f.message.get(lang)}{where}")
+            lines.append(f"      {render('check.why', lang)}: {f.why.get(lang)}")
+            lines += [f"      • {e.get(lang)}" for e in f.evidence]
+            lines.append(f"      {render('check.fix', lang)}: {f.fix.get(lang)}")
+            user += [names, f.message.get(lang), f.why.get(lang), f.fix.get(lang)]
+            user += [e.get(lang) for e in f.evidence]
+            markup.append(f.rule)
+        rest = group[SHOWN_PER_SEVERITY:]
+        if rest:
+            counts: dict[str, int] = {}
+            for f in rest:
+                counts[f.rule] = counts.get(f.rule, 0) + 1
+            listed = ", ".join(f"{rule} ×{n}" for rule, n in counts.items())
+            lines.append("  " + render("check.and_more", lang, count=len(rest), listed=listed))
+    rows: list[list[str]] = []
+    if result.score is None:
+        lines += [
+            "",
+            render("check.no_scenario", lang),
+        ]
+    else:
+        lines += ["", f"{render('check.score', lang)}: {result.score:g} / 100"]
+        for item in result.breakdown:
+            points = (
+                f"{item.points:+.1f}"
+                if item.max_points == 0
+                else f"{item.points:.1f}/{item.max_points:.1f}"
+            )
+            reason = item.reason.get(lang)
+            user.append(reason)
+            if item.lost and item.references:
+                reads = "; ".join(
+                    r.title + (f" <{r.url}>" if r.url else "") for r in item.references
+                )
+                reason += f"\n{render('check.read', lang)}: {reads}"
+                user.append(reads)
+            rows.append([item.item, points, reason])
+            markup.append(item.item)
+    headers = [
+        render("check.column.item", lang),
+        render("check.column.points", lang),
+        render("check.column.why", lang),
+    ]
+    texts = [*lines, *headers, *(c.replace("\n", " ") for row in rows for c in row)]
+    if not plain_out.is_plain(*texts) and not plain_out.is_plain_escaped(texts, user, markup):
+        return None
+    out = "".join(plain_out.line(text, width) if text else "\n" for text in lines)
+    if result.score is not None:
+        table = plain_out.table(headers, ["left", "right", "left"], rows, width)
+        if table is None:
+            return None
+        out += table
+    return out
+
+
+def _print_rich(result: CheckResult, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from sysdesign.i18n import say
-    from sysdesign.models.common import in_lang
+    from sysdesign.messages import render
+    from sysdesign.models.localized import in_lang
 
     out = console()
     head = f"[bold]{escape(in_lang(result.design, lang) or result.design)}[/bold]"
     if result.scenario:
-        head += f"  ·  {say(lang, en='scenario', ko='시나리오')} {escape(result.scenario)}"
+        head += f"  ·  {render('check.scenario', lang)} {escape(result.scenario)}"
     out.print(head)
     for reading in result.readings[:20]:
         out.print(escape(reading.text(lang)), style="dim")
     if not result.findings:
-        out.print(say(lang, en="No findings.", ko="지적 사항이 없습니다."), style="green")
+        out.print(render("check.no_findings", lang), style="green")
     for severity in SEVERITY_ORDER:
         group = [f for f in result.findings if f.severity == severity]
         if not group:
@@ -160,10 +263,10 @@ def _print_result(result: CheckResult, lang: str) -> None:
                 f"  [{_STYLE[severity]}]✗[/] [bold]{f.rule}[/bold]: "
                 f"{escape(f.message.get(lang))}{where}"
             )
-            out.print(f"      {say(lang, en='why', ko='이유')}: {escape(f.why.get(lang))}")
+            out.print(f"      {render('check.why', lang)}: {escape(f.why.get(lang))}")
             for e in f.evidence:
                 out.print(f"      • {escape(e.get(lang))}", style="dim")
-            out.print(f"      {say(lang, en='fix', ko='해결')}: {escape(f.fix.get(lang))}")
+            out.print(f"      {render('check.fix', lang)}: {escape(f.fix.get(lang))}")
         rest = group[SHOWN_PER_SEVERITY:]
         if rest:
             counts: dict[str, int] = {}
@@ -171,32 +274,22 @@ def _print_result(result: CheckResult, lang: str) -> None:
                 counts[f.rule] = counts.get(f.rule, 0) + 1
             listed = ", ".join(f"{rule} ×{n}" for rule, n in counts.items())
             out.print(
-                "  "
-                + say(
-                    lang,
-                    en=f"… and {len(rest)} more ({listed}); --json lists every one",
-                    ko=f"… 그 밖에 {len(rest)}개 ({listed}). 전체 목록은 --json으로 보세요",
-                ),
+                "  " + render("check.and_more", lang, count=len(rest), listed=listed),
                 style="dim",
             )
     if result.score is None:
         out.print()
         out.print(
-            say(
-                lang,
-                en="No scenario: pass --scenario ID (or add `scenario:` to the file) for a score.",
-                ko="시나리오가 없어 점수를 매기지 않았습니다. --scenario ID를 주거나 파일에 "
-                "`scenario:`를 적으세요.",
-            ),
+            render("check.no_scenario", lang),
             style="dim",
         )
         return
     out.print()
-    out.print(f"[bold]{say(lang, en='Score', ko='점수')}: {result.score:g} / 100[/bold]")
+    out.print(f"[bold]{render('check.score', lang)}: {result.score:g} / 100[/bold]")
     table = Table(show_edge=False)
-    table.add_column(say(lang, en="Item", ko="항목"))
-    table.add_column(say(lang, en="Points", ko="점수"), justify="right")
-    table.add_column(say(lang, en="Why", ko="이유"))
+    table.add_column(render("check.column.item", lang))
+    table.add_column(render("check.column.points", lang), justify="right")
+    table.add_column(render("check.column.why", lang))
     for item in result.breakdown:
         points = (
             f"{item.points:+.1f}"
@@ -206,7 +299,7 @@ def _print_result(result: CheckResult, lang: str) -> None:
         reason = escape(item.reason.get(lang))
         if item.lost and item.references:
             reads = "; ".join(r.title + (f" <{r.url}>" if r.url else "") for r in item.references)
-            reason += f"\n[dim]{say(lang, en='read', ko='참고')}: {escape(reads)}[/dim]"
+            reason += f"\n[dim]{render('check.read', lang)}: {escape(reads)}[/dim]"
         style = "red" if item.lost > 0 else None
         table.add_row(item.item, points, reason, style=style)
     out.print(table)
@@ -221,44 +314,34 @@ def _pct(value: float) -> str:
 def _print_kill(outcome: KillResult, lang: str) -> None:
     from rich.markup import escape
 
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
 
     out = console()
     out.print(
-        f"[bold]{say(lang, en='Killed', ko='중단한 컴포넌트')}:[/bold] "
-        f"{escape(', '.join(outcome.killed))}"
+        f"[bold]{render('check.kill.killed', lang)}:[/bold] {escape(', '.join(outcome.killed))}"
     )
     if outcome.broken_journeys:
         out.print(
-            say(
+            render(
+                "check.kill.broken_journeys",
                 lang,
-                en=f"Broken journeys ({len(outcome.broken_journeys)} of "
-                f"{len(outcome.journeys_before)}):",
-                ko=f"끊긴 사용자 흐름 ({len(outcome.journeys_before)}개 중 "
-                f"{len(outcome.broken_journeys)}개):",
+                broken=len(outcome.broken_journeys),
+                total=len(outcome.journeys_before),
             ),
             style="bold red",
         )
         for j in outcome.broken_journeys:
             out.print(
                 f"  ✗ {escape(j.client)} → {escape(j.store)}   [dim]"
-                f"{say(lang, en='was', ko='기존 경로')}: {escape(' → '.join(j.path))}[/dim]"
+                f"{render('check.kill.was', lang)}: {escape(' → '.join(j.path))}[/dim]"
             )
     else:
         out.print(
-            say(
-                lang,
-                en="No journey breaks: every client still reaches every data store.",
-                ko="끊긴 흐름이 없습니다: 모든 클라이언트가 여전히 모든 데이터 저장소에 닿습니다.",
-            ),
+            render("check.kill.no_journey_breaks", lang),
             style="green",
         )
     out.print(
-        say(
-            lang,
-            en="Availability (mean over client → data store journeys): ",
-            ko="가용성 (클라이언트 → 데이터 저장소 흐름의 평균): ",
-        )
+        render("check.kill.availability", lang)
         + f"{_pct(outcome.availability_before)} → {_pct(outcome.availability_after)}"
     )
     after = {(j.client, j.store): j for j in outcome.journeys_after}
@@ -268,5 +351,5 @@ def _print_kill(outcome: KillResult, lang: str) -> None:
         new = _pct(now.availability) if now else "0%"
         out.print(
             f"  {escape(j.client)} → {escape(j.store)}: {_pct(j.availability)} → {new}"
-            f"   [dim]{say(lang, en='in series', ko='직렬')}: {escape(series)}[/dim]"
+            f"   [dim]{render('check.kill.in_series', lang)}: {escape(series)}[/dim]"
         )

@@ -18,40 +18,82 @@ Managed components are left out: the provider scales them within its own quotas.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from sysdesign.design.context import Context
 from sysdesign.design.graph import bfs, is_read_edge, is_write_edge, kind_of, kind_path, of_kind
 from sysdesign.estimate.capacity import What, parse_capacity
+from sysdesign.models.design_plain import Plain
 from sysdesign.models.kinds import CONNECTION_KINDS, DATA_STORES, DATABASES
 
 
-@dataclass(frozen=True)
-class PerInstance:
+class PerInstance(Plain):
+    __slots__ = ("source", "source_ko", "value")
     value: float
     source: str
-    source_ko: str | None = None  # the same evidence in Korean, when it has words
+    source_ko: str | None
+
+    def __init__(
+        self,
+        value: float,
+        source: str,
+        source_ko: str | None = None,
+    ) -> None:
+        self.value = value
+        self.source = source
+        self.source_ko = source_ko
 
     def source_in(self, lang: str) -> str:
         return self.source_ko if lang == "ko" and self.source_ko else self.source
 
 
-@dataclass(frozen=True)
-class Load:
+class Load(Plain):
     """One component (or tier) under one load, with what it can take."""
 
+    __slots__ = (
+        "components",
+        "instances",
+        "leaderless",
+        "load",
+        "load_name",
+        "load_name_ko",
+        "per_instance",
+        "share",
+        "what",
+    )
     components: tuple[str, ...]
     what: What
     load: float
-    load_name: str  # the traffic result or derivation the load comes from
+    load_name: str
     per_instance: PerInstance
     instances: int
+    share: tuple[str, str] | None
+    leaderless: bool
+    load_name_ko: str | None
     #: How the load was placed when it is not the whole figure (English, Korean).
-    share: tuple[str, str] | None = None
     #: A leaderless store: instances are nodes, each taking writes (no primary).
-    leaderless: bool = False
     #: `load_name` in Korean, when it has words.
-    load_name_ko: str | None = None
+
+    def __init__(
+        self,
+        components: tuple[str, ...],
+        what: What,
+        load: float,
+        load_name: str,
+        per_instance: PerInstance,
+        instances: int,
+        share: tuple[str, str] | None = None,
+        leaderless: bool = False,
+        load_name_ko: str | None = None,
+    ) -> None:
+        self.components = components
+        self.what = what
+        self.load = load
+        self.load_name = load_name
+        self.per_instance = per_instance
+        self.instances = instances
+        self.share = share
+        self.leaderless = leaderless
+        self.load_name_ko = load_name_ko
 
     @property
     def capacity(self) -> float:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sysdesign.design.catalogue import Catalogue
     from sysdesign.estimate.model import Calculation
     from sysdesign.models.design import Design
-    from sysdesign.models.estimates import EstimateInputs
+    from sysdesign.models.design_plain import PlainDesign, PlainEstimates, RubricView
     from sysdesign.models.rubric import Rubric
 
 
@@ -25,12 +25,12 @@ class Context:
     """The inputs of one check. `traffic` is None when neither the design nor a scenario gives
     enough estimates to compute peak load."""
 
-    design: Design
+    design: Design | PlainDesign
     graph: Graph
     catalogue: Catalogue
-    rubric: Rubric | None = None
+    rubric: Rubric | RubricView | None = None
     traffic: Calculation | None = None
-    inputs: EstimateInputs | None = None
+    inputs: PlainEstimates | None = None
     scenario: str | None = None
     #: Results several rules share (e.g. the capacity loads), computed once per check.
     memo: dict[str, Any] = field(default_factory=dict)

@@ -19,6 +19,7 @@ from sysdesign.models.kinds import DATA_STORES, satisfies
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Design
+    from sysdesign.models.design_plain import PlainDesign
 
 Graph = DiGraph
 
@@ -51,7 +52,7 @@ CALLER_KINDS = frozenset(
 FRONT_KINDS = frozenset({"dns", "cdn", "load_balancer", "api_gateway", "rate_limiter", "auth"})
 
 
-def build_graph(design: Design) -> Graph:
+def build_graph(design: Design | PlainDesign) -> Graph:
     """Components become nodes; chains become edges (parallel connections merge)."""
     from sysdesign.design.intent import technology_of
 

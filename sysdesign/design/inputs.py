@@ -43,9 +43,9 @@ def _readers() -> dict[str, tuple[Reader, str, str, str]]:
 
 
 def _as_text(value: Any) -> Any:
-    from sysdesign.models.estimates import _as_text as model_text
+    from sysdesign.models.design_plain import quantity_text
 
-    return model_text(value)
+    return quantity_text(value)
 
 
 def input_problems(loaded: LoadedYaml) -> list[Problem]:

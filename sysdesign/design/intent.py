@@ -10,21 +10,35 @@ The technology a label names ("Postgres (sharded)", "MySQL", "Cassandra") is rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from sysdesign.models.design_plain import Plain
 
 if TYPE_CHECKING:
     from sysdesign.models.design import Component, Design
+    from sysdesign.models.design_plain import PlainComponent, PlainDesign
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Plain):
     """One tag read from a component's words."""
 
+    __slots__ = ("component", "concept", "source", "tag")
     component: str
     tag: str
     concept: str
-    source: str  # "label" or "notes"
+    source: str
+
+    def __init__(
+        self,
+        component: str,
+        tag: str,
+        concept: str,
+        source: str,
+    ) -> None:
+        self.component = component
+        self.tag = tag
+        self.concept = concept
+        self.source = source
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -49,7 +63,7 @@ SCOPE_KINDS = frozenset(
 )
 
 
-def _texts(comp: Component) -> list[tuple[str, str]]:
+def _texts(comp: Component | PlainComponent) -> list[tuple[str, str]]:
     """The label's and the notes' texts, English first, then the Korean when it differs:
     a design written in either language (or both) is read the same way."""
     return [
@@ -60,11 +74,11 @@ def _texts(comp: Component) -> list[tuple[str, str]]:
     ]
 
 
-def read_intent(design: Design) -> tuple[Design, list[Reading]]:
+def read_intent(design: Design | PlainDesign) -> tuple[Design | PlainDesign, list[Reading]]:
     """The design with the tags its labels and notes imply added, and what was read."""
-    from sysdesign.understand.lexicon import lexicon
+    from sysdesign.understand.lexicon import tag_lexicon
 
-    lex = lexicon()
+    lex = tag_lexicon()
     readings: list[Reading] = []
     changed: dict[str, Any] = {}
     for cid, comp in design.components.items():
@@ -82,19 +96,19 @@ def read_intent(design: Design) -> tuple[Design, list[Reading]]:
         changed[cid] = copy
     if not changed:
         return design, readings
-    components = {cid: changed.get(cid, comp) for cid, comp in design.components.items()}
+    components = {cid: changed.get(cid, c) for cid, c in design.components.items()}
     return design.model_copy(update={"components": components}), readings
 
 
-def technology_of(comp: Component) -> str | None:
+def technology_of(comp: Component | PlainComponent) -> str | None:
     """The product a component is: the kind as written (`cassandra`), else one its label or
     notes name ("Postgres (sharded)")."""
     if comp.written_kind:
         return comp.written_kind
-    from sysdesign.understand.lexicon import lexicon
+    from sysdesign.understand.lexicon import tag_lexicon
 
     for _, text in _texts(comp):
-        tech = lexicon().tech_in(text)
+        tech = tag_lexicon().tech_in(text)
         if tech:
             return tech
     return None

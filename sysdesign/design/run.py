@@ -11,16 +11,17 @@ if TYPE_CHECKING:
     from sysdesign.design.catalogue import Catalogue
     from sysdesign.design.context import Context
     from sysdesign.models.design import Design
+    from sysdesign.models.design_plain import PlainDesign, PlainEstimates, RubricView
     from sysdesign.models.estimates import EstimateInputs
     from sysdesign.models.rubric import Rubric
 
 
 def make_context(
-    design: Design,
+    design: Design | PlainDesign,
     scenario: str | None = None,
     *,
-    rubric: Rubric | None = None,
-    estimates: EstimateInputs | None = None,
+    rubric: Rubric | RubricView | None = None,
+    estimates: EstimateInputs | PlainEstimates | None = None,
     catalogue: Catalogue | None = None,
 ) -> Context:
     """Everything the rules read: the graph, the rubric and preset (from the library when the
@@ -28,21 +29,21 @@ def make_context(
     from sysdesign.design.catalogue import catalogue as bundled_catalogue
     from sysdesign.design.context import Context
     from sysdesign.design.graph import build_graph
-    from sysdesign.models.estimates import EstimateInputs
+    from sysdesign.models.design_plain import PlainEstimates
 
     scenario = scenario or design.scenario
-    preset = EstimateInputs()
+    preset = PlainEstimates()
     if scenario is not None:
         from sysdesign.library import lookup_library
 
         lib = lookup_library()
         if rubric is None:
-            rubric = lib.rubric(scenario)
+            rubric = lib.rubric_view(scenario)
         if scenario in lib.scenarios:
-            preset = lib.estimates_of(scenario)
+            preset = lib.plain_estimates_of(scenario)
         elif rubric is None:
             lib.scenario(scenario)  # raises NotFoundError with "did you mean"
-    inputs = (estimates or design.estimates).merged_over(preset)
+    inputs = PlainEstimates.of(estimates or design.estimates).merged_over(preset)
     traffic = None
     if inputs.given():
         from sysdesign.estimate.traffic import traffic_model
@@ -61,7 +62,7 @@ def make_context(
     )
 
 
-def _traffic_inputs(inputs: EstimateInputs) -> dict[str, object]:
+def _traffic_inputs(inputs: PlainEstimates) -> dict[str, object]:
     from sysdesign.estimate.traffic import TRAFFIC_INPUTS
 
     return {k: v for k, v in inputs.given().items() if k in TRAFFIC_INPUTS}

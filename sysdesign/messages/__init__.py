@@ -46,6 +46,7 @@ AREAS: tuple[str, ...] = (
     "star",
     "design",
     "rubric",
+    "check",
 )
 """Catalogue modules of this package, one per area; a key starts with its area's name."""
 

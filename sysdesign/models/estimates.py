@@ -11,15 +11,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema
 
 from sysdesign.models.common import Strict
-
-
-def _as_text(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return repr(value) if isinstance(value, float) else str(value)
-    return value
-
+from sysdesign.models.design_plain import quantity_text as _as_text
 
 #: What an editor's JSON Schema accepts for a quantity: a number, or text that starts like one
 #: (`50M`, `10:1`, `20%`, `5y`, `1억`); `sysdesign validate` reads the unit too.

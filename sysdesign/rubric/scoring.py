@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sysdesign.messages import Message, given, message
-from sysdesign.models.common import Reference
 from sysdesign.models.kinds import satisfies
 
 if TYPE_CHECKING:
     from sysdesign.design.findings import Finding
+    from sysdesign.models.common import Reference
     from sysdesign.models.design import Design
+    from sysdesign.models.design_plain import PlainDesign, PlainReference, RubricView
     from sysdesign.models.rubric import Rubric
 
 COVERAGE_KINDS = 35.0
@@ -46,7 +47,7 @@ class BreakdownItem:
     points: float
     max_points: float
     reason: Message
-    references: tuple[Reference, ...] = ()
+    references: tuple[Reference | PlainReference, ...] = ()
 
     @property
     def lost(self) -> float:
@@ -64,16 +65,16 @@ class BreakdownItem:
         }
 
 
-def _refs_for(rubric: Rubric, rule: str) -> tuple[Reference, ...]:
+def _refs_for(rubric: Rubric | RubricView, rule: str) -> tuple[Reference | PlainReference, ...]:
     """The deep dives this rule triggers point at what to read; else the rubric's own list."""
-    out: list[Reference] = []
+    out: list[Reference | PlainReference] = []
     for dive in rubric.deep_dives:
         if rule in dive.triggers:
             out.extend(r for r in dive.references if r not in out)
     return tuple(out[:3]) or tuple(rubric.references[:2])
 
 
-def _pools(rubric: Rubric) -> tuple[float, float, float]:
+def _pools(rubric: Rubric | RubricView) -> tuple[float, float, float]:
     """Points for kinds/tags, paths and soundness, with empty parts redistributed."""
     parts = {
         "kinds": COVERAGE_KINDS if (rubric.expected_kinds or rubric.expected_tags) else 0.0,
@@ -85,7 +86,11 @@ def _pools(rubric: Rubric) -> tuple[float, float, float]:
 
 
 def design_score(
-    design: Design, rubric: Rubric, findings: list[Finding], *, graph: Any = None
+    design: Design | PlainDesign,
+    rubric: Rubric | RubricView,
+    findings: list[Finding],
+    *,
+    graph: Any = None,
 ) -> tuple[float, list[BreakdownItem]]:
     """The design area's score (0–100) and a breakdown that accounts for every point.
 

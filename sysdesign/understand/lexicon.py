@@ -9,10 +9,11 @@ the design checker reads from labels.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sysdesign.understand.normalise import (
     is_hangul,
@@ -179,10 +180,116 @@ def compile_lexicon(model: LexiconFile) -> Lexicon:
     return lex
 
 
-def compile_lexicon_file(path: Path) -> Lexicon:
-    from sysdesign.library import load_lexicon
+_CONCEPT_KEYS = frozenset({"id", "en", "ko", "broader", "tags", "tech", "kind", "assumption"})
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_]*")
 
-    return compile_lexicon(load_lexicon(path))
+
+def _words(value: Any) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return None
+
+
+def read_entries(data: Any) -> list[tuple[Entry, list[str]]] | None:
+    """The lexicon file's concepts and their surface forms, read without pydantic, when the
+    data is exactly what `LexiconFile` accepts unchanged (the same checks, its validator's
+    included); else None, and the model validates the file and says what is wrong."""
+    raw = data.get("concepts") if isinstance(data, dict) and set(data) == {"concepts"} else None
+    if not isinstance(raw, list) or not raw:
+        return None
+    entries: list[tuple[Entry, list[str]]] = []
+    for c in raw:
+        if not isinstance(c, dict) or not _CONCEPT_KEYS.issuperset(c):
+            return None
+        cid, tech, kind = c.get("id"), c.get("tech"), c.get("kind")
+        lists = [_words(c.get(name, [])) for name in ("en", "ko", "broader", "tags")]
+        assumption = c.get("assumption", False)
+        if not isinstance(cid, str) or not _SLUG.fullmatch(cid) or not isinstance(assumption, bool):
+            return None
+        if not all(v is None or isinstance(v, str) for v in (tech, kind)):
+            return None
+        en, ko, broader, tags = lists
+        if en is None or ko is None or broader is None or tags is None:
+            return None
+        if any(not w or w != w.lower() or w.strip() != w for w in [*en, *ko]):
+            return None
+        entry = Entry(cid, tuple(tags), tech, kind, tuple(broader), assumption)
+        entries.append((entry, [cid.replace("_", " "), *en, *ko]))
+    ids = [e.id for e, _ in entries]
+    if len(set(ids)) != len(ids) or any(b not in ids for e, _ in entries for b in e.broader):
+        return None
+    return entries
+
+
+def read_lexicon(data: Any) -> Lexicon | None:
+    """`read_entries` compiled (None when the model must validate the file)."""
+    entries = read_entries(data)
+    if entries is None:
+        return None
+    lex = Lexicon()
+    for entry, forms in entries:
+        lex.add(entry, forms)
+    return lex
+
+
+def _file_entries(path: Path) -> list[tuple[Entry, list[str]]]:
+    """The lexicon file's concepts and forms: read without pydantic, else through the model."""
+    from sysdesign.library import load_lexicon
+    from sysdesign.yamlio import read_yaml
+
+    fast = read_entries(read_yaml(path).data)
+    if fast is not None:
+        return fast
+    return [
+        (
+            Entry(c.id, tuple(c.tags), c.tech, c.kind, tuple(c.broader), c.assumption),
+            [c.id.replace("_", " "), *c.en, *c.ko],
+        )
+        for c in load_lexicon(path).concepts
+    ]
+
+
+def compile_tag_lexicon_file(path: Path) -> Lexicon:
+    """The lexicon as `tags_in` and `tech_in` read it: every entry, but the surface forms of
+    only the concepts that imply a tag or name a technology, themselves or through a broader
+    concept (about a third of them). Their results are those of the whole lexicon: a concept
+    without forms is never found, so it can neither give a tag nor hide one; the concepts found
+    keep their order; and the only concepts `spans` drops (side topics, `assumption: true`)
+    imply no tag or technology, which is checked here (else every form is compiled)."""
+    entries = _file_entries(path)
+    by_id = {e.id: e for e, _ in entries}
+
+    def leads_to_tag(cid: str, seen: frozenset[str] = frozenset()) -> bool:
+        e = by_id[cid]
+        if e.tags or e.tech:
+            return True
+        return any(leads_to_tag(b, seen | {cid}) for b in e.broader if b not in seen)
+
+    needed = {cid for cid in by_id if leads_to_tag(cid)}
+    if any(by_id[cid].assumption for cid in needed):
+        needed = set(by_id)
+    lex = Lexicon()
+    for entry, forms in entries:
+        lex.add(entry, forms if entry.id in needed else [])
+    return lex
+
+
+@lru_cache(maxsize=1)
+def tag_lexicon() -> Lexicon:
+    """The lexicon for `tags_in` and `tech_in` only (the design checker's reading of labels):
+    `compile_tag_lexicon_file`, cached on disk like `lexicon()`."""
+    from sysdesign.library import cached
+    from sysdesign.understand import normalise
+
+    code = (__file__, normalise.__file__)
+    return cached(compile_tag_lexicon_file, lexicon_path(), code)  # type: ignore[no-any-return]
+
+
+def compile_lexicon_file(path: Path) -> Lexicon:
+    lex = Lexicon()
+    for entry, forms in _file_entries(path):
+        lex.add(entry, forms)
+    return lex
 
 
 @lru_cache(maxsize=1)

@@ -11,24 +11,36 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from sysdesign.design.context import Context
 from sysdesign.design.findings import Finding, Hit, Severity
+from sysdesign.models.design_plain import Plain
 
 __all__ = ["RULES", "Context", "Finding", "Hit", "Rule", "RuleFn", "rule"]
 
 RuleFn = Callable[[Context], list[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Plain):
     """A registered rule: callable on a Context, returning its findings."""
 
+    __slots__ = ("doc", "fn", "id", "severity")
     id: str
     severity: Severity
     fn: Callable[[Context], Iterable[Hit]]
     doc: str
+
+    def __init__(
+        self,
+        id: str,
+        severity: Severity,
+        fn: Callable[[Context], Iterable[Hit]],
+        doc: str,
+    ) -> None:
+        self.id = id
+        self.severity = severity
+        self.fn = fn
+        self.doc = doc
 
     def __call__(self, ctx: Context) -> list[Finding]:
         return [

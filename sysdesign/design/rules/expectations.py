@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sysdesign.design.findings import arrow
 from sysdesign.design.graph import Graph, kind_path
 from sysdesign.design.rules import Context, Hit, rule
 from sysdesign.messages import given, message
-from sysdesign.models.common import Text
 from sysdesign.models.kinds import satisfies
+
+if TYPE_CHECKING:
+    from sysdesign.models.common import Text
+    from sysdesign.models.design_plain import PlainText
 
 #: What each kind is for, in a sentence (used when a rubric expects one that is missing).
 KIND_PURPOSE: dict[str, tuple[str, str]] = {
@@ -161,7 +165,7 @@ def missing_path(ctx: Context) -> Iterator[Hit]:
             progress = message(
                 "design.expectations.no_component_matches_the_first", value=expected.steps[0]
             )
-        why: Text = expected.why
+        why: Text | PlainText = expected.why
         yield Hit(
             components=tuple(dict.fromkeys(partial)),
             message=message(
