@@ -113,4 +113,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.estimate.title_shards": {"en": "Shards", "ko": "샤드"},
     "cli.estimate.title_b_tree": {"en": "B-tree", "ko": "B-트리"},
     "cli.estimate.title_availability": {"en": "Availability", "ko": "가용성"},
+    # doctor
+    "cli.doctor.status.ok": {"en": "healthy", "ko": "정상"},
+    "cli.doctor.status.missing": {"en": "no history yet", "ko": "아직 기록 없음"},
+    "cli.doctor.status.damaged": {"en": "damaged", "ko": "손상됨"},
+    "cli.doctor.status.foreign": {"en": "written by another version", "ko": "다른 버전이 쓴 파일"},
+    "cli.doctor.status.read_only": {"en": "healthy, read-only", "ko": "정상(읽기 전용)"},
+    "cli.doctor.status.repaired": {"en": "repaired", "ko": "복구함"},
+    "cli.doctor.was": {"en": "was: ", "ko": "이전 상태: "},
+    "cli.doctor.integrity_check": {"en": "  integrity check:", "ko": "  무결성 검사:"},
+    "cli.doctor.moved_damaged_file": {
+        "en": "  moved the damaged file to {path}",
+        "ko": "  손상된 파일을 옮겼습니다: {path}",
+    },
+    "cli.doctor.kept": {"en": "  kept: {kept}", "ko": "  살린 기록: {kept}"},
+    "cli.doctor.rows": {"en": "  rows: {counts}", "ko": "  행 수: {counts}"},
+    "cli.doctor.run_repair": {
+        "en": "  run `sysdesign doctor --repair` to move it aside and keep what can be read",
+        "ko": "  `sysdesign doctor --repair`로 파일을 옆으로 옮기고 읽을 수 있는 기록을 살리세요",
+    },
 }
