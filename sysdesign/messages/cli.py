@@ -245,4 +245,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.library.companies": {"en": "Companies", "ko": "회사"},
     "cli.library.companies_line": {"en": "Companies: {companies}", "ko": "회사: {companies}"},
     "cli.library.stresses": {"en": "Stresses: {what}", "ko": "중점: {what}"},
+    # qa
+    "cli.qa.technical_questions": {"en": "Technical questions", "ko": "기술 면접 질문"},
+    "cli.qa.topic": {"en": "Topic", "ko": "주제"},
+    "cli.qa.question": {"en": "Question", "ko": "질문"},
+    "cli.qa.depth": {"en": "Depth", "ko": "깊이"},
+    "cli.qa.bank_legend": {
+        "en": "{questions} questions; ↳ marks the {follow} asked only as follow-ups. Depth: questions in the longest follow-up chain that starts there.",
+        "ko": "질문 {questions}개. ↳ 표시는 꼬리 질문으로만 나오는 질문입니다({follow}개). 깊이: 그 질문에서 시작하는 가장 긴 꼬리 질문 사슬의 질문 수.",
+    },
 }
