@@ -254,4 +254,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{questions} questions; ↳ marks the {follow} asked only as follow-ups. Depth: questions in the longest follow-up chain that starts there.",
         "ko": "질문 {questions}개. ↳ 표시는 꼬리 질문으로만 나오는 질문입니다({follow}개). 깊이: 그 질문에서 시작하는 가장 긴 꼬리 질문 사슬의 질문 수.",
     },
+    "cli.render.wrote": {"en": "wrote {path}", "ko": "{path} 작성"},
 }

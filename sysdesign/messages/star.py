@@ -145,4 +145,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a story {id!r} already exists; choose another id",
         "ko": "{id!r} 스토리가 이미 있습니다. 다른 id를 고르세요",
     },
+    "star.checks.missing_sections": {
+        "en": "Missing or too thin: {sections}. A STAR answer needs all four sections.",
+        "ko": "빠졌거나 너무 짧은 부분: {sections}. STAR 답변에는 네 부분이 모두 필요합니다.",
+    },
 }
