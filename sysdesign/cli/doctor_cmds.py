@@ -27,7 +27,8 @@ def doctor(
     json_out: JsonOpt = False,
 ) -> None:
     """Check the history database (SQLite integrity check); exit 1 if it needs repair. / 기록 데이터베이스를 점검합니다(SQLite 무결성 검사). 고쳐야 하면 1로 끝납니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.store import db_path
     from sysdesign.store.doctor import examine
     from sysdesign.store.doctor import repair as repair_store
@@ -38,45 +39,25 @@ def doctor(
     if json_out:
         print_json(report.to_json())
     else:
-        status = {
-            "ok": say(language, en="healthy", ko="정상"),
-            "missing": say(language, en="no history yet", ko="아직 기록 없음"),
-            "damaged": say(language, en="damaged", ko="손상됨"),
-            "foreign": say(language, en="written by another version", ko="다른 버전이 쓴 파일"),
-            "read-only": say(language, en="healthy, read-only", ko="정상(읽기 전용)"),
-        }[report.status]
+        status = render(f"cli.doctor.status.{report.status.replace('-', '_')}", language)
         if report.moved_to:
-            status = say(language, en="repaired", ko="복구함")
+            status = render("cli.doctor.status.repaired", language)
         typer.echo(f"{report.path}: {status}")
         if report.detail and report.status != "missing":
-            was = say(language, en="was: ", ko="이전 상태: ") if report.moved_to else ""
+            was = render("cli.doctor.was", language) if report.moved_to else ""
             typer.echo("  " + was + report.detail)
         if report.integrity and report.integrity != ["ok"]:
-            typer.echo(say(language, en="  integrity check:", ko="  무결성 검사:"))
+            typer.echo(render("cli.doctor.integrity_check", language))
             for line in report.integrity:
                 typer.echo("    " + line)
         if report.moved_to:
-            typer.echo(
-                say(
-                    language,
-                    en=f"  moved the damaged file to {report.moved_to}",
-                    ko=f"  손상된 파일을 옮겼습니다: {report.moved_to}",
-                )
-            )
+            typer.echo(render("cli.doctor.moved_damaged_file", language, path=report.moved_to))
             kept = ", ".join(f"{table} {n}" for table, n in report.kept.items()) or "-"
-            typer.echo(say(language, en=f"  kept: {kept}", ko=f"  살린 기록: {kept}"))
+            typer.echo(render("cli.doctor.kept", language, kept=kept))
         elif report.counts:
             counts = ", ".join(f"{t} {n}" for t, n in report.counts.items())
-            typer.echo(say(language, en=f"  rows: {counts}", ko=f"  행 수: {counts}"))
+            typer.echo(render("cli.doctor.rows", language, counts=counts))
         if not report.healthy and not repair and report.status == "damaged":
-            typer.echo(
-                say(
-                    language,
-                    en="  run `sysdesign doctor --repair` to move it aside and keep what can be "
-                    "read",
-                    ko="  `sysdesign doctor --repair`로 파일을 옆으로 옮기고 읽을 수 있는 기록을 "
-                    "살리세요",
-                )
-            )
+            typer.echo(render("cli.doctor.run_repair", language))
     if not report.healthy:
         raise typer.Exit(1)

@@ -37,8 +37,9 @@ def scenarios_list(
     json_out: JsonOpt = False,
 ) -> None:
     """List the scenarios. / 시나리오 목록을 봅니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
     from sysdesign.library import library
+    from sysdesign.messages import render
 
     language = resolve_lang(lang)
     lib = library()
@@ -62,12 +63,12 @@ def scenarios_list(
         return
     from rich.table import Table
 
-    table = Table(title=say(language, en="Scenarios", ko="시나리오"))
+    table = Table(title=render("cli.library.scenarios", language))
     table.add_column("id", style="bold")
-    table.add_column(say(language, en="Title", ko="제목"))
-    table.add_column(say(language, en="Difficulty", ko="난이도"))
-    table.add_column(say(language, en="Tracks", ko="트랙"))
-    table.add_column(say(language, en="Book chapter", ko="책의 장"))
+    table.add_column(render("cli.library.title", language))
+    table.add_column(render("cli.library.difficulty", language))
+    table.add_column(render("cli.library.tracks", language))
+    table.add_column(render("cli.library.book_chapter", language))
     for row in rows:
         table.add_row(
             row["id"],
@@ -80,12 +81,8 @@ def scenarios_list(
     out.print(table)
     from sysdesign.books import BOOKS
 
-    out.print(
-        say(language, en="Books: ", ko="책: ")
-        + " · ".join(f"{b.short(language)} = {b.title(language)}" for b in BOOKS.values()),
-        style="dim",
-        markup=False,
-    )
+    books = " · ".join(f"{b.short(language)} = {b.title(language)}" for b in BOOKS.values())
+    out.print(render("cli.library.books", language, books=books), style="dim", markup=False)
 
 
 def _books(chapters: Any, lang: str) -> list[dict[str, Any]]:
@@ -107,14 +104,11 @@ def _books(chapters: Any, lang: str) -> list[dict[str, Any]]:
 
 
 def _difficulty(value: str, lang: str) -> str:
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
 
-    names = {
-        "easy": say(lang, en="easy", ko="쉬움"),
-        "medium": say(lang, en="medium", ko="보통"),
-        "hard": say(lang, en="hard", ko="어려움"),
-    }
-    return names.get(value, value)
+    if value in ("easy", "medium", "hard"):
+        return render(f"cli.library.difficulty.{value}", lang)
+    return value
 
 
 @scenarios_app.command("show")
@@ -134,8 +128,9 @@ def scenarios_show(
     ] = False,
 ) -> None:
     """Show a scenario's prompt, phase plan and difficulty. / 시나리오의 문제, 단계별 계획, 난이도를 봅니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
     from sysdesign.library import library
+    from sysdesign.messages import render
 
     language = resolve_lang(lang)
     lib = library()
@@ -203,43 +198,42 @@ def scenarios_show(
     out.print(Panel(Markdown(doc["prompt"]), title=head, title_align="left"))
     for b in doc["books"]:
         out.print(
-            say(language, en="In the book: ", ko="책에서는: ") + f"{b['book_title']}, {b['cite']}",
+            render("cli.library.in_the_book", language, book=b["book_title"], cite=b["cite"]),
             markup=False,
         )
-    plan = Table(title=say(language, en="Phase plan", ko="단계별 계획"))
-    plan.add_column(say(language, en="Phase", ko="단계"))
-    plan.add_column(say(language, en="Minutes", ko="분"), justify="right")
-    plan.add_column(say(language, en="Goal", ko="목표"))
+    plan = Table(title=render("cli.library.phase_plan", language))
+    plan.add_column(render("cli.library.phase", language))
+    plan.add_column(render("cli.library.minutes", language), justify="right")
+    plan.add_column(render("cli.library.goal", language))
     for p in doc["phases"]:
         plan.add_row(p["title"], f"{p['minutes']:g}", p["goal"])
     out.print(plan)
     if not spoilers:
-        out.print(
-            say(
-                language,
-                en="Facts, curveball and rubric are hidden; ask the interviewer or use --spoilers.",
-                ko="사실, 돌발 요구사항, 루브릭은 숨겨져 있습니다. 면접관에게 묻거나 --spoilers를 쓰세요.",
-            ),
-            style="dim",
-        )
+        out.print(render("cli.library.spoilers_hidden", language), style="dim")
         return
-    facts = Table(title=say(language, en="Facts (revealed when asked)", ko="사실 (질문 시 공개)"))
+    facts = Table(title=render("cli.library.facts", language))
     facts.add_column("id")
-    facts.add_column(say(language, en="Answer", ko="답변"))
+    facts.add_column(render("cli.library.answer", language))
     for f in doc["facts"]:
         facts.add_row(f["id"], f["answer"])
     out.print(facts)
+    curveball = doc["curveball"]
     out.print(
-        say(language, en="Curveball at minute", ko="돌발 요구사항 시각(분)")
-        + f" {doc['curveball']['at_minute']:g}: {doc['curveball']['text']}"
+        render(
+            "cli.library.curveball_at",
+            language,
+            minute=curveball["at_minute"],
+            text=curveball["text"],
+        )
     )
 
 
 @tracks_app.command("list")
 def tracks_list(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
     """List the tracks. / 트랙 목록을 봅니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
     from sysdesign.library import library
+    from sysdesign.messages import render
 
     language = resolve_lang(lang)
     lib = library()
@@ -258,11 +252,11 @@ def tracks_list(lang: LangOpt = None, json_out: JsonOpt = False) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=say(language, en="Tracks", ko="트랙"))
+    table = Table(title=render("cli.library.tracks", language))
     table.add_column("id", style="bold")
-    table.add_column(say(language, en="Title", ko="제목"))
-    table.add_column(say(language, en="Companies", ko="회사"))
-    table.add_column(say(language, en="Scenarios", ko="시나리오"))
+    table.add_column(render("cli.library.title", language))
+    table.add_column(render("cli.library.companies", language))
+    table.add_column(render("cli.library.scenarios", language))
     for row in rows:
         table.add_row(
             row["id"], row["title"], ", ".join(row["companies"]), ", ".join(row["scenarios"])
@@ -279,8 +273,9 @@ def tracks_show(
     json_out: JsonOpt = False,
 ) -> None:
     """Show a track: companies, what it stresses, its scenarios. / 트랙의 회사, 중점, 시나리오를 봅니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
     from sysdesign.library import library
+    from sysdesign.messages import render
 
     language = resolve_lang(lang)
     lib = library()
@@ -307,9 +302,10 @@ def tracks_show(
     from rich.panel import Panel
 
     out = console()
-    body = f"{doc['intro']}\n\n" + say(language, en="Stresses: ", ko="중점: ") + doc["stresses"]
+    body = f"{doc['intro']}\n\n" + render("cli.library.stresses", language, what=doc["stresses"])
     if t.companies:
-        body += "\n" + say(language, en="Companies: ", ko="회사: ") + ", ".join(t.companies)
+        companies = ", ".join(t.companies)
+        body += "\n" + render("cli.library.companies_line", language, companies=companies)
     out.print(Panel(body, title=doc["title"], title_align="left"))
     for s in doc["scenarios"]:
         out.print(

@@ -309,7 +309,8 @@ def qa_list(
     json_out: JsonOpt = False,
 ) -> None:
     """List the question bank: id, topic, question, depth of its follow-up chain. / 질문 은행 목록: id, 주제, 질문, 꼬리 질문 깊이."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.qa.bank import list_rows, qa_bank
 
     language = resolve_lang(lang)
@@ -319,23 +320,17 @@ def qa_list(
         return
     from rich.table import Table
 
-    table = Table(title=say(language, en="Technical questions", ko="기술 면접 질문"))
+    table = Table(title=render("cli.qa.technical_questions", language))
     table.add_column("id", style="bold")
-    table.add_column(say(language, en="Topic", ko="주제"))
-    table.add_column(say(language, en="Question", ko="질문"))
-    table.add_column(say(language, en="Depth", ko="깊이"), justify="right")
+    table.add_column(render("cli.qa.topic", language))
+    table.add_column(render("cli.qa.question", language))
+    table.add_column(render("cli.qa.depth", language), justify="right")
     for row in rows:
         question = row["question"] if row["root"] else "↳ " + row["question"]
         table.add_row(row["id"], row["topic"], question, str(row["depth"]))
     console().print(table)
     follow = sum(1 for r in rows if not r["root"])
     console().print(
-        say(
-            language,
-            en=f"{len(rows)} questions; ↳ marks the {follow} asked only as follow-ups. Depth: "
-            "questions in the longest follow-up chain that starts there.",
-            ko=f"질문 {len(rows)}개. ↳ 표시는 꼬리 질문으로만 나오는 질문입니다({follow}개). "
-            "깊이: 그 질문에서 시작하는 가장 긴 꼬리 질문 사슬의 질문 수.",
-        ),
+        render("cli.qa.bank_legend", language, questions=len(rows), follow=follow),
         style="dim",
     )

@@ -78,9 +78,9 @@ def _scenario(explicit: str | None, design_scenario: str | None) -> str | None:
 
 
 def _wrote(lang: str, path: Path) -> None:
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
 
-    typer.echo(say(lang, en=f"wrote {path}", ko=f"{path} 작성"))
+    typer.echo(render("cli.render.wrote", lang, path=path))
 
 
 def diagram(

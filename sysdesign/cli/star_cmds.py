@@ -17,7 +17,6 @@ from sysdesign.cli.common import (
     print_json,
     seed_in_range,
 )
-from sysdesign.i18n import josa
 
 if TYPE_CHECKING:
     from sysdesign.models.story import Story
@@ -40,17 +39,13 @@ def register(app: typer.Typer) -> None:
 # ---------------------------------------------------------------- helpers
 
 
-def _section_name(section: str, lang: str) -> str:
-    from sysdesign.i18n import say
+SECTIONS = ("situation", "task", "action", "result", "learned")
 
-    names = {
-        "situation": say(lang, en="Situation", ko="상황"),
-        "task": say(lang, en="Task", ko="과제"),
-        "action": say(lang, en="Action", ko="행동"),
-        "result": say(lang, en="Result", ko="결과"),
-        "learned": say(lang, en="Learned", ko="배운 점"),
-    }
-    return names.get(section, section)
+
+def _section_name(section: str, lang: str) -> str:
+    from sysdesign.messages import render
+
+    return render(f"cli.star.section.{section}", lang) if section in SECTIONS else section
 
 
 def _story_doc(story: Story, source: str, path: Path | None) -> dict[str, Any]:
@@ -97,22 +92,24 @@ def _fmt_seconds(seconds: float) -> str:
 def _render_report(report: CheckReport, lang: str, *, heading: bool = True) -> None:
     from rich.text import Text
 
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
     from sysdesign.star.checks import CHECK_IDS
 
     out = console()
     a = report.answer
     if heading:
-        name = a.title or a.id or say(lang, en="answer", ko="답변")
+        name = a.title or a.id or render("cli.star.answer", lang)
         out.print(Text(f"{name}", style="bold") + Text(f"  ({a.id or '-'}, {a.language})"))
     lo, hi = report.metrics.get("target_seconds", [120, 180])
     out.print(
-        say(lang, en="Spoken length ≈ ", ko="말하기 시간 ≈ ")
-        + f"{_fmt_seconds(report.speaking_seconds)}"
-        + say(lang, en=" (target ", ko=" (목표 ")
-        + f"{_fmt_seconds(lo)}–{_fmt_seconds(hi)})   "
-        + say(lang, en="score ", ko="점수 ")
-        + f"{round(report.scores['overall'] * 100)}/100"
+        render(
+            "cli.star.spoken_length",
+            lang,
+            length=_fmt_seconds(report.speaking_seconds),
+            low=_fmt_seconds(lo),
+            high=_fmt_seconds(hi),
+            score=round(report.scores["overall"] * 100),
+        )
     )
     by_check = {f.check: f for f in report.findings}
     for check in CHECK_IDS:
@@ -142,7 +139,8 @@ def star_list(
     json_out: JsonOpt = False,
 ) -> None:
     """List the stories in your bank. / 내 스토리 보관함의 스토리를 나열합니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.star.bank import load_bank, stories_dir
 
     language = resolve_lang(lang)
@@ -153,29 +151,21 @@ def star_list(
         return
     out = console()
     if not rows:
-        out.print(
-            say(
-                language,
-                en=f"No stories yet in {stories_dir()}. Add one with `sysdesign star add`, or "
-                "start from the samples: `sysdesign star import --samples`.",
-                ko=f"{stories_dir()}에 아직 스토리가 없습니다. `sysdesign star add`로 추가하거나 "
-                "예시로 시작하세요: `sysdesign star import --samples`.",
-            )
-        )
+        out.print(render("cli.star.no_stories_yet", language, folder=stories_dir()))
         return
     from rich.table import Table
 
-    table = Table(title=say(language, en="Stories", ko="스토리"))
+    table = Table(title=render("cli.star.stories", language))
     table.add_column("id", style="bold")
-    table.add_column(say(language, en="Title", ko="제목"))
-    table.add_column(say(language, en="Lang", ko="언어"))
-    table.add_column(say(language, en="Competencies", ko="역량"))
+    table.add_column(render("cli.star.title", language))
+    table.add_column(render("cli.star.lang", language))
+    table.add_column(render("cli.star.competencies", language))
     if samples:
-        table.add_column(say(language, en="Source", ko="출처"))
+        table.add_column(render("cli.star.source", language))
     for row in rows:
         cells = [row["id"], row["title"], row["language"], ", ".join(row["competencies"])]
         if samples:
-            cells.append(say(language, en="sample", ko="예시") if row["source"] == "sample" else "")
+            cells.append(render("cli.star.sample", language) if row["source"] == "sample" else "")
         table.add_row(*cells)
     out.print(table)
 
@@ -192,7 +182,8 @@ def star_show(
     json_out: JsonOpt = False,
 ) -> None:
     """Show one story, section by section. / 스토리 하나를 섹션별로 봅니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.star.bank import load_bank
 
     language = resolve_lang(lang)
@@ -205,17 +196,18 @@ def star_show(
 
     s = found.story
     parts = []
-    for section in ("situation", "task", "action", "result", "learned"):
+    for section in SECTIONS:
         text = getattr(s, section)
         if text:
             parts.append(f"[bold]{_section_name(section, language)}[/bold]\n{text.strip()}")
     tags = ", ".join(s.competencies) or "-"
-    parts.append(say(language, en="Competencies: ", ko="역량: ") + tags)
+    parts.append(render("cli.star.competencies_line", language, tags=tags))
     if s.companies:
-        parts.append(say(language, en="Companies: ", ko="회사: ") + ", ".join(s.companies))
+        companies = ", ".join(s.companies)
+        parts.append(render("cli.star.companies_line", language, companies=companies))
     title = f"{s.title}  ·  {s.id}  ·  {s.language}"
     if found.source == "sample":
-        title += say(language, en="  ·  sample", ko="  ·  예시")
+        title += "  ·  " + render("cli.star.sample", language)
     console().print(Panel("\n\n".join(parts), title=title, title_align="left"))
 
 
@@ -252,7 +244,8 @@ def star_import(
     --force). / 스토리 파일을 검증해 내 보관함에 복사합니다(같은 id가 있으면 --force 없이는
     거부합니다)."""
     from sysdesign.errors import UsageError
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.star.bank import existing_path, import_story, samples_dir
 
     language = resolve_lang(lang)
@@ -275,24 +268,18 @@ def star_import(
         story, target = import_story(path, force=force)
         imported.append({"id": story.id, "from": str(path), "to": str(target)})
         if not json_out:
-            typer.echo(say(language, en="imported ", ko="가져옴 ") + f"{story.id} → {target}")
+            typer.echo(render("cli.star.imported", language, id=story.id, target=target))
     if json_out:
         print_json({"imported": imported, "skipped": skipped})
         return
     for sid in skipped:
-        typer.echo(
-            say(
-                language,
-                en=f"skipped {sid}: already in your bank (--force replaces it)",
-                ko=f"{sid} 건너뜀: 이미 은행에 있습니다 (--force로 교체)",
-            )
-        )
+        typer.echo(render("cli.star.skipped_already_in_bank", language, id=sid))
     _warn_unknown_tags([row["id"] for row in imported], language)
 
 
 def _warn_unknown_tags(story_ids: list[str], lang: str) -> None:
     """A gentle note for competency tags the question bank does not know (typos)."""
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
     from sysdesign.star.bank import load_bank, unknown_tags
     from sysdesign.star.questions import questions
     from sysdesign.yamlio import did_you_mean
@@ -305,11 +292,7 @@ def _warn_unknown_tags(story_ids: list[str], lang: str) -> None:
         story = bank.find(sid).story
         for tag in unknown_tags(story, set(qs.competencies), companies):
             typer.echo(
-                say(
-                    lang,
-                    en=f"note: {sid}: competency {tag!r} is not in the question bank",
-                    ko=f"참고: {sid}: 역량 {josa(repr(tag), '은/는')} 질문 은행에 없습니다",
-                )
+                render("cli.star.unknown_competency", lang, id=sid, tag=tag)
                 + did_you_mean(tag, known),
                 err=True,
             )
@@ -347,65 +330,46 @@ def star_add(
 
 
 def _add_with_editor(editor: str, lang: str) -> str:
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
     from sysdesign.star.drafts import EditorDraft
 
     draft = EditorDraft(lang)
-    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft.path), err=True)
+    typer.echo(render("cli.star.draft", lang, path=draft.path), err=True)
     while True:
         status = draft.edit(editor)
         if status != 0:
             typer.echo(
-                say(
-                    lang,
-                    en=f"the editor exited with {status}; your draft is kept at {draft.path}",
-                    ko=f"편집기가 비정상 종료했습니다(종료 코드 {status}). 초안은 {draft.path}에 남아 있습니다",
-                ),
-                err=True,
+                render("cli.star.editor_failed", lang, status=status, path=draft.path), err=True
             )
             raise typer.Exit(1)
         submitted = draft.submit()
         if submitted.outcome == "unchanged":
-            typer.echo(
-                say(lang, en="no changes: nothing saved", ko="변경 없음: 저장하지 않았습니다"),
-                err=True,
-            )
+            typer.echo(render("cli.star.no_changes", lang), err=True)
             raise typer.Exit(1)
         if submitted.story is not None:
-            typer.echo(
-                say(lang, en="saved ", ko="저장됨 ") + f"{submitted.story.id} → {submitted.target}"
-            )
+            story_id, target = submitted.story.id, submitted.target
+            typer.echo(render("cli.star.saved", lang, id=story_id, target=target))
             return submitted.story.id
         for problem in submitted.problems:
             typer.echo(str(problem), err=True)
-        if typer.confirm(say(lang, en="Edit again?", ko="다시 편집할까요?"), default=True):
+        if typer.confirm(render("cli.star.edit_again", lang), default=True):
             continue
-        typer.echo(
-            say(
-                lang,
-                en=f"your draft is kept at {draft.path}; fix it and run "
-                f"`sysdesign star import {draft.path}`",
-                ko=f"초안은 {draft.path}에 남아 있습니다. 고친 뒤 "
-                f"`sysdesign star import {draft.path}`를 실행하세요",
-            ),
-            err=True,
-        )
+        typer.echo(render("cli.star.draft_kept", lang, path=draft.path), err=True)
         raise typer.Exit(2) from None
 
 
 def _add_interactively(lang: str) -> str:
-    from sysdesign.i18n import say
-    from sysdesign.star.drafts import FIELDS, PROMPTS, FieldDraft
+    from sysdesign.messages import render
+    from sysdesign.star.drafts import FIELDS, FieldDraft, prompt
 
     draft = FieldDraft(lang)
 
     def ask(name: str) -> None:
-        en, ko = PROMPTS[name]
         default = draft.default(name)
-        answer = typer.prompt(say(lang, en=en, ko=ko), default=default, show_default=bool(default))
+        answer = typer.prompt(prompt(name, lang), default=default, show_default=bool(default))
         draft.set(name, answer)
 
-    typer.echo(say(lang, en="draft: ", ko="초안: ") + str(draft.path), err=True)
+    typer.echo(render("cli.star.draft", lang, path=draft.path), err=True)
     for name in FIELDS:
         ask(name)
     while True:
@@ -417,7 +381,7 @@ def _add_interactively(lang: str) -> str:
         for name in wrong:
             ask(name)
     story, target = draft.save()
-    typer.echo(say(lang, en="saved ", ko="저장됨 ") + f"{story.id} → {target}")
+    typer.echo(render("cli.star.saved", lang, id=story.id, target=target))
     return story.id
 
 
@@ -526,7 +490,8 @@ def star_practice(
     / 행동 면접 질문을 뽑고, 어울리는 내 스토리를 추천하고, 입력한 답(빈 줄로 끝냄)의 시간을
     재서 점검합니다. 결과는 연습 기록에 남습니다."""
     from sysdesign.errors import UsageError
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.star import practice
     from sysdesign.star.checks import answer_from_story, parse_answer
 
@@ -551,16 +516,7 @@ def star_practice(
     elif answer_file is not None:
         answer = _answer_from_target(str(answer_file))
     else:
-        typer.echo(
-            say(
-                language,
-                en=f"Answer now ({minutes:g} min). Mark sections with 'Situation:', 'Task:', "
-                "'Action:', 'Result:', 'Learned:'. Finish with an empty line (or Ctrl-D).",
-                ko=f"지금 답하세요 ({minutes:g}분). '상황:', '과제:', '행동:', '결과:', '배운 점:'"
-                "으로 부분을 표시하고, 빈 줄(또는 Ctrl-D)로 끝내세요.",
-            ),
-            err=json_out,
-        )
+        typer.echo(render("cli.star.answer_now", language, minutes=minutes), err=json_out)
         text, elapsed = practice.read_typed_answer(sys.stdin.readline, practice.system_clock())
         if not text.strip():
             raise UsageError("no answer given / 답변이 없습니다")
@@ -575,7 +531,7 @@ def star_practice(
 def _render_question(setup: PracticeSetup, lang: str) -> None:
     from rich.panel import Panel
 
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
 
     question, qs, suggestions = setup.question, setup.questions, setup.suggestions
     guide, minutes, own_stories = setup.guide, setup.minutes, setup.own_stories
@@ -593,46 +549,35 @@ def _render_question(setup: PracticeSetup, lang: str) -> None:
         )
     )
     if suggestions:
-        head = say(lang, en="Stories that fit", ko="어울리는 스토리")
+        head = render("cli.star.stories_that_fit", lang)
         if not own_stories:
-            head += say(lang, en=" (samples: your bank is empty)", ko=" (예시: 은행이 비어 있음)")
+            head += render("cli.star.samples_bank_empty", lang)
         out.print(f"[bold]{head}[/bold]")
         for s in suggestions:
             out.print(f"  • {s.id}  {s.title}  [dim]({', '.join(s.overlap)})[/dim]")
     else:
-        out.print(
-            say(
-                lang,
-                en="No story fits this question's competencies: a gap to fill.",
-                ko="이 질문의 역량에 맞는 스토리가 없습니다. 채워야 할 빈칸입니다.",
-            )
-        )
-    parts = [f"{_section_name(g.section, lang)} {g.seconds}s" for g in guide]
-    out.print(
-        say(lang, en="Time guide", ko="시간 배분") + f" ({minutes:g} min): " + " · ".join(parts)
-    )
+        out.print(render("cli.star.no_story_fits", lang))
+    parts = []
+    for g in guide:
+        section = _section_name(g.section, lang)
+        parts.append(render("cli.star.section_time", lang, section=section, seconds=g.seconds))
+    out.print(render("cli.star.time_guide", lang, minutes=minutes, parts=" · ".join(parts)))
 
 
 def _render_practice_result(result: PracticeResult, lang: str) -> None:
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
 
     out = console()
     if result.elapsed_seconds is not None:
         took = _fmt_seconds(result.elapsed_seconds)
         limit = _fmt_seconds(result.limit_seconds)
         if result.over_time:
-            out.print(
-                say(
-                    lang,
-                    en=f"[red]Over time:[/red] {took} of {limit}",
-                    ko=f"[red]시간 초과:[/red] {limit} 중 {took}",
-                )
-            )
+            out.print(render("cli.star.over_time", lang, took=took, limit=limit))
         else:
-            out.print(say(lang, en=f"Time: {took} of {limit}", ko=f"시간: {limit} 중 {took}"))
+            out.print(render("cli.star.time_taken", lang, took=took, limit=limit))
     _render_report(result.report, lang, heading=result.story_id is not None)
     if result.question.followups:
-        out.print(say(lang, en="Likely follow-ups:", ko="예상 후속 질문:"))
+        out.print(render("cli.star.likely_followups", lang))
         for f in result.question.followups:
             out.print(f"  • {f.get(lang)}")
 
@@ -659,7 +604,8 @@ def star_coverage(
 ) -> None:
     """Matrix of your stories against the competencies (or a company's values), with the gaps.
     / 내 스토리와 역량(또는 회사 가치)의 매트릭스, 그리고 비어 있는 칸."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.star.bank import load_bank
     from sysdesign.star.coverage import coverage
     from sysdesign.star.questions import questions
@@ -673,15 +619,11 @@ def star_coverage(
     from rich.table import Table
     from rich.text import Text
 
-    head = say(language, en="Coverage", ko="커버리지")
+    head = render("cli.star.coverage", language)
     if matrix.company:
         head += f" · {questions().companies[matrix.company].name}"
     table = Table(title=head)
-    table.add_column(
-        say(language, en="Competency", ko="역량")
-        if not company
-        else say(language, en="Value", ko="가치")
-    )
+    table.add_column(render("cli.star.value" if company else "cli.star.competency", language))
     for i, _row in enumerate(matrix.rows, start=1):
         table.add_column(str(i), justify="center")
     table.add_column("#", justify="right")
@@ -690,23 +632,17 @@ def star_coverage(
         style = "red" if n == 0 else ("yellow" if n == 1 else "")
         cells: list[Text | str] = [Text(col.name.get(language), style=style)]
         cells += ["✓" if row.id in col.stories else "·" for row in matrix.rows]
-        cells.append(Text(str(n) if n else say(language, en="gap", ko="빈칸"), style=style))
+        cells.append(Text(str(n) if n else render("cli.star.gap", language), style=style))
         table.add_row(*cells)
     out = console()
     out.print(table)
     for i, row in enumerate(matrix.rows, start=1):
         out.print(f"  {i}. {row.id}  [dim]{row.title}[/dim]")
     if not matrix.rows:
-        out.print(
-            say(
-                language,
-                en="Your bank is empty: add stories (`sysdesign star add`) or try --samples.",
-                ko="은행이 비어 있습니다: `sysdesign star add`로 추가하거나 --samples를 써 보세요.",
-            )
-        )
+        out.print(render("cli.star.bank_empty", language))
     gaps = [c.name.get(language) for c in matrix.columns if not c.stories]
     if gaps:
-        out.print(say(language, en="Gaps: ", ko="빈칸: ") + ", ".join(gaps), style="red")
+        out.print(render("cli.star.gaps", language, gaps=", ".join(gaps)), style="red")
 
 
 @star_app.command("questions")
@@ -727,7 +663,8 @@ def star_questions(
     json_out: JsonOpt = False,
 ) -> None:
     """List the behavioural questions and the competencies they probe. / 행동 면접 질문과 각 질문이 보는 역량을 나열합니다."""
-    from sysdesign.i18n import resolve_lang, say
+    from sysdesign.i18n import resolve_lang
+    from sysdesign.messages import render
     from sysdesign.star.questions import questions
 
     language = resolve_lang(lang)
@@ -776,10 +713,10 @@ def star_questions(
         )
         for v in c["values"]:
             out.print(f"  • {v['name']}  [dim]({named(v['competencies'])})[/dim]")
-    table = Table(title=say(language, en="Questions", ko="질문"))
+    table = Table(title=render("cli.star.questions", language))
     table.add_column("id", style="bold")
-    table.add_column(say(language, en="Question", ko="질문"))
-    table.add_column(say(language, en="Competencies", ko="역량"))
+    table.add_column(render("cli.star.question", language))
+    table.add_column(render("cli.star.competencies", language))
     for q in doc["questions"]:
         table.add_row(q["id"], q["text"], named(q["competencies"]))
     out.print(table)

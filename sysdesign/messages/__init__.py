@@ -1,7 +1,7 @@
 """The message catalogue: every sentence the code shows a user, by key, in every language.
 
 Modules hold keys and parameters, not sentences. A catalogue module per area (`cli`, `session`,
-`design`, `rubric`, `star`, `ui`) maps each key to one template per language:
+`design`, `rubric`, `star`, `ui`, `output`, ...) maps each key to one template per language:
 
     "session.design_saved": {
         "en": "Design saved: {path}.",
@@ -32,6 +32,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 from sysdesign.i18n import particle
@@ -47,6 +48,7 @@ AREAS: tuple[str, ...] = (
     "design",
     "rubric",
     "check",
+    "output",
 )
 """Catalogue modules of this package, one per area; a key starts with its area's name."""
 
@@ -68,6 +70,9 @@ def catalogue() -> dict[str, dict[str, str]]:
     """Every key of every area, with its template per language."""
     merged: dict[str, dict[str, str]] = {}
     for area in AREAS:
+        if not isinstance(globals().get(area), ModuleType | None):
+            # importing the submodule would replace this package's attribute of that name
+            raise CatalogueError(f"area {area!r} has the name of a function of this package")
         module = importlib.import_module(f"{__name__}.{area}")
         entries: dict[str, dict[str, str]] = module.MESSAGES
         for key, templates in entries.items():

@@ -53,4 +53,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "End of input: round paused. Resume: sysdesign qa resume {id}",
         "ko": "입력이 끝나 라운드를 멈췄습니다. 이어서: sysdesign qa resume {id}",
     },
+    "qa.round.ask": {"en": "[{topic}] {question}", "ko": "[{topic}] {question}"},
+    "qa.round.ask_followup": {
+        "en": "[{topic}] {question} (follow-up, depth {depth})",
+        "ko": "[{topic}] {question} (꼬리 질문, 깊이 {depth})",
+    },
+    "qa.round.answer_stored": {
+        "en": "Answer stored: {score:g}/100 — explained {explained}, listed {listed}, wrong {wrong}, missed {missed}.",
+        "ko": "답을 저장했습니다: {score:g}/100 — 설명 {explained}, 나열만 {listed}, 틀림 {wrong}, 빠짐 {missed}.",
+    },
+    "qa.round.hint": {
+        "en": "Hint (-{cost:g} points): think about {keywords}.",
+        "ko": "힌트(-{cost:g}점): {keywords} 쪽을 생각해 보세요.",
+    },
+    "qa.round.ended.time": {"en": "Time is up.", "ko": "시간이 다 됐습니다."},
+    "qa.round.ended.exhausted": {"en": "No questions left.", "ko": "남은 질문이 없습니다."},
+    "qa.round.ended.other": {"en": "Round ended.", "ko": "라운드를 끝냈습니다."},
+    "qa.round.round_score": {
+        "en": "{why} Round score: {score:g}/100. `sysdesign qa report {id}`",
+        "ko": "{why} 라운드 점수: {score:g}/100. `sysdesign qa report {id}`",
+    },
 }

@@ -22,4 +22,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "치명적 지적({names})이 있어 {critical_cap:g}점으로 제한: 그것만으로 설계가 통과하지 못합니다",
     },
     "rubric.scoring.avoids": {"en": "avoids {rule}", "ko": "{rule} 없음"},
+    "rubric.scoring.fired": {
+        "en": "{rule} fired {times}×: {where}",
+        "ko": "{rule} {times}건: {where}",
+    },
 }

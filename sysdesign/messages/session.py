@@ -126,4 +126,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "answer recorded (to: {question})",
         "ko": "답변 저장 (질문: {question})",
     },
+    # next steps of a session report
+    "session.report.next.clarify": {
+        "en": "Clarify before you design",
+        "ko": "설계 전에 범위를 좁히기",
+    },
+    "session.report.next.questions_not_asked": {
+        "en": "Questions you did not ask: {questions}",
+        "ko": "묻지 않은 질문: {questions}",
+    },
+    "session.report.next.state_requirements": {
+        "en": "State the requirements out loud",
+        "ko": "요구사항을 명시적으로 말하기",
+    },
+    "session.report.next.not_stated": {
+        "en": "Not stated: {requirements}",
+        "ko": "언급하지 않음: {requirements}",
+    },
+    "session.report.next.missed_concepts": {
+        "en": "Missed: {concepts}",
+        "ko": "빠진 개념: {concepts}",
+    },
+    "session.report.next.estimation": {
+        "en": "Back-of-the-envelope estimation",
+        "ko": "개략적 규모 추정",
+    },
+    "session.report.next.practise_estimation": {
+        "en": "Practise with `sysdesign estimate` until QPS and storage come out within ×2.",
+        "ko": "`sysdesign estimate`로 QPS와 저장 용량이 ×2 이내로 나오도록 연습하세요.",
+    },
+    "session.report.next.absorb_change": {
+        "en": "Absorb a requirement change",
+        "ko": "요구사항 변경 반영하기",
+    },
+    "session.report.next.curveball_missing": {
+        "en": "{change} Missing: {missing}",
+        "ko": "{change} 빠진 것: {missing}",
+    },
+    "session.report.next.further_reading": {
+        "en": "Further reading for this problem",
+        "ko": "이 문제를 위한 참고 자료",
+    },
 }

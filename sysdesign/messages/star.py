@@ -104,4 +104,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "what you do differently since",
         "ko": "그 뒤로 달라진 점",
     },
+    "star.drafts.prompt.title": {"en": "Title (one line)", "ko": "제목 (한 줄)"},
+    "star.drafts.prompt.id": {
+        "en": "Id (lower-case letters, digits, -)",
+        "ko": "id (영문 소문자, 숫자, -)",
+    },
+    "star.drafts.prompt.language": {
+        "en": "Language you tell it in (ko/en)",
+        "ko": "이야기하는 언어 (ko/en)",
+    },
+    "star.drafts.prompt.situation": {
+        "en": "Situation — the context, 1–2 sentences",
+        "ko": "상황 — 배경을 한두 문장으로",
+    },
+    "star.drafts.prompt.task": {
+        "en": "Task — what you were responsible for",
+        "ko": "과제 — 본인이 맡은 책임",
+    },
+    "star.drafts.prompt.action": {
+        "en": "Action — what YOU did, step by step",
+        "ko": "행동 — '제가' 한 일을 단계별로",
+    },
+    "star.drafts.prompt.result": {
+        "en": "Result — with numbers (before → after)",
+        "ko": "결과 — 숫자로 (전 → 후)",
+    },
+    "star.drafts.prompt.learned": {
+        "en": "Learned — what you do differently since (optional)",
+        "ko": "배운 점 — 그 뒤로 달라진 점 (선택)",
+    },
+    "star.drafts.prompt.competencies": {
+        "en": "Competencies, comma-separated (e.g. ownership, failure)",
+        "ko": "역량 태그, 쉼표로 구분 (예: ownership, failure)",
+    },
+    "star.drafts.prompt.companies": {
+        "en": "Companies, comma-separated (optional)",
+        "ko": "회사, 쉼표로 구분 (선택)",
+    },
+    "star.drafts.id_taken": {
+        "en": "a story {id!r} already exists; choose another id",
+        "ko": "{id!r} 스토리가 이미 있습니다. 다른 id를 고르세요",
+    },
+    "star.checks.missing_sections": {
+        "en": "Missing or too thin: {sections}. A STAR answer needs all four sections.",
+        "ko": "빠졌거나 너무 짧은 부분: {sections}. STAR 답변에는 네 부분이 모두 필요합니다.",
+    },
 }

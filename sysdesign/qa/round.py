@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sysdesign.messages import given, message
+from sysdesign.messages import message
 from sysdesign.session.events import Msg
 
 if TYPE_CHECKING:
@@ -183,14 +183,10 @@ class QaRound:
 
     def ask_msg(self, asked: Asked) -> Msg:
         q = self.question(asked)
-        tail_en = f" (follow-up, depth {asked.depth})" if asked.depth > 1 else ""
-        tail_ko = f" (꼬리 질문, 깊이 {asked.depth})" if asked.depth > 1 else ""
+        key = "qa.round.ask_followup" if asked.depth > 1 else "qa.round.ask"
         return Msg(
             "interviewer",
-            given(
-                f"[{asked.topic}] {q.question.en}{tail_en}",
-                f"[{asked.topic}] {q.question.ko}{tail_ko}",
-            ),
+            message(key, topic=asked.topic, question=q.question, depth=asked.depth),
         )
 
     def _advance(self) -> list[Msg]:
@@ -265,15 +261,17 @@ class QaRound:
 
     def feedback(self, asked: Asked) -> Msg:
         counts = {s: sum(1 for v in asked.verdicts if v["status"] == s) for s in CREDIT}
-        en = (
-            f"Answer stored: {asked.score:g}/100 — explained {counts['explained']}, listed "
-            f"{counts['listed']}, wrong {counts['wrong']}, missed {counts['missed']}."
+        return Msg(
+            "ack",
+            message(
+                "qa.round.answer_stored",
+                score=asked.score,
+                explained=counts["explained"],
+                listed=counts["listed"],
+                wrong=counts["wrong"],
+                missed=counts["missed"],
+            ),
         )
-        ko = (
-            f"답을 저장했습니다: {asked.score:g}/100 — 설명 {counts['explained']}, 나열만 "
-            f"{counts['listed']}, 틀림 {counts['wrong']}, 빠짐 {counts['missed']}."
-        )
-        return Msg("ack", given(en, ko))
 
     def _apply_answer(self, cur: Asked, payload: dict[str, Any], at: float) -> None:
         cur.answer = payload["text"]
@@ -311,17 +309,11 @@ class QaRound:
         point = left[0]
         self._event("hint", {"id": cur.id, "point": point.id})
         cur.hints.append(point.id)
-        en_kw = ", ".join(point.keywords.en[:3]) or point.id
-        ko_kw = ", ".join(point.keywords.ko[:3]) or point.id
-        return [
-            Msg(
-                "hint",
-                given(
-                    f"Hint (-{HINT_COST:g} points): think about {en_kw}.",
-                    f"힌트(-{HINT_COST:g}점): {ko_kw} 쪽을 생각해 보세요.",
-                ),
-            )
-        ]
+        keywords = {
+            "en": ", ".join(point.keywords.en[:3]) or point.id,
+            "ko": ", ".join(point.keywords.ko[:3]) or point.id,
+        }
+        return [Msg("hint", message("qa.round.hint", cost=HINT_COST, keywords=keywords))]
 
     def pause(self) -> list[Msg]:
         blocked = self._guard()
@@ -363,19 +355,8 @@ class QaRound:
         score = self.score()
         self.store.update_qa_round(self.id, status="finished", score=score)
         record_results(self.store, self)
-        why = {
-            "time": ("Time is up.", "시간이 다 됐습니다."),
-            "exhausted": ("No questions left.", "남은 질문이 없습니다."),
-        }.get(reason, ("Round ended.", "라운드를 끝냈습니다."))
-        return [
-            Msg(
-                "info",
-                given(
-                    f"{why[0]} Round score: {score:g}/100. `sysdesign qa report {self.id}`",
-                    f"{why[1]} 라운드 점수: {score:g}/100. `sysdesign qa report {self.id}`",
-                ),
-            )
-        ]
+        why = message("qa.round.ended." + (reason if reason in ("time", "exhausted") else "other"))
+        return [Msg("info", message("qa.round.round_score", why=why, score=score, id=self.id))]
 
     def score(self) -> float:
         done = [a.score for a in self.asked if a.done and a.score is not None]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from sysdesign.i18n import say
+from sysdesign.messages import render
 from sysdesign.render import review as rv
 from sysdesign.render.graph import build_view
 
@@ -84,8 +84,8 @@ def _requirements(rubric: Rubric | None, lang: str) -> list[tuple[str, list[str]
     if rubric is None:
         return []
     groups = [
-        ("functional", say(lang, en="Functional", ko="기능 요구사항")),
-        ("non_functional", say(lang, en="Non-functional", ko="비기능 요구사항")),
+        ("functional", render("output.functional", lang)),
+        ("non_functional", render("output.non_functional", lang)),
     ]
     out = []
     for kind, title in groups:
@@ -125,9 +125,9 @@ def post_context(
         answered = [rule for rule in rubric.avoid_findings if rule not in found]
     if scenario is not None:
         topic = scenario.title.get(lang)
-        title = say(lang, en=f"System design: {topic}", ko=f"시스템 디자인: {topic}")
+        title = render("output.post_title", lang, topic=topic)
     else:
-        title = design.title(lang) or say(lang, en="System design", ko="시스템 디자인")
+        title = design.title(lang) or render("output.system_design", lang)
     tags = ["system-design"] + ([scenario_id] if scenario_id else [])
     estimates = rv.estimate(design, scenario_id, lang)
     return {
@@ -189,15 +189,7 @@ def export_blog(
             view = build_view(design, lang=lang)
             written = write_image(view, image_target, image, provider=provider, force=force)
         else:
-            note = say(
-                lang,
-                en="The diagram image was not rendered because Graphviz's `dot` is not installed "
-                "(run ./setup.sh or `sudo apt-get install graphviz fonts-nanum`); the Mermaid "
-                "block above shows the same diagram.",
-                ko="Graphviz의 `dot`이 설치되어 있지 않아 다이어그램 이미지를 만들지 않았습니다 "
-                "(./setup.sh 또는 `sudo apt-get install graphviz fonts-nanum`). 위 Mermaid "
-                "블록이 같은 다이어그램입니다.",
-            )
+            note = render("output.no_dot_image", lang)
     context = post_context(
         design,
         lang=lang,

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sysdesign.i18n import say
+from sysdesign.messages import render
 from sysdesign.models.kinds import TIERS
 
 if TYPE_CHECKING:
@@ -32,15 +32,9 @@ TIER_COLORS: dict[str, str] = {
 
 
 def tier_title(tier: str, lang: str) -> str:
-    titles = {
-        "clients": say(lang, en="Clients", ko="클라이언트"),
-        "edge": say(lang, en="Edge", ko="엣지"),
-        "services": say(lang, en="Services", ko="서비스"),
-        "async": say(lang, en="Async", ko="비동기"),
-        "data": say(lang, en="Data", ko="데이터"),
-        "external": say(lang, en="External", ko="외부"),
-    }
-    return titles.get(tier, tier)
+    if tier in TIER_ORDER:
+        return render(f"output.tier.{tier}", lang)
+    return tier
 
 
 @dataclass(frozen=True)
@@ -63,9 +57,9 @@ class NodeView:
         if self.replicas > 1:
             out.append(f"×{self.replicas}")
         if self.managed:
-            out.append(say(lang, en="managed", ko="관리형"))
+            out.append(render("output.managed", lang))
         if self.shards > 1:
-            out.append(say(lang, en=f"{self.shards} shards", ko=f"샤드 {self.shards}개"))
+            out.append(render("output.shards", lang, shards=self.shards))
         return out
 
     def caption(self, lang: str, *, with_kind: bool, rule_per_line: bool = False) -> list[str]:
@@ -152,7 +146,7 @@ def build_view(
         )
         for e in design.edges()
     )
-    title = clean_text(design.title(lang) or design.scenario or say(lang, en="Design", ko="설계"))
+    title = clean_text(design.title(lang) or design.scenario or render("output.design", lang))
     return DiagramView(
         title=title,
         direction=direction,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sysdesign.i18n import say
+from sysdesign.messages import render
 from sysdesign.render import review as rv
 from sysdesign.render.graph import build_view
 
@@ -47,17 +47,11 @@ def review_context(
         except NotFoundError:
             scenario_title = None
     return {
-        "title": design.title(lang) or scenario_title or say(lang, en="Design", ko="설계"),
+        "title": design.title(lang) or scenario_title or render("output.design", lang),
         "scenario_title": scenario_title,
         "svg": svg,
         "mermaid": to_mermaid(view),
-        "diagram_note": say(
-            lang,
-            en="Graphviz's `dot` is not installed, so the diagram is shown as Mermaid text. "
-            "Run ./setup.sh or `sudo apt-get install graphviz fonts-nanum` to draw it.",
-            ko="Graphviz의 `dot`이 없어 다이어그램을 Mermaid 텍스트로 보여 줍니다. "
-            "./setup.sh 또는 `sudo apt-get install graphviz fonts-nanum`으로 설치하세요.",
-        ),
+        "diagram_note": render("output.no_dot_mermaid", lang),
         "review": rv.review_data(check_result, design, lang),
         "components": rv.component_rows(design, lang),
         "decisions": [" ".join(n.split()) for n in design.notes_in(lang)],

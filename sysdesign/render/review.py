@@ -185,7 +185,7 @@ class ComponentRow:
 
 
 def component_rows(design: Design, lang: str) -> list[ComponentRow]:
-    from sysdesign.i18n import say
+    from sysdesign.messages import render
     from sysdesign.models.kinds import TIERS
     from sysdesign.render.graph import tier_title
 
@@ -193,9 +193,9 @@ def component_rows(design: Design, lang: str) -> list[ComponentRow]:
     for cid, comp in design.components.items():
         instances = str(comp.replicas)
         if comp.managed:
-            instances += say(lang, en=" (managed)", ko=" (관리형)")
+            instances += " (" + render("output.managed", lang) + ")"
         if comp.shards > 1:
-            instances += say(lang, en=f", {comp.shards} shards", ko=f", 샤드 {comp.shards}개")
+            instances += ", " + render("output.shards", lang, shards=comp.shards)
         rows.append(
             ComponentRow(
                 id=cid,

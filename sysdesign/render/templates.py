@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from sysdesign import paths
 from sysdesign.i18n import say
+from sysdesign.messages import render
 
 
 def _inline(value: Any) -> str:
@@ -93,12 +94,9 @@ def score_text(value: Any) -> str:
 
 
 def severity_name(lang: str, severity: str) -> str:
-    names = {
-        "critical": say(lang, en="Critical", ko="심각"),
-        "major": say(lang, en="Major", ko="주요"),
-        "minor": say(lang, en="Minor", ko="경미"),
-    }
-    return names.get(severity, severity)
+    if severity in ("critical", "major", "minor"):
+        return render(f"output.severity.{severity}", lang)
+    return severity
 
 
 @lru_cache(maxsize=2)

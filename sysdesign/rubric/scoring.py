@@ -190,15 +190,17 @@ def design_score(
             continue
         minor_only = all(f.severity == "minor" for f in fired)
         got = share / 2 if minor_only else 0.0
-        where = "; ".join(f.message.en for f in fired[:3])
-        where_ko = "; ".join(f.message.ko for f in fired[:3])
+        where = {
+            "en": "; ".join(f.message.en for f in fired[:3]),
+            "ko": "; ".join(f.message.ko for f in fired[:3]),
+        }
         items.append(
             BreakdownItem(
                 "avoid",
                 f"rule:{rule}",
                 got,
                 share,
-                given(f"{rule} fired {len(fired)}×: {where}", f"{rule} {len(fired)}건: {where_ko}"),
+                message("rubric.scoring.fired", rule=rule, times=len(fired), where=where),
                 _refs_for(rubric, rule),
             )
         )

@@ -521,6 +521,11 @@ def _transcript(state: SessionState) -> list[dict[str, Any]]:
 
 
 def _next_steps(report: dict[str, Any], rubric: Rubric) -> list[dict[str, Any]]:
+    from sysdesign.messages import message
+
+    def pair(key: str, **params: Any) -> dict[str, str]:
+        return message("session.report.next." + key, **params).pair()
+
     steps: list[dict[str, Any]] = []
     dives = {d.id: d for d in rubric.deep_dives}
 
@@ -534,14 +539,8 @@ def _next_steps(report: dict[str, Any], rubric: Rubric) -> list[dict[str, Any]]:
     if missed_q:
         steps.append(
             {
-                "topic": bi("Clarify before you design", "설계 전에 범위를 좁히기"),
-                "why": bi_join(
-                    "",
-                    [
-                        bi("Questions you did not ask: ", "묻지 않은 질문: "),
-                        bi_join(", ", missed_q),
-                    ],
-                ),
+                "topic": pair("clarify"),
+                "why": pair("questions_not_asked", questions=bi_join(", ", missed_q)),
                 "references": [],
             }
         )
@@ -549,10 +548,8 @@ def _next_steps(report: dict[str, Any], rubric: Rubric) -> list[dict[str, Any]]:
     if missed_r:
         steps.append(
             {
-                "topic": bi("State the requirements out loud", "요구사항을 명시적으로 말하기"),
-                "why": bi_join(
-                    "", [bi("Not stated: ", "언급하지 않음: "), bi_join("; ", missed_r)]
-                ),
+                "topic": pair("state_requirements"),
+                "why": pair("not_stated", requirements=bi_join("; ", missed_r)),
                 "references": [],
             }
         )
@@ -562,7 +559,7 @@ def _next_steps(report: dict[str, Any], rubric: Rubric) -> list[dict[str, Any]]:
             steps.append(
                 {
                     "topic": d["question"],
-                    "why": bi_join("", [bi("Missed: ", "빠진 개념: "), bi_join("; ", miss)]),
+                    "why": pair("missed_concepts", concepts=bi_join("; ", miss)),
                     "references": refs(dives[d["id"]].references),
                 }
             )
@@ -582,30 +579,27 @@ def _next_steps(report: dict[str, Any], rubric: Rubric) -> list[dict[str, Any]]:
     if est["source"] is None or any(f["verdict"] == "off" for f in est["figures"]):
         steps.append(
             {
-                "topic": bi("Back-of-the-envelope estimation", "개략적 규모 추정"),
-                "why": bi(
-                    "Practise with `sysdesign estimate` until QPS and storage come out within ×2.",
-                    "`sysdesign estimate`로 QPS와 저장 용량이 ×2 이내로 나오도록 연습하세요.",
-                ),
+                "topic": pair("estimation"),
+                "why": pair("practise_estimation"),
                 "references": [],
             }
         )
     cb = report["curveball"]
     if cb["fired"] and not cb["handled"]:
-        parts: list[Any] = [cb["text"]]
+        why = bi_of(cb["text"])
         if cb["missing"]:
-            parts += [bi(" Missing: ", " 빠진 것: "), ", ".join(cb["missing"])]
+            why = pair("curveball_missing", change=why, missing=", ".join(cb["missing"]))
         steps.append(
             {
-                "topic": bi("Absorb a requirement change", "요구사항 변경 반영하기"),
-                "why": bi_join("", parts),
+                "topic": pair("absorb_change"),
+                "why": why,
                 "references": [],
             }
         )
     if rubric.references:
         steps.append(
             {
-                "topic": bi("Further reading for this problem", "이 문제를 위한 참고 자료"),
+                "topic": pair("further_reading"),
                 "why": "",
                 "references": refs(rubric.references),
             }

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from sysdesign.messages import Message, given, message
+from sysdesign.messages import Message, message
 
 if TYPE_CHECKING:
     from sysdesign.models.story import Story
@@ -393,15 +393,14 @@ def _check_sections(a: Answer) -> tuple[list[Finding], dict[str, Any]]:
     missing = [s for s in STAR_SECTIONS if _thin(a.sections.get(s, ""), a.language)]
     if not missing:
         return [], {"missing_sections": []}
-    en = ", ".join(_SECTION_NAMES[s].en for s in missing)
-    ko = ", ".join(_SECTION_NAMES[s].ko for s in missing)
+    names = {
+        "en": ", ".join(_SECTION_NAMES[s].en for s in missing),
+        "ko": ", ".join(_SECTION_NAMES[s].ko for s in missing),
+    }
     finding = Finding(
         "sections",
         "major",
-        given(
-            f"Missing or too thin: {en}. A STAR answer needs all four sections.",
-            f"빠졌거나 너무 짧은 부분: {ko}. STAR 답변에는 네 부분이 모두 필요합니다.",
-        ),
+        message("star.checks.missing_sections", sections=names),
         message("star.checks.give_each_section_at_least"),
     )
     return [finding], {"missing_sections": missing}

@@ -4,7 +4,7 @@ Two ways in, both with no terminal I/O here (the CLI asks and shows):
 
 - `EditorDraft`: the story template in a draft file; `edit()` runs the editor on it and
   `submit()` says what came of it (`unchanged`, `invalid` with the problems, or `saved`).
-- `FieldDraft`: the story field by field (`FIELDS`, with `PROMPTS`); every answer is written to
+- `FieldDraft`: the story field by field (`FIELDS`, asked with `prompt`); every answer is written to
   the draft at once, `wrong_fields()` says what to ask again (with the messages), `save()`
   stores the story.
 """
@@ -32,21 +32,15 @@ FIELDS: tuple[str, ...] = (
     "competencies",
     "companies",
 )
-PROMPTS: dict[str, tuple[str, str]] = {
-    "title": ("Title (one line)", "제목 (한 줄)"),
-    "id": ("Id (lower-case letters, digits, -)", "id (영문 소문자, 숫자, -)"),
-    "language": ("Language you tell it in (ko/en)", "이야기하는 언어 (ko/en)"),
-    "situation": ("Situation — the context, 1–2 sentences", "상황 — 배경을 한두 문장으로"),
-    "task": ("Task — what you were responsible for", "과제 — 본인이 맡은 책임"),
-    "action": ("Action — what YOU did, step by step", "행동 — '제가' 한 일을 단계별로"),
-    "result": ("Result — with numbers (before → after)", "결과 — 숫자로 (전 → 후)"),
-    "learned": ("Learned — what you do differently since (optional)", "배운 점 (선택)"),
-    "competencies": (
-        "Competencies, comma-separated (e.g. ownership, failure)",
-        "역량 태그, 쉼표로 구분 (예: ownership, failure)",
-    ),
-    "companies": ("Companies, comma-separated (optional)", "회사, 쉼표로 구분 (선택)"),
-}
+
+
+def prompt(name: str, lang: str) -> str:
+    """The question that asks for field `name` (one of `FIELDS`) in `lang`."""
+    from sysdesign.messages import render
+
+    return render(f"star.drafts.prompt.{name}", lang)
+
+
 OPTIONAL = frozenset({"learned", "competencies", "companies"})
 LISTS = frozenset({"competencies", "companies"})
 
@@ -147,7 +141,7 @@ class FieldDraft:
         story validates and its id is free."""
         from pydantic import ValidationError
 
-        from sysdesign.i18n import say
+        from sysdesign.messages import render
         from sysdesign.models.story import Story
         from sysdesign.star.bank import existing_path
         from sysdesign.yamlio import bilingual_message
@@ -160,16 +154,12 @@ class FieldDraft:
             for err in exc.errors(include_url=False):
                 name = str(err["loc"][0]) if err["loc"] else "id"
                 messages.append((name, bilingual_message(err)))
-                if name in PROMPTS and name not in wrong:
+                if name in FIELDS and name not in wrong:
                     wrong.append(name)
             return wrong, messages
         story_id = str(self.values["id"])
         if existing_path(story_id) is not None:
-            text = say(
-                self.lang,
-                en=f"a story {story_id!r} already exists; choose another id",
-                ko=f"{story_id!r} 스토리가 이미 있습니다. 다른 id를 고르세요",
-            )
+            text = render("star.drafts.id_taken", self.lang, id=story_id)
             return ["id"], [("id", text)]
         return [], []
 
