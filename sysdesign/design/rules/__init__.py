@@ -9,7 +9,7 @@ package is imported on first use, so a new rule is one new file here plus its id
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable, Iterable
 
 from sysdesign.design.context import Context
@@ -80,9 +80,16 @@ def rule(
 
 
 def _load_all() -> None:
-    for info in pkgutil.iter_modules(__path__):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    # the rule modules beside this file, in name order (as pkgutil.iter_modules lists them,
+    # without importing pkgutil at start-up)
+    names = sorted(
+        name[:-3]
+        for folder in __path__
+        for name in os.listdir(folder)
+        if name.endswith(".py") and not name.startswith("_")
+    )
+    for name in names:
+        importlib.import_module(f"{__name__}.{name}")
 
 
 _load_all()
