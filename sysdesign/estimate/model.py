@@ -148,27 +148,20 @@ class Conventions:
     def describe(self, lang: str) -> list[str]:
         """The conventions as a candidate would state them before calculating."""
         from sysdesign.estimate.units import sig
-        from sysdesign.i18n import say
+        from sysdesign.messages import render
 
         day, month = sig(self.seconds_per_day, 6), sig(self.seconds_per_month, 6)
         lines = [
-            say(lang, en=f"1 day = {day} s", ko=f"하루 = {day}초"),
-            say(lang, en=f"1 month = {month} s", ko=f"한 달 = {month}초"),
-            say(
+            render("estimate.conventions.day", lang, day=day),
+            render("estimate.conventions.month", lang, month=month),
+            render("estimate.conventions.volumes", lang),
+            render(
+                "estimate.conventions.binary" if self.binary else "estimate.conventions.decimal",
                 lang,
-                en="volumes: month = 30 days, year = 365 days (or 12 months)",
-                ko="양: 한 달 = 30일, 1년 = 365일 (또는 12개월)",
-            ),
-            say(
-                lang,
-                en="sizes: binary (1 KiB = 1,024 B)"
-                if self.binary
-                else "sizes: decimal (1 KB = 1,000 B)",
-                ko="크기: 2진 (1 KiB = 1,024 B)" if self.binary else "크기: 10진 (1 KB = 1,000 B)",
             ),
         ]
         if self.quick:
-            lines.insert(0, say(lang, en="quick interview shorthand", ko="면접용 어림값"))
+            lines.insert(0, render("estimate.conventions.quick", lang))
         return lines
 
 

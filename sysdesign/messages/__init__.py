@@ -49,6 +49,8 @@ AREAS: tuple[str, ...] = (
     "rubric",
     "check",
     "output",
+    "models",
+    "estimate",
 )
 """Catalogue modules of this package, one per area; a key starts with its area's name."""
 
@@ -66,22 +68,39 @@ class CatalogueError(ValueError):
 
 
 @cache
+def _area(area: str) -> dict[str, dict[str, str]]:
+    """The entries of one area's catalogue module; `KeyError` for an area not in `AREAS`."""
+    if area not in AREAS:
+        raise KeyError(area)
+    if not isinstance(globals().get(area), ModuleType | None):
+        # importing the submodule would replace this package's attribute of that name
+        raise CatalogueError(f"area {area!r} has the name of a function of this package")
+    module = importlib.import_module(f"{__name__}.{area}")
+    entries: dict[str, dict[str, str]] = module.MESSAGES
+    for key in entries:
+        if not key.startswith(area + "."):
+            raise CatalogueError(f"key {key!r} is in the {area!r} catalogue")
+    return entries
+
+
+@cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Every key of every area, with its template per language."""
     merged: dict[str, dict[str, str]] = {}
     for area in AREAS:
-        if not isinstance(globals().get(area), ModuleType | None):
-            # importing the submodule would replace this package's attribute of that name
-            raise CatalogueError(f"area {area!r} has the name of a function of this package")
-        module = importlib.import_module(f"{__name__}.{area}")
-        entries: dict[str, dict[str, str]] = module.MESSAGES
-        for key, templates in entries.items():
-            if not key.startswith(area + "."):
-                raise CatalogueError(f"key {key!r} is in the {area!r} catalogue")
+        for key, templates in _area(area).items():
             if key in merged:
                 raise CatalogueError(f"key {key!r} is defined twice")
             merged[key] = templates
     return merged
+
+
+def _templates(key: str) -> dict[str, str]:
+    """The templates of `key`. Until something asks for the whole catalogue, only the area of
+    `key` is imported (`sysdesign estimate` starts without the others)."""
+    if catalogue.cache_info().currsize:
+        return catalogue()[key]
+    return _area(key.partition(".")[0])[key]
 
 
 def parse(template: str) -> Template:
@@ -133,7 +152,7 @@ def render(key: str, lang: str, /, **params: Any) -> str:
 
     `KeyError` for an unknown key or a language the entry lacks (the catalogue test keeps every
     entry complete)."""
-    template = catalogue()[key][lang]
+    template = _templates(key)[lang]
     out: list[str] = []
     for part in _parsed(template):
         if isinstance(part, str):
@@ -181,6 +200,5 @@ def given(en: object, ko: object) -> Message:
 
 def message(key: str, /, **params: Any) -> Message:
     """A `Message` for `key`; `KeyError` at once when the catalogue has no such key."""
-    if key not in catalogue():
-        raise KeyError(key)
+    _templates(key)  # KeyError for an unknown key
     return Message(key, params)

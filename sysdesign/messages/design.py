@@ -1,6 +1,73 @@
 """Messages of the `design` area: key → template per language (see `sysdesign.messages`)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "design.entry.clients_call_directly": {
+        "en": "clients call '{target}' ({n}) directly, with no load balancer",
+        "ko": "클라이언트가 로드 밸런서 없이 '{target}'({n})에 직접 요청합니다",
+    },
+    "design.entry.call_edge": {
+        "en": "{client} → {target} ({n})",
+        "ko": "{client} → {target} ({n})",
+    },
+    "design.expectations.the_rubric_expects_a_kind": {
+        "en": "The rubric{rubric_refs} expects a {kind}: {purpose}.",
+        "ko": "이 시나리오{rubric_refs}의 루브릭은 {kind} 종류의 컴포넌트를 기대합니다: {purpose}.",
+    },
+    "design.expectations.tags_in_the_design": {
+        "en": "tags in the design: {tags}",
+        "ko": "설계에 있는 태그: {tags}",
+    },
+    "design.expectations.no_tags_in_the_design": {
+        "en": "tags in the design: none",
+        "ko": "설계에 있는 태그: 없음",
+    },
+    "design.money.tagged_idempotency_elsewhere": {
+        "en": "components tagged 'idempotency': {elsewhere}, none upstream of or called by it",
+        "ko": "'idempotency' 태그: {elsewhere}, 하지만 이 경로의 앞이나 호출 대상에는 없음",
+    },
+    "design.money.tagged_idempotency_none": {
+        "en": "components tagged 'idempotency': none",
+        "ko": "'idempotency' 태그: 없음",
+    },
+    "design.money.node_tags": {"en": "'{node}' tags: {tags}", "ko": "'{node}' 태그: {tags}"},
+    "design.money.node_no_tags": {"en": "'{node}' tags: none", "ko": "'{node}' 태그: 없음"},
+    "design.reads.peak_reads_vs_writes": {
+        "en": "peak reads {reads} vs peak writes {writes}: read:write ≈ {ratio:,.0f}:1",
+        "ko": "최대 읽기 {reads}, 최대 쓰기 {writes}: 읽기:쓰기 ≈ {ratio:,.0f}:1",
+    },
+    "design.resilience.single_point_of_failure": {
+        "en": "'{node}' is a single point of failure: {n}, and every path from {who} to {listed} passes through it",
+        "ko": "'{node}' 컴포넌트는 단일 장애 지점입니다: {n}이고, {who}에서 {listed}까지 가는 모든 경로가 이곳을 지납니다",
+    },
+    "design.resilience.not_managed": {
+        "en": "'{node}': {n}, not managed",
+        "ko": "'{node}': {n}, 매니지드 아님",
+    },
+    "design.capacity.peak_load": {
+        "en": "peak load: {load} {what} ({name})",
+        "ko": "최대 부하: {load} {what} ({name})",
+    },
+    "design.capacity.capacity": {
+        "en": "capacity: {instances} {unit}(s) × {per_instance} = {capacity}",
+        "ko": "용량: {unit} {instances}개 × {per_instance} = {capacity}",
+    },
+    "design.capacity.per_instance_figure": {
+        "en": "per-instance figure: {source}",
+        "ko": "인스턴스당 수치: {source}",
+    },
+    "design.capacity.load_placed_by": {"en": "load placed by {share}", "ko": "부하 배분: {share}"},
+    "design.capacity.under_provisioned": {
+        "en": "{names} is under-provisioned: peak {load} {what} against a capacity of {capacity} ({ratio:.1f}×)",
+        "ko": "{names}의 용량이 부족합니다: 최대 {load} {what}, 용량 {capacity} ({ratio:.1f}배)",
+    },
+    "design.capacity.run_at_least": {
+        "en": "Run at least {needed} {more} (plus headroom for a failure), or state a higher per-instance `capacity:` you can justify.",
+        "ko": "{more|을/를} 최소 {needed}개로 늘리세요(장애 대비 여유분 추가). 또는 근거가 있는 더 높은 인스턴스당 `capacity:`를 적으세요.",
+    },
+    "design.capacity.one_primary": {
+        "en": "database '{db}' takes {load} writes/s at peak on one primary that sustains about {capacity}",
+        "ko": "'{db}' 데이터베이스가 최대 초당 {load}건의 쓰기를 받는데 프라이머리 하나는 초당 약 {capacity}건까지 감당합니다",
+    },
     "design.capacity.at_peak_the_instances_saturate": {
         "en": "At peak the instances saturate: latency climbs, requests queue and time out, and the retries make it worse.",
         "ko": "최대 부하에서 인스턴스가 포화됩니다. 지연이 늘고 요청이 쌓여 타임아웃되며, 재시도가 상황을 악화시킵니다.",

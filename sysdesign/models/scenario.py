@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from sysdesign.messages import render
 from sysdesign.models.common import Keywords, Phrasings, Point, Reference, Strict, Text
 from sysdesign.models.estimates import EstimateInputs
 from sysdesign.models.ids import PHASE_IDS
@@ -26,38 +27,19 @@ class Phase(Strict):
 
 def default_phases() -> list[Phase]:
     """The standard 60-minute plan: four phases of 15 minutes."""
-    texts = {
-        "requirements": (
-            Text(ko="요구사항 정리", en="Requirements"),
-            Text(
-                ko="질문으로 범위를 좁히고 기능·비기능 요구사항과 규모를 정리합니다.",
-                en="Narrow the scope with questions; state functional and "
-                "non-functional requirements and the scale.",
-            ),
-        ),
-        "high_level": (
-            Text(ko="개략적 설계", en="High-level design"),
-            Text(
-                ko="주요 컴포넌트와 데이터 흐름, API와 데이터 모델을 그립니다.",
-                en="Draw the main components, the data flow, the API and the data model.",
-            ),
-        ),
-        "deep_dive": (
-            Text(ko="상세 설계", en="Deep dive"),
-            Text(
-                ko="가장 어려운 한두 부분을 깊이 파고들어 트레이드오프를 설명합니다.",
-                en="Go deep on the one or two hardest parts and explain the trade-offs.",
-            ),
-        ),
-        "wrap_up": (
-            Text(ko="확장성 논의", en="Scaling and wrap-up"),
-            Text(
-                ko="병목, 장애 대응, 모니터링, 확장 계획을 정리합니다.",
-                en="Bottlenecks, failure handling, monitoring and how it scales further.",
-            ),
-        ),
-    }
-    return [Phase(id=pid, title=texts[pid][0], minutes=15, goal=texts[pid][1]) for pid in PHASE_IDS]
+
+    def text(key: str) -> Text:
+        return Text(en=render(key, "en"), ko=render(key, "ko"))
+
+    return [
+        Phase(
+            id=pid,
+            title=text(f"models.phase.{pid}.title"),
+            minutes=15,
+            goal=text(f"models.phase.{pid}.goal"),
+        )
+        for pid in PHASE_IDS
+    ]
 
 
 class Fact(Strict):

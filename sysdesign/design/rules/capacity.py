@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sysdesign.design.capacity import Load, loads
 from sysdesign.design.rules import Context, Hit, rule
 from sysdesign.estimate.units import format_count, format_korean_number
-from sysdesign.messages import Message, given, message
+from sysdesign.messages import Message, message
 
 _WHAT = {
     "throughput": ("requests/s", "요청/초"),
@@ -26,27 +26,43 @@ def _units(load: Load) -> tuple[str, str, str, str]:
     return en_u, ko_u, "instance", "인스턴스"
 
 
+def _number(value: float) -> dict[str, str]:
+    """`value` as the English and the Korean show it (12.3K, 1만 2천)."""
+    return {"en": format_count(value), "ko": format_korean_number(value)}
+
+
 def _evidence(load: Load) -> tuple[Message, ...]:
     en_u, ko_u, unit_en, unit_ko = _units(load)
     cap = format_count(load.per_instance.value)
     out = [
-        given(
-            f"peak load: {format_count(load.load)} {en_u.split(' per')[0]} ({load.load_name})",
-            f"최대 부하: {format_korean_number(load.load)} {ko_u.split('당 ')[-1]} "
-            f"({load.load_name_ko or load.load_name})",
+        message(
+            "design.capacity.peak_load",
+            load=_number(load.load),
+            what={"en": en_u.split(" per")[0], "ko": ko_u.split("당 ")[-1]},
+            name={"en": load.load_name, "ko": load.load_name_ko or load.load_name},
         ),
-        given(
-            f"capacity: {load.instances} {unit_en}(s) × {cap} = {format_count(load.capacity)}",
-            f"용량: {unit_ko} {load.instances}개 × {format_korean_number(load.per_instance.value)} "
-            f"= {format_korean_number(load.capacity)}",
+        message(
+            "design.capacity.capacity",
+            instances=load.instances,
+            unit={"en": unit_en, "ko": unit_ko},
+            per_instance={
+                "en": cap,
+                "ko": format_korean_number(load.per_instance.value),
+            },
+            capacity=_number(load.capacity),
         ),
-        given(
-            f"per-instance figure: {load.per_instance.source}",
-            f"인스턴스당 수치: {load.per_instance.source_in('ko')}",
+        message(
+            "design.capacity.per_instance_figure",
+            source={"en": load.per_instance.source, "ko": load.per_instance.source_in("ko")},
         ),
     ]
     if load.share is not None:
-        out.append(given(f"load placed by {load.share[0]}", f"부하 배분: {load.share[1]}"))
+        out.append(
+            message(
+                "design.capacity.load_placed_by",
+                share={"en": load.share[0], "ko": load.share[1]},
+            )
+        )
     return tuple(out)
 
 
@@ -69,18 +85,19 @@ def under_provisioned(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             components=load.components,
             severity="critical" if ratio >= 2 else None,
-            message=given(
-                f"{names} is under-provisioned: peak {format_count(load.load)} {en_u} against "
-                f"a capacity of {format_count(load.capacity)} ({ratio:.1f}×)",
-                f"{names}의 용량이 부족합니다: 최대 {format_korean_number(load.load)} {ko_u}, 용량 "
-                f"{format_korean_number(load.capacity)} ({ratio:.1f}배)",
+            message=message(
+                "design.capacity.under_provisioned",
+                names=names,
+                load=_number(load.load),
+                what={"en": en_u, "ko": ko_u},
+                capacity=_number(load.capacity),
+                ratio=ratio,
             ),
             why=message("design.capacity.at_peak_the_instances_saturate"),
-            fix=given(
-                f"Run at least {load.needed} {more} (plus headroom for a failure), or state a "
-                "higher per-instance `capacity:` you can justify.",
-                f"{more_ko}를 최소 {load.needed}개로 늘리세요(장애 대비 여유분 추가). 또는 근거가 있는 "
-                "더 높은 인스턴스당 `capacity:`를 적으세요.",
+            fix=message(
+                "design.capacity.run_at_least",
+                needed=load.needed,
+                more={"en": more, "ko": more_ko},
             ),
             evidence=_evidence(load),
         )
@@ -104,11 +121,11 @@ def needs_sharding(ctx: Context) -> Iterator[Hit]:
         db = load.components[0]
         yield Hit(
             components=load.components,
-            message=given(
-                f"database '{db}' takes {format_count(load.load)} writes/s at peak on one "
-                f"primary that sustains about {format_count(load.capacity)}",
-                f"'{db}' 데이터베이스가 최대 초당 {format_korean_number(load.load)}건의 쓰기를 받는데 "
-                f"프라이머리 하나는 초당 약 {format_korean_number(load.capacity)}건까지 감당합니다",
+            message=message(
+                "design.capacity.one_primary",
+                db=db,
+                load=_number(load.load),
+                capacity=_number(load.capacity),
             ),
             why=message("design.capacity.replicas_scale_reads_not_writes"),
             fix=message(

@@ -78,14 +78,18 @@ def no_load_balancer(ctx: Context) -> Iterator[Hit]:
         en_n, ko_n = instances_text(g, target)
         yield Hit(
             components=(target, *clients),
-            message=given(
-                f"clients call '{target}' ({en_n}) directly, with no load balancer",
-                f"클라이언트가 로드 밸런서 없이 '{target}'({ko_n})에 직접 요청합니다",
+            message=message(
+                "design.entry.clients_call_directly",
+                target=target,
+                n={"en": en_n, "ko": ko_n},
             ),
             why=message("design.entry.without_one_stable_address_in"),
             fix=message("design.entry.put_a_load_balancer_with", target=target),
             evidence=tuple(
-                given(f"{c} → {target} ({en_n})", f"{c} → {target} ({ko_n})") for c in clients
+                message(
+                    "design.entry.call_edge", client=c, target=target, n={"en": en_n, "ko": ko_n}
+                )
+                for c in clients
             ),
         )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sysdesign.design.findings import arrow
 from sysdesign.design.graph import Graph, kind_path
 from sysdesign.design.rules import Context, Hit, rule
-from sysdesign.messages import given, message
+from sysdesign.messages import message
 from sysdesign.models.kinds import satisfies
 
 if TYPE_CHECKING:
@@ -102,9 +102,11 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             components=(),
             message=message("design.expectations.the_design_has_no", kind=kind),
-            why=given(
-                f"The rubric{_rubric_refs(ctx)} expects a {kind}: {en_p}.",
-                f"이 시나리오{_rubric_refs(ctx)}의 루브릭은 {kind} 종류의 컴포넌트를 기대합니다: {ko_p}.",
+            why=message(
+                "design.expectations.the_rubric_expects_a_kind",
+                rubric_refs=_rubric_refs(ctx),
+                kind=kind,
+                purpose={"en": en_p, "ko": ko_p},
             ),
             fix=message("design.expectations.add_a_component_of_kind", kind=kind),
             evidence=(
@@ -125,10 +127,9 @@ def missing_component(ctx: Context) -> Iterator[Hit]:
             ),
             fix=message("design.expectations.add_tags_to_the_component", tag=tag),
             evidence=(
-                given(
-                    "tags in the design: " + (", ".join(sorted(tags)) or "none"),
-                    "설계에 있는 태그: " + (", ".join(sorted(tags)) or "없음"),
-                ),
+                message("design.expectations.tags_in_the_design", tags=", ".join(sorted(tags)))
+                if tags
+                else message("design.expectations.no_tags_in_the_design"),
             ),
         )
 

@@ -29,7 +29,7 @@ from sysdesign.design.graph import (
     walk_back,
 )
 from sysdesign.design.rules import Context, Hit, rule
-from sysdesign.messages import Message, given, message
+from sysdesign.messages import Message, message
 from sysdesign.models.kinds import DATABASES
 
 MONEY_TAGS = frozenset({"payment", "transfer", "payment_provider"})
@@ -128,16 +128,9 @@ def no_idempotency(ctx: Context) -> Iterator[Hit]:
             fix=message("design.money.have_the_client_send_an"),
             evidence=(
                 _witness(ctx, node),
-                given(
-                    "components tagged 'idempotency': "
-                    + (f"{elsewhere}, none upstream of or called by it" if elsewhere else "none"),
-                    "'idempotency' 태그: "
-                    + (
-                        f"{elsewhere}, 하지만 이 경로의 앞이나 호출 대상에는 없음"
-                        if elsewhere
-                        else "없음"
-                    ),
-                ),
+                message("design.money.tagged_idempotency_elsewhere", elsewhere=elsewhere)
+                if elsewhere
+                else message("design.money.tagged_idempotency_none"),
                 *((message("design.money.no_component_is_tagged_payment"),) if inferred else ()),
             ),
         )
@@ -182,10 +175,9 @@ def no_double_entry(ctx: Context) -> Iterator[Hit]:
             why=message("design.money.a_balance_column_that_is"),
             fix=message("design.money.record_each_transfer_as_one"),
             evidence=(
-                given(
-                    f"'{node}' tags: " + (", ".join(sorted(_tags(g, node))) or "none"),
-                    f"'{node}' 태그: " + (", ".join(sorted(_tags(g, node))) or "없음"),
-                ),
+                message("design.money.node_tags", node=node, tags=", ".join(sorted(_tags(g, node))))
+                if _tags(g, node)
+                else message("design.money.node_no_tags", node=node),
                 *((message("design.money.no_component_is_tagged_ledger"),) if inferred else ()),
             ),
         )

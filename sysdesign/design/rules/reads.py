@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sysdesign.design.graph import CALLER_KINDS, is_write_edge, kind_of
 from sysdesign.design.rules import Context, Hit, rule
-from sysdesign.messages import given, message
+from sysdesign.messages import message
 from sysdesign.models.kinds import DATABASES
 
 READ_HEAVY = 10.0
@@ -44,12 +44,11 @@ def no_cache(ctx: Context) -> Iterator[Hit]:
     writes = ctx.result("peak_write_qps")
     figures = message("design.reads.read_write_1", ratio=ratio)
     if reads is not None and writes is not None:
-        figures = given(
-            f"peak reads {ctx.human('peak_read_qps')} vs peak writes "
-            f"{ctx.human('peak_write_qps')}: read:write ≈ {ratio:,.0f}:1",
-            f"최대 읽기 {ctx.human('peak_read_qps', 'ko')}, "
-            f"최대 쓰기 {ctx.human('peak_write_qps', 'ko')}: "
-            f"읽기:쓰기 ≈ {ratio:,.0f}:1",
+        figures = message(
+            "design.reads.peak_reads_vs_writes",
+            reads={"en": ctx.human("peak_read_qps"), "ko": ctx.human("peak_read_qps", "ko")},
+            writes={"en": ctx.human("peak_write_qps"), "ko": ctx.human("peak_write_qps", "ko")},
+            ratio=ratio,
         )
     yield Hit(
         components=(*readers, *dbs),

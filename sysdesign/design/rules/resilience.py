@@ -57,11 +57,12 @@ def spof(ctx: Context) -> Iterator[Hit]:
         listed = ", ".join(stores)
         yield Hit(
             components=(node,),
-            message=given(
-                f"'{node}' is a single point of failure: {en_n}, and every path from "
-                f"{who_en} to {listed} passes through it",
-                f"'{node}' 컴포넌트는 단일 장애 지점입니다: {ko_n}이고, {who_ko}에서 {listed}까지 가는 "
-                "모든 경로가 이곳을 지납니다",
+            message=message(
+                "design.resilience.single_point_of_failure",
+                node=node,
+                n={"en": en_n, "ko": ko_n},
+                who={"en": who_en, "ko": who_ko},
+                listed=listed,
             ),
             why=message("design.resilience.when_this_one_instance_fails", listed=listed),
             fix=message("design.resilience.run_with_at_least_2", node=node),
@@ -73,7 +74,7 @@ def spof(ctx: Context) -> Iterator[Hit]:
                     node=node,
                     path=path,
                 ),
-                given(f"'{node}': {en_n}, not managed", f"'{node}': {ko_n}, 매니지드 아님"),
+                message("design.resilience.not_managed", node=node, n={"en": en_n, "ko": ko_n}),
             ),
         )
 
