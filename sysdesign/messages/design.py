@@ -10,7 +10,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{client} → {target} ({n})",
     },
     "design.expectations.the_rubric_expects_a_kind": {
-        "en": "The rubric{rubric_refs} expects a {kind}: {purpose}.",
+        "en": "The rubric{rubric_refs} expects a component of kind {kind}: {purpose}.",
         "ko": "이 시나리오{rubric_refs}의 루브릭은 {kind} 종류의 컴포넌트를 기대합니다: {purpose}.",
     },
     "design.expectations.tags_in_the_design": {

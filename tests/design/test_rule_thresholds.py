@@ -274,7 +274,7 @@ def test_missing_component_names_the_kind_the_scenario_and_the_purpose() -> None
         "the design has no websocket_gateway",
     ]
     assert found[0].why.en == (
-        "The rubric (chat) expects a load_balancer: spreading traffic over instances and "
+        "The rubric (chat) expects a component of kind load_balancer: spreading traffic over instances and "
         "removing failed ones."
     )
     assert [e.en for e in found[0].evidence] == ["kinds in the design: client, service"]
