@@ -12,7 +12,10 @@ from sysdesign.cli.common import JsonOpt, LangOpt, console, print_json
 from sysdesign.models.design_plain import PlainDesign
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sysdesign.check import CheckResult
+    from sysdesign.design.findings import Finding
     from sysdesign.design.whatif import KillResult
     from sysdesign.models.design import Design
 
@@ -189,11 +192,7 @@ def _plain_result(result: CheckResult, lang: str, width: int) -> str | None:
             markup.append(f.rule)
         rest = group[SHOWN_PER_SEVERITY:]
         if rest:
-            counts: dict[str, int] = {}
-            for f in rest:
-                counts[f.rule] = counts.get(f.rule, 0) + 1
-            listed = ", ".join(f"{rule} ×{n}" for rule, n in counts.items())
-            lines.append("  " + render("check.and_more", lang, count=len(rest), listed=listed))
+            lines.append("  " + _and_more(rest, lang))
     rows: list[list[str]] = []
     if result.score is None:
         lines += [
@@ -269,14 +268,7 @@ def _print_rich(result: CheckResult, lang: str) -> None:
             out.print(f"      {render('check.fix', lang)}: {escape(f.fix.get(lang))}")
         rest = group[SHOWN_PER_SEVERITY:]
         if rest:
-            counts: dict[str, int] = {}
-            for f in rest:
-                counts[f.rule] = counts.get(f.rule, 0) + 1
-            listed = ", ".join(f"{rule} ×{n}" for rule, n in counts.items())
-            out.print(
-                "  " + render("check.and_more", lang, count=len(rest), listed=listed),
-                style="dim",
-            )
+            out.print("  " + _and_more(rest, lang), style="dim")
     if result.score is None:
         out.print()
         out.print(
@@ -303,6 +295,17 @@ def _print_rich(result: CheckResult, lang: str) -> None:
         style = "red" if item.lost > 0 else None
         table.add_row(item.item, points, reason, style=style)
     out.print(table)
+
+
+def _and_more(rest: Sequence[Finding], lang: str) -> str:
+    """The line under a severity's first findings: how many more, by rule."""
+    from sysdesign.messages import render
+
+    counts: dict[str, int] = {}
+    for f in rest:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    listed = ", ".join(f"{rule} ×{n}" for rule, n in counts.items())
+    return render("check.and_more", lang, count=len(rest), listed=listed)
 
 
 def _pct(value: float) -> str:

@@ -18,8 +18,9 @@ from pydantic import (
 
 from sysdesign.i18n import josa
 from sysdesign.models.common import Localized, Strict, in_lang
+from sysdesign.models.design_plain import chain_edges
 from sysdesign.models.estimates import EstimateInputs
-from sysdesign.models.kinds import ASYNC_TARGETS, KINDS, all_kind_names, canonical_kind
+from sysdesign.models.kinds import KINDS, all_kind_names, canonical_kind
 
 COMPONENT_ID_PATTERN = r"^[a-z0-9_-]+$"
 ComponentId = Annotated[str, StringConstraints(pattern=COMPONENT_ID_PATTERN)]
@@ -213,20 +214,11 @@ class Design(Strict):
 
     def edges(self) -> list[Edge]:
         """Every directed edge, chains expanded. Edges into a queue or pub/sub are async."""
-        out: list[Edge] = []
-        for index, chain in enumerate(self.connections):
-            for src, dst in zip(chain.nodes, chain.nodes[1:], strict=False):
-                if src not in self.components or dst not in self.components:
-                    continue
-                if chain.sync is not None:
-                    sync = chain.sync
-                else:
-                    sync = self.components[dst].kind not in ASYNC_TARGETS
-                # Built from validated parts: skip re-validation (100k edges cost seconds).
-                out.append(
-                    Edge.model_construct(src=src, dst=dst, label=chain.label, sync=sync, item=index)
-                )
-        return out
+        # Built from validated parts: skip re-validation (100k edges cost seconds).
+        return [
+            Edge.model_construct(src=src, dst=dst, label=label, sync=sync, item=item)
+            for src, dst, label, sync, item in chain_edges(self.connections, self.components)
+        ]
 
     def label_of(self, component_id: str, lang: str = "en") -> str:
         """The component's label in `lang`, else its id."""

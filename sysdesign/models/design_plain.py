@@ -13,7 +13,7 @@ score and the renderers read either.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from sysdesign.models.kinds import ASYNC_TARGETS, KIND_QUALIFIERS, KINDS, canonical_kind
@@ -331,6 +331,35 @@ class PlainEdge(Plain):
         self.item = item
 
 
+class _Chain(Protocol):
+    @property
+    def nodes(self) -> list[str]: ...
+    @property
+    def label(self) -> Localized | None: ...
+    @property
+    def sync(self) -> bool | None: ...
+
+
+class _Kinded(Protocol):
+    @property
+    def kind(self) -> str: ...
+
+
+def chain_edges(
+    connections: Sequence[_Chain], components: Mapping[str, _Kinded]
+) -> Iterator[tuple[str, str, Localized | None, bool, int]]:
+    """(src, dst, label, sync, item) of every directed edge, chains expanded, for `Design` and
+    `PlainDesign` alike. Edges into a queue or pub/sub are async unless the chain says."""
+    for index, chain in enumerate(connections):
+        for src, dst in zip(chain.nodes, chain.nodes[1:], strict=False):
+            if src not in components or dst not in components:
+                continue
+            sync = (
+                chain.sync if chain.sync is not None else components[dst].kind not in ASYNC_TARGETS
+            )
+            yield src, dst, chain.label, sync, index
+
+
 class PlainDesign(Plain):
     """`models.design.Design` without pydantic: what `check` builds on its happy path."""
 
@@ -360,17 +389,7 @@ class PlainDesign(Plain):
 
     def edges(self) -> list[PlainEdge]:
         """Every directed edge, chains expanded. Edges into a queue or pub/sub are async."""
-        out: list[PlainEdge] = []
-        for index, chain in enumerate(self.connections):
-            for src, dst in zip(chain.nodes, chain.nodes[1:], strict=False):
-                if src not in self.components or dst not in self.components:
-                    continue
-                if chain.sync is not None:
-                    sync = chain.sync
-                else:
-                    sync = self.components[dst].kind not in ASYNC_TARGETS
-                out.append(PlainEdge(src, dst, chain.label, sync, index))
-        return out
+        return [PlainEdge(*edge) for edge in chain_edges(self.connections, self.components)]
 
     def label_of(self, component_id: str, lang: str = "en") -> str:
         return in_lang(self.components[component_id].label, lang) or component_id
